@@ -1,0 +1,307 @@
+//! The `draftcheck` command line (native only).
+
+use draftcheck::decode::{self, Limits, LoadError};
+use draftcheck::render::{self, FileError, FileReport, JsonOutput};
+use draftcheck::{analyze_with, Config, Hints, Profile, ProfileChoice, Report};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+稿检 DraftCheck — 报告草稿检查工具
+
+用法 Usage:
+  draftcheck check [--format text|json] [--profile ID|FILE.json] [--lang zh|en] [--max-size MB] FILE...
+  draftcheck rules            列出所有规则及说明 (list the rules)
+  draftcheck profiles         列出内置报告类型 (list built-in profiles)
+
+FILE 为 - 时读取标准输入 (use - for stdin).
+退出码 Exit codes: 0 无错误 no errors; 1 有错误 errors found; 2 文件无法读取 a file could not be read.";
+
+enum Format {
+    Text,
+    Json,
+}
+
+struct Options {
+    format: Format,
+    profile: ProfileChoice,
+    english: bool,
+    limits: Limits,
+    files: Vec<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut opts = Options {
+        format: Format::Text,
+        profile: ProfileChoice::Auto,
+        english: false,
+        limits: Limits::default(),
+        files: Vec::new(),
+    };
+    let mut i = 0;
+    let value = |i: &mut usize, name: &str| -> Result<String, String> {
+        *i += 1;
+        args.get(*i)
+            .cloned()
+            .ok_or_else(|| format!("{name} 需要一个值 ({name} needs a value)"))
+    };
+    while i < args.len() {
+        let arg = args[i].as_str();
+        let (key, inline) = match arg.split_once('=') {
+            Some((k, v)) if k.starts_with("--") => (k, Some(v.to_string())),
+            _ => (arg, None),
+        };
+        match key {
+            "--format" | "-f" => {
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, key)?,
+                };
+                opts.format = match v.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("未知格式 unknown format: {other}")),
+                };
+            }
+            "--profile" | "-p" => {
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, key)?,
+                };
+                opts.profile = load_profile(&v)?;
+            }
+            "--lang" => {
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, key)?,
+                };
+                opts.english = v == "en";
+            }
+            "--max-size" => {
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, key)?,
+                };
+                let mb: usize = v
+                    .parse()
+                    .map_err(|_| format!("--max-size 需要整数 MB (needs whole MB): {v}"))?;
+                opts.limits.max_bytes = mb.saturating_mul(1024 * 1024);
+            }
+            "-" => opts.files.push("-".into()),
+            s if s.starts_with('-') && s.len() > 1 => {
+                return Err(format!("未知选项 unknown option: {s}"))
+            }
+            _ => opts.files.push(arg.to_string()),
+        }
+        i += 1;
+    }
+    if opts.files.is_empty() {
+        return Err("没有给出要检查的文件 (no FILE given)".into());
+    }
+    Ok(opts)
+}
+
+fn load_profile(v: &str) -> Result<ProfileChoice, String> {
+    if v == "auto" {
+        return Ok(ProfileChoice::Auto);
+    }
+    if let Some(p) = Profile::builtin(v) {
+        return Ok(ProfileChoice::Given(p));
+    }
+    let json = std::fs::read_to_string(v).map_err(|e| {
+        let ids: Vec<String> = Profile::builtins().into_iter().map(|p| p.id).collect();
+        format!(
+            "{v}: 不是内置类型（{}），也无法作为文件读取：{e}",
+            ids.join(", ")
+        )
+    })?;
+    Profile::from_json(&json)
+        .map(ProfileChoice::Given)
+        .map_err(|e| format!("{v}: {e}"))
+}
+
+fn gb18030(bytes: &[u8]) -> (String, bool) {
+    let (text, _, errors) = encoding_rs::GB18030.decode(bytes);
+    (text.into_owned(), errors)
+}
+
+struct Loaded {
+    text: String,
+    encoding: &'static str,
+    hints: Hints,
+    notes: Vec<String>,
+}
+
+fn read_input(path: &str, limits: &Limits) -> Result<Loaded, LoadError> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(limits.max_bytes as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| {
+                LoadError::new(
+                    format!("无法读取标准输入：{e}"),
+                    format!("cannot read stdin: {e}"),
+                )
+            })?;
+        buf
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| io_error(&e))?;
+        if meta.is_dir() {
+            return Err(LoadError::new(
+                "这是一个文件夹，不是文件",
+                "a directory, not a file",
+            ));
+        }
+        if meta.len() > limits.max_bytes as u64 {
+            return Err(LoadError::new(
+                format!(
+                    "文件太大（{} MB），上限是 {} MB",
+                    meta.len() / (1024 * 1024),
+                    limits.max_bytes / (1024 * 1024)
+                ),
+                "file too large",
+            ));
+        }
+        std::fs::read(path).map_err(|e| io_error(&e))?
+    };
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".doc") || lower.ends_with(".wps") {
+        return Err(LoadError::new(
+            "旧版 .doc/.wps 文件无法读取：请另存为 .docx",
+            "legacy .doc/.wps: save as .docx",
+        ));
+    }
+    if lower.ends_with(".pdf") {
+        return Err(LoadError::new(
+            "PDF 文件无法读取：请另存为 .docx，或复制文字粘贴",
+            "PDF: save as .docx or paste the text",
+        ));
+    }
+    let d = decode::decode(&bytes, &gb18030, limits)?;
+    let mut notes = Vec::new();
+    if d.lossy {
+        notes.push(
+            "部分字节无法解码，已替换为 �（some bytes could not be decoded and were replaced）"
+                .to_string(),
+        );
+    }
+    Ok(Loaded {
+        text: d.text,
+        encoding: d.encoding,
+        hints: Hints::default(),
+        notes,
+    })
+}
+
+fn io_error(e: &std::io::Error) -> LoadError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::new("文件不存在", "no such file"),
+        std::io::ErrorKind::PermissionDenied => LoadError::new("没有读取权限", "permission denied"),
+        _ => LoadError::new(format!("无法读取：{e}"), format!("cannot read: {e}")),
+    }
+}
+
+fn check(opts: &Options) -> ExitCode {
+    let config = Config::default();
+    let mut results: Vec<(String, Loaded, Report)> = Vec::new();
+    let mut errors: Vec<(String, String)> = Vec::new();
+    for path in &opts.files {
+        match read_input(path, &opts.limits) {
+            Ok(loaded) => {
+                let report = analyze_with(&loaded.text, &opts.profile, &config, &loaded.hints);
+                results.push((path.clone(), loaded, report));
+            }
+            Err(e) => {
+                let name = if path == "-" {
+                    "<stdin>"
+                } else {
+                    path.as_str()
+                };
+                eprintln!("draftcheck: {name}: {e}");
+                errors.push((path.clone(), e.to_string()));
+            }
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let written = match opts.format {
+        Format::Json => {
+            let out = JsonOutput {
+                version: 1,
+                files: results
+                    .iter()
+                    .map(|(p, l, r)| FileReport {
+                        path: p,
+                        encoding: l.encoding,
+                        report: r,
+                    })
+                    .collect(),
+                errors: errors
+                    .iter()
+                    .map(|(p, m)| FileError {
+                        path: p,
+                        message: m,
+                    })
+                    .collect(),
+            };
+            writeln!(w, "{}", render::json(&out))
+        }
+        Format::Text => results.iter().try_for_each(|(p, l, r)| {
+            for n in &l.notes {
+                writeln!(w, "{p}: {n}")?;
+            }
+            write!(w, "{}", render::text(p, r, opts.english))
+        }),
+    };
+    if let Err(e) = written.and_then(|_| w.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("draftcheck: {e}");
+        }
+    }
+    if !errors.is_empty() {
+        ExitCode::from(2)
+    } else if results.iter().any(|(_, _, r)| r.summary.error > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => match parse_args(&args[1..]) {
+            Ok(opts) => check(&opts),
+            Err(e) => {
+                eprintln!("draftcheck: {e}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("rules") => {
+            for r in draftcheck::rules::RULES {
+                let (zh, en) = draftcheck::rules::explanation(r.id);
+                println!("## {} ({})\n\n{zh}\n\n{en}\n", r.id, r.category.id());
+            }
+            ExitCode::SUCCESS
+        }
+        Some("profiles") => {
+            for p in Profile::builtins() {
+                println!("{}\t{}\t{}", p.id, p.name_zh, p.name_en);
+            }
+            ExitCode::SUCCESS
+        }
+        Some("--version" | "-V") => {
+            println!("draftcheck {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

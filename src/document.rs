@@ -1,0 +1,994 @@
+//! Segmentation: the text is cut once into lines, paragraphs, sentences,
+//! headings, enumerations and parts (reports), and every rule reads this
+//! structure instead of scanning the text again for it.
+//!
+//! All offsets are byte offsets into the original text; findings are turned
+//! into code-point offsets once, at the end (see `position`).
+
+use crate::cnum;
+use crate::numbers::{self, Number};
+
+/// A physical line, without its line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A logical paragraph: one or more physical lines. Lines are joined when
+/// the text was pasted from a PDF and wraps mid-sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Start of the first non-blank character.
+    pub start: usize,
+    /// End of the last non-blank character.
+    pub end: usize,
+    pub first_line: usize,
+    pub last_line: usize,
+    /// Index of the heading that starts this paragraph, if any.
+    pub heading: Option<usize>,
+    /// Index of the part (report) this paragraph belongs to.
+    pub part: usize,
+}
+
+/// How a heading is numbered, in GB/T 9704 order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkerKind {
+    /// 第一部分, 第一章, 第一节
+    Chapter,
+    /// 一、
+    CnComma,
+    /// （一） or (一)
+    CnParen,
+    /// 1. 1、 １．
+    ArabicDot,
+    /// （1） or (1)
+    ArabicParen,
+    /// ① ②
+    Circled,
+    /// Markdown `#`, with its depth.
+    Markdown(u8),
+    /// A heading level given by the source (a .docx heading style).
+    Style(u8),
+    /// A document title line (no number).
+    Title,
+}
+
+impl MarkerKind {
+    /// 1 is the top level; the title is 0.
+    pub fn rank(self) -> u8 {
+        match self {
+            MarkerKind::Title => 0,
+            MarkerKind::Chapter => 1,
+            MarkerKind::CnComma => 2,
+            MarkerKind::CnParen => 3,
+            MarkerKind::ArabicDot => 4,
+            MarkerKind::ArabicParen => 5,
+            MarkerKind::Circled => 6,
+            MarkerKind::Markdown(n) | MarkerKind::Style(n) => n,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub paragraph: usize,
+    pub kind: MarkerKind,
+    /// The number in the marker (一 → 1), if it has one.
+    pub ordinal: Option<u32>,
+    /// Start of the marker.
+    pub start: usize,
+    /// End of the marker (start of the title words).
+    pub marker_end: usize,
+    /// End of the heading text. When the heading is the first sentence of
+    /// its paragraph, the rest of the paragraph is body.
+    pub end: usize,
+    /// The marker's brackets are full-width （）.
+    pub fullwidth: bool,
+    /// The separator after the number (、 . ．), for 一、 and 1. markers.
+    pub separator: Option<char>,
+    pub part: usize,
+}
+
+impl Heading {
+    pub fn rank(&self) -> u8 {
+        self.kind.rank()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+/// Inline enumeration style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EnumKind {
+    /// 一是 … 二是 …
+    Shi,
+    /// 第一，… 第二，…
+    Di,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnumItem {
+    pub ordinal: u32,
+    pub start: usize,
+    pub marker_end: usize,
+    pub paragraph: usize,
+}
+
+/// A run of inline enumeration items numbered 1, 2, 3 … in one stretch of
+/// body text (a heading in between ends it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enumeration {
+    pub kind: EnumKind,
+    pub items: Vec<EnumItem>,
+}
+
+/// One report. A file that holds several reports (【第一篇】 …) has several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub first_paragraph: usize,
+    /// Exclusive.
+    pub end_paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Hints from the source format, e.g. heading levels read from .docx styles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// (0-based line index, heading level 1..=6) pairs.
+    pub heading_levels: Vec<(usize, u8)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub lines: Vec<Line>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub headings: Vec<Heading>,
+    pub enumerations: Vec<Enumeration>,
+    pub parts: Vec<Part>,
+    pub numbers: Vec<Number>,
+    /// The lines were joined as a PDF paste (wrap width in display columns).
+    pub pdf_wrap: Option<usize>,
+}
+
+/// Sentence-final punctuation: a line that ends with one of these is not
+/// continued on the next line.
+pub fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '；' | ';' | '：' | ':' | '…' | '”' | '」' | '』'
+    )
+}
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}'
+}
+
+/// Display width: CJK and full-width forms take two columns.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
+        .sum()
+}
+
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start_matches(is_blank_char).len();
+    let trail = s.len() - s.trim_end_matches(is_blank_char).len();
+    if lead == s.len() {
+        (start, start)
+    } else {
+        (start + lead, end - trail)
+    }
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Document<'a> {
+        Self::with_hints(text, &Hints::default())
+    }
+
+    pub fn with_hints(text: &'a str, hints: &Hints) -> Document<'a> {
+        let lines = split_lines(text);
+        let pdf_wrap = detect_pdf_wrap(text, &lines);
+        let mut doc = Document {
+            text,
+            lines,
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            headings: Vec::new(),
+            enumerations: Vec::new(),
+            parts: Vec::new(),
+            numbers: Vec::new(),
+            pdf_wrap,
+        };
+        doc.build_paragraphs();
+        doc.build_parts();
+        doc.build_headings(hints);
+        doc.build_sentences();
+        doc.build_enumerations();
+        doc.numbers = numbers::extract(text);
+        doc
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    pub fn paragraph_text(&self, p: &Paragraph) -> &'a str {
+        self.slice(p.start, p.end)
+    }
+
+    /// The heading's words without its number marker.
+    pub fn heading_title(&self, h: &Heading) -> &'a str {
+        self.slice(h.marker_end, h.end)
+            .trim_matches(|c: char| is_blank_char(c) || matches!(c, '。' | '：' | ':'))
+    }
+
+    /// The heading's full text, marker included.
+    pub fn heading_text(&self, h: &Heading) -> &'a str {
+        self.slice(h.start, h.end)
+    }
+
+    /// Index of the line that holds byte offset `pos`.
+    pub fn line_index(&self, pos: usize) -> usize {
+        match self.lines.binary_search_by(|l| l.start.cmp(&pos)) {
+            Ok(i) => i,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// The paragraph that holds byte offset `pos`, if any.
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.start <= pos);
+        if i == 0 {
+            return None;
+        }
+        let p = &self.paragraphs[i - 1];
+        (pos <= p.end).then_some(i - 1)
+    }
+
+    /// The sentence that holds byte offset `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.start <= pos);
+        if i == 0 {
+            return None;
+        }
+        let s = &self.sentences[i - 1];
+        (pos < s.end).then_some(s)
+    }
+
+    fn build_paragraphs(&mut self) {
+        let text = self.text;
+        let mut current: Option<Paragraph> = None;
+        let mut prev_wide = false;
+        for (i, line) in self.lines.iter().enumerate() {
+            let (s, e) = trim_range(text, line.start, line.end);
+            if s == e {
+                if let Some(p) = current.take() {
+                    self.paragraphs.push(p);
+                }
+                prev_wide = false;
+                continue;
+            }
+            let content = &text[s..e];
+            let continues = match (&current, self.pdf_wrap) {
+                (Some(p), Some(wrap)) => {
+                    let prev_text = &text[p.start..p.end];
+                    let prev_ends_open = prev_text.chars().last().is_some_and(|c| !is_terminal(c));
+                    let starts_punct = content.chars().next().is_some_and(is_continuation_punct);
+                    let _ = wrap;
+                    (prev_wide && prev_ends_open && parse_marker(content).is_none()) || starts_punct
+                }
+                _ => false,
+            };
+            prev_wide = self
+                .pdf_wrap
+                .is_some_and(|w| display_width(content) + WRAP_SLACK >= w);
+            if continues {
+                if let Some(p) = current.as_mut() {
+                    p.end = e;
+                    p.last_line = i;
+                }
+            } else {
+                if let Some(p) = current.take() {
+                    self.paragraphs.push(p);
+                }
+                current = Some(Paragraph {
+                    start: s,
+                    end: e,
+                    first_line: i,
+                    last_line: i,
+                    heading: None,
+                    part: 0,
+                });
+            }
+        }
+        if let Some(p) = current.take() {
+            self.paragraphs.push(p);
+        }
+    }
+
+    fn build_parts(&mut self) {
+        let mut starts = vec![0usize];
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            if i > 0 && is_part_marker(&self.text[p.start..p.end]) {
+                starts.push(i);
+            }
+        }
+        // A lone preamble before the first marked report (a website preface)
+        // stays its own part so that each report is checked on its own.
+        for (k, &first) in starts.iter().enumerate() {
+            let end_paragraph = starts.get(k + 1).copied().unwrap_or(self.paragraphs.len());
+            if first >= end_paragraph {
+                continue;
+            }
+            let part_index = self.parts.len();
+            for p in &mut self.paragraphs[first..end_paragraph] {
+                p.part = part_index;
+            }
+            self.parts.push(Part {
+                first_paragraph: first,
+                end_paragraph,
+                start: self.paragraphs[first].start,
+                end: self.paragraphs[end_paragraph - 1].end,
+            });
+        }
+        if self.parts.is_empty() {
+            self.parts.push(Part {
+                first_paragraph: 0,
+                end_paragraph: 0,
+                start: 0,
+                end: self.text.len(),
+            });
+        }
+    }
+
+    fn build_headings(&mut self, hints: &Hints) {
+        let text = self.text;
+        let mut seen_body_in_part: Vec<bool> = vec![false; self.parts.len()];
+        for pi in 0..self.paragraphs.len() {
+            let p = self.paragraphs[pi];
+            let content = &text[p.start..p.end];
+            let style_level = hints
+                .heading_levels
+                .iter()
+                .find(|(line, _)| *line >= p.first_line && *line <= p.last_line)
+                .map(|&(_, level)| level);
+            let marker = parse_marker(content);
+            let heading = match (marker, style_level) {
+                (Some(m), _) => {
+                    let (end, _) = heading_end(content, m.len);
+                    Some(Heading {
+                        paragraph: pi,
+                        kind: m.kind,
+                        ordinal: m.ordinal,
+                        start: p.start,
+                        marker_end: p.start + m.len,
+                        end: p.start + end,
+                        fullwidth: m.fullwidth,
+                        separator: m.separator,
+                        part: p.part,
+                    })
+                }
+                (None, Some(level)) => Some(Heading {
+                    paragraph: pi,
+                    kind: MarkerKind::Style(level.clamp(1, 6)),
+                    ordinal: None,
+                    start: p.start,
+                    marker_end: p.start,
+                    end: p.end,
+                    fullwidth: false,
+                    separator: None,
+                    part: p.part,
+                }),
+                (None, None) => {
+                    let seen = seen_body_in_part.get(p.part).copied().unwrap_or(true);
+                    if !seen && looks_like_title(content) {
+                        Some(Heading {
+                            paragraph: pi,
+                            kind: MarkerKind::Title,
+                            ordinal: None,
+                            start: p.start,
+                            marker_end: p.start,
+                            end: p.end,
+                            fullwidth: false,
+                            separator: None,
+                            part: p.part,
+                        })
+                    } else {
+                        None
+                    }
+                }
+            };
+            if let Some(slot) = seen_body_in_part.get_mut(p.part) {
+                if heading.as_ref().is_none_or(|h| h.kind != MarkerKind::Title) {
+                    *slot = true;
+                }
+            }
+            if let Some(h) = heading {
+                self.paragraphs[pi].heading = Some(self.headings.len());
+                self.headings.push(h);
+            }
+        }
+    }
+
+    fn build_sentences(&mut self) {
+        let text = self.text;
+        for (pi, p) in self.paragraphs.iter().enumerate() {
+            let mut start = p.start;
+            let mut iter = text[p.start..p.end].char_indices().peekable();
+            while let Some((off, c)) = iter.next() {
+                let is_end = matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+                    || (c == '…' && iter.peek().is_none_or(|&(_, n)| n != '…'));
+                if !is_end {
+                    continue;
+                }
+                let mut end = p.start + off + c.len_utf8();
+                // Closing quotes and brackets belong to the sentence they end.
+                while let Some(&(o, n)) = iter.peek() {
+                    if matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | '"') {
+                        end = p.start + o + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let (s, e) = trim_range(text, start, end);
+                if s < e {
+                    self.sentences.push(Sentence {
+                        start: s,
+                        end: e,
+                        paragraph: pi,
+                    });
+                }
+                start = end;
+            }
+            let (s, e) = trim_range(text, start, p.end);
+            if s < e {
+                self.sentences.push(Sentence {
+                    start: s,
+                    end: e,
+                    paragraph: pi,
+                });
+            }
+        }
+    }
+
+    fn build_enumerations(&mut self) {
+        let text = self.text;
+        let mut open: Vec<Enumeration> = Vec::new();
+        for (pi, p) in self.paragraphs.iter().enumerate() {
+            let body_start = p
+                .heading
+                .and_then(|h| self.headings.get(h))
+                .map_or(p.start, |h| h.end);
+            if p.heading.is_some() {
+                // A heading ends the enumerations running in the text above it.
+                self.enumerations.append(&mut open);
+            }
+            for item in find_enum_items(text, body_start, p.end, pi) {
+                let (kind, item) = item;
+                let slot = open.iter().position(|e| e.kind == kind);
+                match slot {
+                    Some(i)
+                        if open[i]
+                            .items
+                            .last()
+                            .is_some_and(|l| l.ordinal + 1 == item.ordinal) =>
+                    {
+                        open[i].items.push(item);
+                    }
+                    Some(i) => {
+                        let done = open.remove(i);
+                        self.enumerations.push(done);
+                        if item.ordinal == 1 {
+                            open.push(Enumeration {
+                                kind,
+                                items: vec![item],
+                            });
+                        }
+                    }
+                    None if item.ordinal == 1 => open.push(Enumeration {
+                        kind,
+                        items: vec![item],
+                    }),
+                    None => {}
+                }
+            }
+        }
+        self.enumerations.append(&mut open);
+        self.enumerations
+            .sort_by_key(|e| e.items.first().map_or(0, |i| i.start));
+    }
+}
+
+const WRAP_SLACK: usize = 4;
+
+fn is_continuation_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、' | '。' | '；' | '：' | '）' | '”' | '’' | '》' | '！' | '？'
+    )
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                let end = if i > start && bytes[i - 1] == b'\r' {
+                    i - 1
+                } else {
+                    i
+                };
+                lines.push(Line { start, end });
+                start = i + 1;
+            }
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                lines.push(Line { start, end: i });
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(Line {
+        start,
+        end: text.len(),
+    });
+    lines
+}
+
+/// A PDF paste has many lines cut at one width, mid-sentence. Returns that
+/// width (display columns) when the text looks like one.
+fn detect_pdf_wrap(text: &str, lines: &[Line]) -> Option<usize> {
+    let mut widths: Vec<usize> = Vec::new();
+    for l in lines {
+        let (s, e) = trim_range(text, l.start, l.end);
+        let content = &text[s..e];
+        let Some(last) = content.chars().last() else {
+            continue;
+        };
+        if is_terminal(last) || parse_marker(content).is_some() {
+            continue;
+        }
+        let w = display_width(content);
+        if w >= 30 {
+            widths.push(w);
+        }
+    }
+    if widths.len() < 3 {
+        return None;
+    }
+    widths.sort_unstable();
+    // The densest window of widths within WRAP_SLACK of each other.
+    let mut best = (0usize, 0usize);
+    let mut lo = 0;
+    for hi in 0..widths.len() {
+        while widths[hi] - widths[lo] > WRAP_SLACK {
+            lo += 1;
+        }
+        if hi + 1 - lo > best.0 {
+            best = (hi + 1 - lo, widths[hi]);
+        }
+    }
+    let nonblank = lines
+        .iter()
+        .filter(|l| {
+            let (s, e) = trim_range(text, l.start, l.end);
+            s < e
+        })
+        .count();
+    // Most wrapped lines share the width; unwrapped text has a few at most.
+    (best.0 >= 3 && best.0 * 4 >= nonblank).then_some(best.1)
+}
+
+fn is_part_marker(p: &str) -> bool {
+    // 【第一篇】, 【第2篇】, 【范文三】, 篇一 … on a short line.
+    if p.chars().count() > 40 {
+        return false;
+    }
+    let Some(open) = p.find('【') else {
+        return false;
+    };
+    let inner = &p[open + '【'.len_utf8()..];
+    let Some(close) = inner.find('】') else {
+        return false;
+    };
+    let inner = &inner[..close];
+    let inner = inner.strip_prefix('第').unwrap_or(inner);
+    let inner = inner.strip_prefix("范文").unwrap_or(inner);
+    let num = inner.strip_suffix('篇').unwrap_or(inner);
+    !num.is_empty()
+        && num != inner.strip_prefix("范文").unwrap_or("x")
+        && (num.chars().all(|c| c.is_ascii_digit()) || cnum::parse(num).is_some())
+        && (inner.ends_with('篇') || p.contains("范文"))
+}
+
+fn looks_like_title(p: &str) -> bool {
+    let n = p.chars().count();
+    n <= 40
+        && p.chars()
+            .last()
+            .is_some_and(|c| !is_terminal(c) && c != '，' && c != ',')
+        && !p.contains('，')
+        && !p.contains(',')
+}
+
+pub struct Marker {
+    pub kind: MarkerKind,
+    pub ordinal: Option<u32>,
+    /// Byte length of the marker, separator included.
+    pub len: usize,
+    pub fullwidth: bool,
+    pub separator: Option<char>,
+}
+
+fn take_while_len(s: &str, f: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+fn is_cn_ordinal_char(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零' | '百'
+    )
+}
+
+fn arabic_value(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    for c in s.chars() {
+        let d = c.to_digit(10).or_else(|| {
+            let u = c as u32;
+            (0xFF10..=0xFF19).contains(&u).then(|| u - 0xFF10)
+        })?;
+        v = v.checked_mul(10)?.checked_add(d)?;
+    }
+    Some(v)
+}
+
+fn is_any_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Parses a heading number at the start of a paragraph.
+pub fn parse_marker(p: &str) -> Option<Marker> {
+    let first = p.chars().next()?;
+    // Markdown
+    if first == '#' {
+        let hashes = take_while_len(p, |c| c == '#');
+        if hashes <= 6 && p[hashes..].starts_with([' ', '\t']) {
+            return Some(Marker {
+                kind: MarkerKind::Markdown(hashes as u8),
+                ordinal: None,
+                len: hashes + 1,
+                fullwidth: false,
+                separator: None,
+            });
+        }
+        return None;
+    }
+    // 第一部分 / 第一章 / 第一节
+    if let Some(rest) = p.strip_prefix('第') {
+        let n = take_while_len(rest, |c| is_cn_ordinal_char(c) || is_any_digit(c));
+        if n > 0 {
+            let num = &rest[..n];
+            let after = &rest[n..];
+            for unit in ["部分", "章", "节"] {
+                if let Some(tail) = after.strip_prefix(unit) {
+                    let ordinal = cnum::parse(num)
+                        .map(|v| v as u32)
+                        .or_else(|| arabic_value(num));
+                    let sep =
+                        take_while_len(tail, |c| matches!(c, ' ' | '\u{3000}' | '、' | '：' | ':'));
+                    return Some(Marker {
+                        kind: MarkerKind::Chapter,
+                        ordinal,
+                        len: '第'.len_utf8() + n + unit.len() + sep,
+                        fullwidth: false,
+                        separator: None,
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    // （一） (一) （1） (1)
+    if first == '（' || first == '(' {
+        let rest = &p[first.len_utf8()..];
+        let close_at = rest.find(['）', ')'])?;
+        let num = &rest[..close_at];
+        let close = rest[close_at..].chars().next()?;
+        if num.is_empty() || num.chars().count() > 3 {
+            return None;
+        }
+        let fullwidth = first == '（' && close == '）';
+        let (kind, ordinal) = if num.chars().all(is_cn_ordinal_char) {
+            (MarkerKind::CnParen, cnum::parse(num).map(|v| v as u32))
+        } else if num.chars().all(is_any_digit) {
+            (MarkerKind::ArabicParen, arabic_value(num))
+        } else {
+            return None;
+        };
+        let mut len = first.len_utf8() + close_at + close.len_utf8();
+        // A heading has words after its number.
+        let tail = &p[len..];
+        let sep = tail.chars().next();
+        if matches!(sep, Some('、' | '.' | '．' | ' ' | '\u{3000}')) {
+            len += sep.map_or(0, char::len_utf8);
+        }
+        if p[len..].trim().is_empty() {
+            return None;
+        }
+        return Some(Marker {
+            kind,
+            ordinal,
+            len,
+            fullwidth,
+            separator: matches!(sep, Some('、' | '.' | '．'))
+                .then_some(sep)
+                .flatten(),
+        });
+    }
+    // ① …
+    if ('①'..='⑳').contains(&first) {
+        return Some(Marker {
+            kind: MarkerKind::Circled,
+            ordinal: Some(first as u32 - '①' as u32 + 1),
+            len: first.len_utf8(),
+            fullwidth: true,
+            separator: None,
+        });
+    }
+    // 一、
+    if is_cn_ordinal_char(first) {
+        let n = take_while_len(p, is_cn_ordinal_char);
+        let sep = p[n..].chars().next()?;
+        if matches!(sep, '、' | '．' | '.') && !p[n + sep.len_utf8()..].trim().is_empty() {
+            return Some(Marker {
+                kind: MarkerKind::CnComma,
+                ordinal: cnum::parse(&p[..n]).map(|v| v as u32),
+                len: n + sep.len_utf8(),
+                fullwidth: false,
+                separator: Some(sep),
+            });
+        }
+        return None;
+    }
+    // 1. 1、 １．
+    if is_any_digit(first) {
+        let n = take_while_len(p, is_any_digit);
+        if n > 9 {
+            return None;
+        }
+        let mut chars = p[n..].chars();
+        let sep = chars.next()?;
+        let next = chars.next();
+        if matches!(sep, '.' | '．' | '、')
+            && next.is_some_and(|c| {
+                !is_any_digit(c) && !c.is_whitespace() || c == ' ' || c == '\u{3000}'
+            })
+            && !p[n + sep.len_utf8()..].trim().is_empty()
+        {
+            return Some(Marker {
+                kind: MarkerKind::ArabicDot,
+                ordinal: arabic_value(&p[..n]),
+                len: n + sep.len_utf8(),
+                fullwidth: sep == '．',
+                separator: Some(sep),
+            });
+        }
+    }
+    None
+}
+
+/// Where the heading text ends within its paragraph: at the end of its first
+/// sentence when body text follows it, otherwise at the paragraph end.
+/// Returns (end byte offset, has_body).
+fn heading_end(p: &str, marker_len: usize) -> (usize, bool) {
+    let rest = &p[marker_len..];
+    for (i, c) in rest.char_indices() {
+        let is_stop = matches!(c, '。' | '！' | '？' | '!' | '?')
+            || (matches!(c, '：' | ':') && rest[..i].chars().count() <= 24);
+        if is_stop {
+            let end = marker_len + i + c.len_utf8();
+            let has_body = !p[end..].trim().is_empty();
+            return (end, has_body);
+        }
+    }
+    (p.len(), false)
+}
+
+fn find_enum_items(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+) -> Vec<(EnumKind, EnumItem)> {
+    let body = &text[start..end];
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in body.char_indices() {
+        let at_boundary = prev.is_none_or(|p| {
+            matches!(
+                p,
+                '。' | '；' | ';' | '！' | '？' | '：' | ':' | '\n' | ' ' | '\u{3000}' | '，' | ','
+            )
+        });
+        prev = Some(c);
+        if !at_boundary {
+            continue;
+        }
+        let rest = &body[i..];
+        // 一是 / 二是
+        if is_cn_ordinal_char(c) && c != '〇' && c != '零' {
+            let n = take_while_len(rest, |c| is_cn_ordinal_char(c) && c != '百');
+            if n <= 6 && rest[n..].starts_with('是') {
+                // "一是" after a comma only counts if it opens an item, not "统一是".
+                if let Some(v) = cnum::parse(&rest[..n]) {
+                    out.push((
+                        EnumKind::Shi,
+                        EnumItem {
+                            ordinal: v as u32,
+                            start: start + i,
+                            marker_end: start + i + n + '是'.len_utf8(),
+                            paragraph,
+                        },
+                    ));
+                }
+            }
+        }
+        // 第一，/ 第二、
+        if c == '第' && prev_is_strong_boundary(body, i) {
+            let after = &rest['第'.len_utf8()..];
+            let n = take_while_len(after, |c| is_cn_ordinal_char(c) && c != '百');
+            if n > 0 && n <= 6 {
+                let sep = after[n..].chars().next();
+                if matches!(sep, Some('，' | ',' | '、' | '：' | ':')) {
+                    if let Some(v) = cnum::parse(&after[..n]) {
+                        out.push((
+                            EnumKind::Di,
+                            EnumItem {
+                                ordinal: v as u32,
+                                start: start + i,
+                                marker_end: start
+                                    + i
+                                    + '第'.len_utf8()
+                                    + n
+                                    + sep.map_or(0, char::len_utf8),
+                                paragraph,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn prev_is_strong_boundary(body: &str, i: usize) -> bool {
+    body[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|p| matches!(p, '。' | '；' | ';' | '！' | '？' | '：' | ':' | '\n'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_in_gbt9704_order() {
+        let text = "报告标题\n一、基本情况\n（一）坚持政治统领，聚焦“两个维护”。正文内容在这里。\n1．学习制度\n（1）细则。\n二、存在问题\n正文。";
+        let doc = Document::new(text);
+        let kinds: Vec<_> = doc.headings.iter().map(|h| h.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                MarkerKind::Title,
+                MarkerKind::CnComma,
+                MarkerKind::CnParen,
+                MarkerKind::ArabicDot,
+                MarkerKind::ArabicParen,
+                MarkerKind::CnComma
+            ]
+        );
+        let h = &doc.headings[2];
+        assert_eq!(doc.heading_text(h), "（一）坚持政治统领，聚焦“两个维护”。");
+        assert_eq!(doc.heading_title(h), "坚持政治统领，聚焦“两个维护”");
+        assert_eq!(h.ordinal, Some(1));
+        assert_eq!(doc.headings[5].ordinal, Some(2));
+    }
+
+    #[test]
+    fn decimals_and_enumerations_are_not_headings() {
+        let doc =
+            Document::new("正文\n1.5万人参加了培训。\n一是加强学习。二是完善制度。三是强化监督。");
+        assert!(doc.headings.iter().all(|h| h.kind == MarkerKind::Title));
+        assert_eq!(doc.enumerations.len(), 1);
+        let ords: Vec<u32> = doc.enumerations[0]
+            .items
+            .iter()
+            .map(|i| i.ordinal)
+            .collect();
+        assert_eq!(ords, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn unified_is_not_an_item() {
+        let doc = Document::new("我们要坚持统一是关键，做到步调一致。");
+        assert!(doc.enumerations.is_empty());
+    }
+
+    #[test]
+    fn sentences_keep_closing_quotes() {
+        let doc = Document::new("他说：“好。”然后离开。");
+        let s: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| doc.slice(s.start, s.end))
+            .collect();
+        assert_eq!(s, vec!["他说：“好。”", "然后离开。"]);
+    }
+
+    #[test]
+    fn collection_is_split_into_parts() {
+        let text = "范例合集【精编2篇】\n报告【第一篇】\n一、情况\n正文。\n报告【第二篇】\n一、情况\n正文。";
+        let doc = Document::new(text);
+        assert_eq!(doc.parts.len(), 3);
+    }
+
+    #[test]
+    fn crlf_lines() {
+        let doc = Document::new("一、基本情况\r\n正文。\r\n");
+        assert_eq!(doc.lines.len(), 3);
+        assert_eq!(
+            doc.slice(doc.lines[0].start, doc.lines[0].end),
+            "一、基本情况"
+        );
+    }
+}
+
+impl Document<'_> {
+    /// The clause around a span: out to the nearest clause punctuation or
+    /// line break on each side (at most ~40 characters each way).
+    pub fn clause_around(&self, start: usize, end: usize) -> (usize, usize) {
+        let text = self.text;
+        let is_stop = |c: char| {
+            matches!(
+                c,
+                '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '!' | '?' | '\n' | '\r'
+            )
+        };
+        let mut s = start.min(text.len());
+        for (n, c) in text[..s].chars().rev().enumerate() {
+            if is_stop(c) || n >= 40 {
+                break;
+            }
+            s -= c.len_utf8();
+        }
+        let mut e = end.min(text.len()).max(s);
+        for (n, c) in text[e..].chars().enumerate() {
+            if is_stop(c) || n >= 40 {
+                break;
+            }
+            e += c.len_utf8();
+        }
+        (s, e)
+    }
+}

@@ -1,0 +1,180 @@
+//! DraftCheck (稿检): the analysis core. No web dependency: it builds and
+//! tests natively, and the CLI and the web app both wrap it.
+//!
+//! Data flows one way: text → [`Document`] (segmented once) → rules →
+//! findings → renderers.
+
+pub mod cnum;
+pub mod config;
+pub mod decode;
+pub mod document;
+pub mod finding;
+pub mod fix;
+pub mod numbers;
+pub mod position;
+pub mod profile;
+pub mod render;
+pub mod rules;
+pub mod sections;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use config::Config;
+pub use document::{Document, Hints};
+pub use finding::{Category, Finding, Related, Report, SectionStatus, Severity, Summary};
+pub use profile::{Profile, ProfileChoice};
+
+use document::MarkerKind;
+use finding::OutlineEntry;
+use position::Locator;
+use rules::{Ctx, Emitter, RawFinding};
+
+/// Analyses `text` with the given profile and default settings.
+pub fn analyze(text: &str, profile: &Profile) -> Report {
+    analyze_with(
+        text,
+        &ProfileChoice::Given(profile.clone()),
+        &Config::default(),
+        &Hints::default(),
+    )
+}
+
+/// Analyses `text`, picking the profile from its title and content.
+pub fn analyze_auto(text: &str) -> Report {
+    analyze_with(
+        text,
+        &ProfileChoice::Auto,
+        &Config::default(),
+        &Hints::default(),
+    )
+}
+
+pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: &Hints) -> Report {
+    let doc = Document::with_hints(text, hints);
+    let (profile, profile_reason) = match choice {
+        ProfileChoice::Given(p) => (p.clone(), "由用户指定".to_string()),
+        ProfileChoice::Auto => {
+            let title = doc
+                .headings
+                .iter()
+                .filter(|h| h.kind == MarkerKind::Title)
+                .map(|h| doc.heading_text(h))
+                .collect::<Vec<_>>()
+                .join(" ");
+            profile::auto_select(text, &title)
+        }
+    };
+    let matches = sections::match_sections(&doc, &profile);
+    let ctx = Ctx {
+        doc: &doc,
+        profile: &profile,
+        config,
+        sections: &matches,
+    };
+
+    let mut raw: Vec<RawFinding> = Vec::new();
+    for rule in rules::RULES {
+        if !config.enabled(rule.id) {
+            continue;
+        }
+        let mut emitter = Emitter::new(rule.id, rule.category);
+        (rule.check)(&ctx, &mut emitter);
+        raw.extend(emitter.into_findings());
+    }
+    raw.sort_by_key(|f| (f.start, f.end));
+
+    let findings = locate_findings(text, raw);
+    let mut locator = Locator::new(text);
+    let multi = sections::report_parts(&doc).len() > 1;
+    let sections = matches
+        .iter()
+        .filter_map(|m| {
+            let spec = profile.sections.get(m.section)?;
+            let heading = m.heading.and_then(|h| doc.headings.get(h));
+            Some(SectionStatus {
+                id: spec.id.clone(),
+                title: spec.title.clone(),
+                required: spec.need == profile::Need::Required,
+                found: heading.is_some(),
+                line: heading.map(|h| locator.locate(h.start).line),
+                heading: heading.map(|h| doc.heading_text(h).to_string()),
+                part: multi.then_some(m.part + 1),
+            })
+        })
+        .collect();
+    let mut locator = Locator::new(text);
+    let outline = doc
+        .headings
+        .iter()
+        .map(|h| {
+            let pos = locator.locate(h.start);
+            OutlineEntry {
+                level: h.rank(),
+                title: doc.heading_text(h).to_string(),
+                line: pos.line,
+                start: pos.offset,
+            }
+        })
+        .collect();
+    Report {
+        profile: profile.id.clone(),
+        profile_reason,
+        summary: Summary::count(&findings),
+        sections,
+        findings,
+        outline,
+        chars: text.chars().count(),
+    }
+}
+
+/// Turns byte spans into code-point offsets, lines and columns, walking the
+/// text once (findings are sorted by start; related spans and contexts may
+/// step back, which costs a restart only for them).
+fn locate_findings(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
+    let mut locator = Locator::new(text);
+    let mut side = Locator::new(text);
+    raw.into_iter()
+        .map(|r| {
+            let s = locator.locate(r.start);
+            let e = locator.locate(r.end);
+            let related = r
+                .related
+                .iter()
+                .map(|(rs, re, label)| {
+                    let a = side.locate(*rs);
+                    let b = side.locate(*re);
+                    Related {
+                        start: a.offset,
+                        end: b.offset,
+                        line: a.line,
+                        column: a.column,
+                        text: text.get(*rs..*re).unwrap_or("").to_string(),
+                        label: label.clone(),
+                    }
+                })
+                .collect();
+            Finding {
+                rule: r.rule.to_string(),
+                category: r.category,
+                severity: r.severity,
+                start: s.offset,
+                end: e.offset,
+                line: s.line,
+                column: s.column,
+                text: text.get(r.start..r.end).unwrap_or("").to_string(),
+                message: r.message,
+                message_en: r.message_en,
+                suggestion: r.suggestion,
+                byte_start: r.start,
+                byte_end: r.end,
+                context: r
+                    .context
+                    .and_then(|(a, b)| text.get(a..b))
+                    .map(str::to_string),
+                related,
+                aggregate: r.aggregate,
+            }
+        })
+        .collect()
+}

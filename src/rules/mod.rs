@@ -1,0 +1,198 @@
+//! The rules. One file per rule; the file name is the rule id in kebab-case
+//! (`template_debris.rs` → `template-debris`), and the file's `//!` doc
+//! comment is the explanation the user sees (Chinese, then `# English`).
+//!
+//! To add a rule: write `src/rules/<id>.rs` with a `pub fn check(ctx, out)`,
+//! and add one line to [`RULES`].
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::finding::{Category, Severity};
+use crate::profile::Profile;
+use crate::sections::SectionMatch;
+
+pub mod placeholder;
+
+#[cfg(test)]
+pub mod support;
+
+include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
+
+/// What a rule reads.
+pub struct Ctx<'a> {
+    pub doc: &'a Document<'a>,
+    pub profile: &'a Profile,
+    pub config: &'a Config,
+    /// The profile's sections matched against the headings, per part.
+    pub sections: &'a [SectionMatch],
+}
+
+/// A registered rule.
+pub struct Rule {
+    pub id: &'static str,
+    pub category: Category,
+    pub check: fn(&Ctx, &mut Emitter),
+}
+
+/// The registry, in the order rules run.
+pub const RULES: &[Rule] = &[Rule {
+    id: "placeholder",
+    category: Category::Placeholder,
+    check: placeholder::check,
+}];
+
+/// The rule's user-facing explanation: (Chinese, English).
+pub fn explanation(id: &str) -> (&'static str, &'static str) {
+    RULE_DOCS
+        .iter()
+        .find(|(rule, _, _)| *rule == id)
+        .map_or(("", ""), |&(_, zh, en)| (zh, en))
+}
+
+/// A finding as a rule reports it, in byte offsets.
+#[derive(Debug, Clone)]
+pub struct RawFinding {
+    pub rule: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+    pub message_en: String,
+    pub suggestion: Option<String>,
+    pub context: Option<(usize, usize)>,
+    pub related: Vec<(usize, usize, String)>,
+    pub aggregate: Option<usize>,
+}
+
+impl RawFinding {
+    /// The replacement text for the span (a one-click fix).
+    pub fn suggest(&mut self, replacement: impl Into<String>) -> &mut Self {
+        self.suggestion = Some(replacement.into());
+        self
+    }
+
+    /// The surrounding clause (byte span), shown with placeholders.
+    pub fn context(&mut self, start: usize, end: usize) -> &mut Self {
+        self.context = Some((start, end));
+        self
+    }
+
+    /// Another span involved in the finding.
+    pub fn related(&mut self, start: usize, end: usize, label: impl Into<String>) -> &mut Self {
+        self.related.push((start, end, label.into()));
+        self
+    }
+
+    pub fn aggregate(&mut self, count: usize) -> &mut Self {
+        self.aggregate = Some(count);
+        self
+    }
+}
+
+/// Collects the findings of one rule.
+pub struct Emitter {
+    rule: &'static str,
+    category: Category,
+    pub(crate) out: Vec<RawFinding>,
+}
+
+impl Emitter {
+    pub fn new(rule: &'static str, category: Category) -> Self {
+        Emitter {
+            rule,
+            category,
+            out: Vec::new(),
+        }
+    }
+
+    pub fn emit(
+        &mut self,
+        severity: Severity,
+        start: usize,
+        end: usize,
+        message: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> &mut RawFinding {
+        self.out.push(RawFinding {
+            rule: self.rule,
+            category: self.category,
+            severity,
+            start,
+            end,
+            message: message.into(),
+            message_en: message_en.into(),
+            suggestion: None,
+            context: None,
+            related: Vec::new(),
+            aggregate: None,
+        });
+        // The vector is non-empty: we just pushed.
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+
+    pub fn error(
+        &mut self,
+        start: usize,
+        end: usize,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> &mut RawFinding {
+        self.emit(Severity::Error, start, end, zh, en)
+    }
+
+    pub fn warning(
+        &mut self,
+        start: usize,
+        end: usize,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> &mut RawFinding {
+        self.emit(Severity::Warning, start, end, zh, en)
+    }
+
+    pub fn info(
+        &mut self,
+        start: usize,
+        end: usize,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> &mut RawFinding {
+        self.emit(Severity::Info, start, end, zh, en)
+    }
+
+    pub fn into_findings(self) -> Vec<RawFinding> {
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_file_is_registered_and_documented() {
+        for (id, zh, en) in RULE_DOCS {
+            assert!(
+                RULES.iter().any(|r| r.id == *id),
+                "src/rules/{id}.rs is not in RULES"
+            );
+            assert!(
+                zh.chars().count() > 20,
+                "rule {id} needs a Chinese doc comment"
+            );
+            assert!(
+                en.len() > 20,
+                "rule {id} needs an English section (# English) in its doc comment"
+            );
+        }
+        for r in RULES {
+            assert!(
+                RULE_DOCS.iter().any(|(id, _, _)| *id == r.id),
+                "rule {} has no file of its own",
+                r.id
+            );
+        }
+    }
+}
