@@ -1,0 +1,61 @@
+# DraftCheck (稿检). `make run` and `make test` install whatever is missing
+# (skipping tools already present at the right version), then build.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# Pinned tool versions. A native test checks they agree with Cargo.toml,
+# Cargo.lock and Trunk.toml.
+TRUNK_VERSION := 0.21
+WASM_BINDGEN_VERSION := 0.2.130
+BINARYEN_VERSION := 132
+
+NODE_DIR := tests/browser
+export PATH := $(CURDIR)/$(NODE_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8080
+
+.PHONY: run test dist setup tools-rust tools-node tools-browser test-native test-browser bench fuzz clean
+
+run: dist
+	@node www/tools/serve.mjs dist $(PORT)
+
+test: setup test-native dist test-browser
+
+dist: tools-rust tools-node
+	cargo fetch --locked
+	trunk build --release
+	node www/tools/single-file.mjs dist
+
+test-native:
+	cargo test --locked
+	cargo build --release --locked
+
+test-browser: tools-node tools-browser
+	cd $(NODE_DIR) && node --test --test-concurrency=1
+
+setup: tools-rust tools-node tools-browser
+
+tools-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q '^trunk $(subst .,\.,$(TRUNK_VERSION))\.' \
+	  || cargo install trunk --version '~$(TRUNK_VERSION)' --locked
+	@wasm-bindgen --version 2>/dev/null | grep -q ' $(subst .,\.,$(WASM_BINDGEN_VERSION))$$' \
+	  || cargo install wasm-bindgen-cli --version '$(WASM_BINDGEN_VERSION)' --force
+
+tools-node:
+	@( wasm-opt --version 2>/dev/null | grep -q 'version $(BINARYEN_VERSION)' \
+	   && [ -f $(NODE_DIR)/node_modules/playwright-core/package.json ] ) \
+	  || (cd $(NODE_DIR) && npm ci --no-audit --no-fund)
+
+tools-browser:
+	@command -v chromium >/dev/null \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+bench:
+	cargo bench --bench analyze
+	node www/tools/bench.mjs
+
+clean:
+	rm -rf dist target $(NODE_DIR)/node_modules

@@ -1,0 +1,89 @@
+// The vertical slice in a real browser: paste a corpus report, see its
+// placeholders highlighted, as many as the CLI finds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { launch, openApp, ROOT } from './harness.mjs';
+
+let browser, server;
+before(async () => ({ browser, server } = await launch()));
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+function cliFindings(file) {
+  let out;
+  try {
+    out = execFileSync(`${ROOT}/target/release/draftcheck`, ['check', '--format', 'json', file], { encoding: 'utf8' });
+  } catch (e) {
+    out = e.stdout; // exit code 1 when the draft has errors
+  }
+  return JSON.parse(out).files[0].findings;
+}
+
+test('pasting 000-4 highlights its XX placeholders', async () => {
+  const file = `${ROOT}/tests/fixtures/corpus/000-4_county_commission.txt`;
+  const text = readFileSync(file, 'utf8');
+  const page = await openApp(browser, server);
+  await page.fill('[data-testid=editor]', text);
+  const marks = page.locator('[data-testid=mark][data-category=placeholder]');
+  await marks.first().waitFor();
+  const expected = cliFindings(file).filter((f) => f.category === 'placeholder').length;
+  assert.ok(expected > 40, `CLI finds the template's XX blanks (${expected})`);
+  assert.equal(await marks.count(), expected);
+  const texts = await marks.allTextContents();
+  assert.equal(texts[0], '202-年');
+  assert.ok(texts.filter((t) => t === 'XX').length > 40, 'most blanks are XX');
+  const summary = await page.locator('[data-testid=summary]').textContent();
+  assert.match(summary, /还有 \d+ 个错误/);
+  const items = page.locator('[data-testid=finding][data-category=placeholder]');
+  assert.equal(await items.count(), expected);
+  assert.equal(await items.first().getAttribute('data-rule'), 'placeholder');
+  await page.close();
+});
+
+test('the outline lists the profile sections with found flags', async () => {
+  const text = readFileSync(`${ROOT}/tests/fixtures/corpus/000-4_county_commission.txt`, 'utf8');
+  const page = await openApp(browser, server);
+  await page.fill('[data-testid=editor]', text);
+  await page.locator('[data-testid=outline]').waitFor();
+  const found = await page.locator('[data-testid=section][data-found=true]').count();
+  assert.ok(found >= 3, `sections found: ${found}`);
+  await page.close();
+});
+
+test('a clean text says it can be submitted; typing re-runs the analysis', async () => {
+  const page = await openApp(browser, server);
+  await page.fill('[data-testid=editor]', '全年共召开会议12次。');
+  await assertSummary(page, /可以提交/);
+  await page.locator('[data-testid=editor]').pressSequentially('截至XX年底。');
+  await assertSummary(page, /还有 1 个错误/);
+  await page.close();
+});
+
+async function assertSummary(page, re) {
+  await page.waitForFunction(
+    (src) => new RegExp(src).test(document.querySelector('[data-testid=summary]')?.textContent ?? ''),
+    re.source,
+  );
+}
+
+test('a GBK file from the file picker is decoded', async () => {
+  const page = await openApp(browser, server);
+  const gbk = Buffer.from(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: '一、基本情况\n共有XX人。\n' }));
+  await page.setInputFiles('[data-testid=file-input]', { name: 'draft-gbk.txt', mimeType: 'text/plain', buffer: gbk });
+  await page.locator('[data-testid=mark][data-category=placeholder]').first().waitFor();
+  assert.equal(await page.inputValue('[data-testid=editor]'), '一、基本情况\n共有XX人。\n');
+  await page.close();
+});
+
+test('the interface switches to English', async () => {
+  const page = await openApp(browser, server);
+  await page.fill('[data-testid=editor]', '共有XX人。');
+  await page.click('[data-testid=lang-switch]');
+  await assertSummary(page, /1 errors/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.close();
+});
