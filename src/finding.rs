@@ -166,7 +166,10 @@ pub struct OutlineEntry {
     pub level: u8,
     pub title: String,
     pub line: usize,
+    /// Code-point offset of the heading.
     pub start: usize,
+    /// Byte offset of the heading.
+    pub byte: usize,
 }
 
 impl Summary {

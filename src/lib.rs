@@ -110,6 +110,7 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
         .map(|h| {
             let pos = locator.locate(h.start);
             OutlineEntry {
+                byte: h.start,
                 level: h.rank(),
                 title: doc.heading_text(h).to_string(),
                 line: pos.line,

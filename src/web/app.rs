@@ -1,41 +1,233 @@
-//! The app shell: header with summary, editor, highlighted text, panels.
+//! The app shell: summary bar, editor, highlighted text, side panels, and
+//! the page-wide handlers (drop a file, F8, Ctrl+Z, Escape).
 
 use super::editor::Editor;
+use super::export::ExportPanel;
 use super::files;
-use super::findings::{FindingsList, SummaryBar};
+use super::fillin::FillInForm;
+use super::findings::FindingsPanel;
 use super::highlights::DocView;
 use super::i18n::Lang;
 use super::outline::Outline;
-use super::state::{Action, State};
+use super::profiles::ProfileEditor;
+use super::state::{Action, State, Tab, DEFER_BYTES};
+use super::summary::SummaryBar;
+use crate::Profile;
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::file::callbacks::FileReader;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use std::rc::Rc;
-use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    HtmlTextAreaElement, KeyboardEvent, ScrollBehavior, ScrollIntoViewOptions,
+    ScrollLogicalPosition,
+};
 use yew::prelude::*;
 
-fn scroll_to_mark(i: usize) {
-    let Some(el) = gloo::utils::document().get_element_by_id(&format!("mark-{i}")) else {
+/// Scrolls an element of the text view into view and flashes it.
+fn reveal(id: &str) {
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
         return;
     };
     let opts = ScrollIntoViewOptions::new();
     opts.set_behavior(ScrollBehavior::Smooth);
     opts.set_block(ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
+    let list = el.class_list();
+    let _ = list.remove_1("flash");
+    // Re-adding on the next frame restarts the animation.
+    Timeout::new(20, move || {
+        let _ = list.add_1("flash");
+    })
+    .forget();
+}
+
+/// Selects a byte range in the editor, so the user can type over it.
+fn select_in_editor(text: &str, start: usize, end: usize) {
+    let Some(area) = gloo::utils::document()
+        .query_selector("[data-testid=editor]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let utf16 = |b: usize| text.get(..b).map_or(0, |s| s.encode_utf16().count()) as u32;
+    let _ = area.set_selection_range(utf16(start), utf16(end));
+}
+
+/// Reads `profiles/index.json` next to the page: an array of profiles, or
+/// of file names in the same folder. Absent (or file://): nothing happens.
+async fn fetch_intranet_profiles() -> Vec<Profile> {
+    async fn get(url: &str) -> Option<String> {
+        let window = gloo::utils::window();
+        let resp = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
+        let resp: web_sys::Response = resp.dyn_into().ok()?;
+        if !resp.ok() {
+            return None;
+        }
+        JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+    }
+    let Some(index) = get("profiles/index.json").await else {
+        return Vec::new();
+    };
+    let Ok(items) = serde_json::from_str::<Vec<serde_json::Value>>(&index) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let json = match item {
+            serde_json::Value::String(name) if !name.contains("..") && !name.contains(':') => {
+                get(&format!("profiles/{name}")).await
+            }
+            v @ serde_json::Value::Object(_) => Some(v.to_string()),
+            _ => None,
+        };
+        if let Some(p) = json.and_then(|j| Profile::from_json(&j).ok()) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// A callback that dispatches a fixed action, whatever its event.
+fn send<E: 'static>(state: &UseReducerHandle<State>, make: fn() -> Action) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |_: E| state.dispatch(make()))
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::default);
-    let lang = state.lang;
+    let state = use_reducer(State::new);
+    let lang = state.lang();
+    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let debounce: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+
+    // <html lang> and the theme follow the settings.
     {
-        let code = lang.code();
-        use_effect_with(lang, move |_| {
+        let (code, theme) = (lang.code(), state.settings.theme.clone());
+        use_effect_with((code, theme.clone()), move |_| {
             if let Some(el) = gloo::utils::document().document_element() {
                 let _ = el.set_attribute("lang", code);
+                let _ = el.set_attribute("data-theme", &theme);
             }
         });
     }
+    // Intranet profiles, once.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let list = fetch_intranet_profiles().await;
+                if !list.is_empty() {
+                    state.dispatch(Action::IntranetProfiles(list));
+                }
+            });
+        });
+    }
+    // A large text is analysed after the progress note has painted.
+    {
+        let state = state.clone();
+        use_effect_with(state.busy, move |busy| {
+            let timer = busy.then(|| Timeout::new(30, move || state.dispatch(Action::Analyze)));
+            move || drop(timer)
+        });
+    }
+
+    let select = {
+        let state = state.clone();
+        Callback::from(move |i: usize| {
+            state.dispatch(Action::Select(i));
+            if let Some(f) = state.report.findings.get(i) {
+                select_in_editor(&state.text, f.byte_start, f.byte_end);
+            }
+            Timeout::new(0, move || reveal(&format!("mark-{i}"))).forget();
+        })
+    };
+    // Page-wide keys: F8 / Shift+F8, Ctrl+Z for applied fixes, Escape.
+    {
+        let state = state.clone();
+        let select = select.clone();
+        use_effect_with(
+            (
+                state.visible.clone(),
+                state.selected,
+                state.undo.len(),
+                state.text.clone(),
+            ),
+            move |_| {
+                let state = state.clone();
+                let listener = EventListener::new_with_options(
+                    &gloo::utils::window(),
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                            return;
+                        };
+                        match e.key().as_str() {
+                            "F8" => {
+                                e.prevent_default();
+                                let order: Vec<usize> = state
+                                    .visible
+                                    .iter()
+                                    .copied()
+                                    .filter(|&i| {
+                                        state
+                                            .report
+                                            .findings
+                                            .get(i)
+                                            .is_some_and(|f| f.aggregate.is_none())
+                                    })
+                                    .collect();
+                                if order.is_empty() {
+                                    return;
+                                }
+                                let pos = state
+                                    .selected
+                                    .and_then(|s| order.iter().position(|&i| i == s));
+                                let next = match (pos, e.shift_key()) {
+                                    (None, false) => 0,
+                                    (None, true) => order.len() - 1,
+                                    (Some(p), false) => (p + 1) % order.len(),
+                                    (Some(p), true) => (p + order.len() - 1) % order.len(),
+                                };
+                                select.emit(order[next]);
+                            }
+                            "z" | "Z" if (e.ctrl_key() || e.meta_key()) && !e.shift_key() => {
+                                // Takes back an applied fix; typing is left to the editor's own undo.
+                                if state.undo.last().is_some_and(|u| u.after == *state.text) {
+                                    e.prevent_default();
+                                    state.dispatch(Action::Undo);
+                                }
+                            }
+                            "Escape" => state.dispatch(Action::CloseCard),
+                            _ => {}
+                        }
+                    },
+                );
+                move || drop(listener)
+            },
+        );
+    }
+
     let on_input = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetText(text)))
+        let debounce = debounce.clone();
+        Callback::from(move |text: String| {
+            if text.len() > DEFER_BYTES {
+                // Very large texts: analyse when typing pauses.
+                let state = state.clone();
+                *debounce.borrow_mut() = Some(Timeout::new(250, move || {
+                    state.dispatch(Action::SetTextDeferred(text))
+                }));
+            } else {
+                debounce.borrow_mut().take();
+                state.dispatch(Action::SetText(text));
+            }
+        })
     };
     let on_file = {
         let state = state.clone();
@@ -43,11 +235,31 @@ pub fn app() -> Html {
             state.dispatch(files::load(name, &bytes))
         })
     };
-    let on_select = {
-        let state = state.clone();
-        Callback::from(move |i: usize| {
-            state.dispatch(Action::Select(i));
-            scroll_to_mark(i);
+    let read_file = {
+        let on_file = on_file.clone();
+        let reader = reader.clone();
+        Rc::new(move |file: web_sys::File| {
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let on_file = on_file.clone();
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |res| {
+                on_file.emit((name, res.unwrap_or_default()))
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
+                read_file(file);
+            }
         })
     };
     let toggle_lang = {
@@ -60,24 +272,111 @@ pub fn app() -> Html {
             }))
         })
     };
-    let findings = Rc::new(state.report.findings.clone());
+    let open_card = {
+        let state = state.clone();
+        Callback::from(move |(i, top, left): (usize, f64, f64)| {
+            state.dispatch(Action::OpenCard(i, top, left));
+            if let Some(f) = state.report.findings.get(i) {
+                select_in_editor(&state.text, f.byte_start, f.byte_end);
+            }
+        })
+    };
+    let apply = {
+        let state = state.clone();
+        Callback::from(move |i: usize| state.dispatch(Action::ApplyFix(i)))
+    };
+    let ignore = {
+        let state = state.clone();
+        Callback::from(move |i: usize| state.dispatch(Action::Ignore(i)))
+    };
+    let jump_heading = {
+        let state = state.clone();
+        Callback::from(move |byte: usize| {
+            select_in_editor(&state.text, byte, byte);
+            reveal(&format!("at-{byte}"));
+        })
+    };
+    let on_tab = |tab: Tab| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetTab(tab)))
+    };
+    let tab_button = |tab: Tab, zh: &'static str, en: &'static str, id: &'static str| {
+        let on = state.tab == tab;
+        html! {
+            <button type="button" role="tab" aria-selected={on.to_string()} class={classes!("tab", on.then_some("on"))}
+                data-testid={id} onclick={on_tab(tab)}>{lang.t(zh, en)}</button>
+        }
+    };
+    let (errors, warnings, infos) = state.counts();
+    let current_profile = state
+        .all_profiles()
+        .into_iter()
+        .find(|p| p.id == state.report.profile);
     let notice = state.notice.as_ref().map(|n| {
-        html! { <div class={classes!("notice", n.error.then_some("error"))} role="alert" data-testid="notice">{lang.pick(&n.zh, &n.en).to_string()}</div> }
+        html! {
+            <div class={classes!("notice", n.error.then_some("error"))} role="alert" data-testid="notice">
+                <span>{lang.pick(&n.zh, &n.en).to_string()}</span>
+                <button type="button" class="close" aria-label={lang.t("关闭", "Close")} onclick={send(&state, || Action::DismissNotice)}>{"×"}</button>
+            </div>
+        }
     });
+    let undo_button = (!state.undo.is_empty()).then(|| {
+        html! { <button type="button" data-testid="undo" onclick={send(&state, || Action::Undo)} title="Ctrl+Z">{lang.t("撤销修正", "Undo fix")}</button> }
+    });
+    let side = match state.tab {
+        Tab::Problems => html! {
+            <FindingsPanel report={state.report.clone()} visible={state.visible.clone()} selected={state.selected}
+                expanded={state.expanded.clone()} hidden_categories={state.hidden_categories.clone()}
+                hidden_severities={state.hidden_severities.clone()} {lang} on_select={select.clone()}
+                on_apply_rule={{ let s = state.clone(); Callback::from(move |r: String| s.dispatch(Action::ApplyRule(r))) }}
+                on_toggle_expanded={{ let s = state.clone(); Callback::from(move |r: String| s.dispatch(Action::ToggleExpanded(r))) }}
+                on_toggle_category={{ let s = state.clone(); Callback::from(move |c| s.dispatch(Action::ToggleCategory(c))) }}
+                on_toggle_severity={{ let s = state.clone(); Callback::from(move |v| s.dispatch(Action::ToggleSeverity(v))) }} />
+        },
+        Tab::FillIn => html! {
+            <FillInForm report={state.report.clone()} visible={state.visible.clone()} {lang} on_select={select.clone()}
+                on_fill={{ let s = state.clone(); Callback::from(move |v| s.dispatch(Action::FillIn(v))) }} />
+        },
+        Tab::Profiles => html! {
+            <ProfileEditor custom={state.custom_profiles.clone()} current={current_profile} {lang}
+                on_save={{ let s = state.clone(); Callback::from(move |v| s.dispatch(Action::SaveCustomProfiles(v))) }}
+                on_use={{ let s = state.clone(); Callback::from(move |id| s.dispatch(Action::SetProfile(id))) }} />
+        },
+        Tab::More => html! {
+            <ExportPanel text={state.text.clone()} report={state.report.clone()} file_name={state.file_name.clone()}
+                settings={state.settings.clone()} ignored={state.ignored_count} {lang}
+                on_theme={{ let s = state.clone(); Callback::from(move |t| s.dispatch(Action::SetTheme(t))) }}
+                on_remember={{ let s = state.clone(); Callback::from(move |b| s.dispatch(Action::SetRememberDraft(b))) }}
+                on_clear_ignores={send(&state, || Action::ClearIgnores)} />
+        },
+    };
     html! {
-        <div class="app">
+        <div class="app" {ondragover} {ondrop}>
             <header class="topbar">
                 <h1>{lang.t("稿检", "DraftCheck")}<small>{lang.t(" · 报告草稿检查", " · report draft checker")}</small></h1>
-                <SummaryBar report={state.report.clone()} {lang} empty={state.text.trim().is_empty()} />
-                <button type="button" class="lang" data-testid="lang-switch" onclick={toggle_lang}>{lang.t("English", "中文")}</button>
+                <SummaryBar {errors} {warnings} {infos} ignored={state.ignored_count} {lang}
+                    empty={state.text.trim().is_empty()} busy={state.busy} />
+                { for undo_button }
+                <button type="button" class="lang" data-testid="lang-switch" onclick={toggle_lang}
+                    aria-label={lang.t("Switch to English", "切换到中文")}>{lang.t("English", "中文")}</button>
             </header>
             { for notice }
             <main class="workspace">
-                <Editor text={AttrValue::from(state.text.clone())} {lang} {on_input} {on_file} />
-                <DocView text={AttrValue::from(state.text.clone())} findings={findings.clone()} selected={state.selected} {lang} on_select={on_select.clone()} />
+                <Editor text={state.text.clone()} file_name={state.file_name.clone()} {lang} {on_input} {on_file} />
+                <DocView text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()}
+                    selected={state.selected} card={state.card} {lang} busy={state.busy}
+                    on_open={open_card} on_close={send(&state, || Action::CloseCard)} on_apply={apply} on_ignore={ignore} />
                 <aside class="side">
-                    <Outline report={state.report.clone()} {lang} />
-                    <FindingsList {findings} selected={state.selected} {lang} {on_select} />
+                    <Outline report={state.report.clone()} profiles={state.all_profiles()} selected_profile={state.settings.profile.clone()} {lang}
+                        on_profile={{ let s = state.clone(); Callback::from(move |id| s.dispatch(Action::SetProfile(id))) }}
+                        on_jump_heading={jump_heading} on_jump_finding={select.clone()} />
+                    <div class="tabs" role="tablist">
+                        {tab_button(Tab::Problems, "问题", "Problems", "tab-problems")}
+                        {tab_button(Tab::FillIn, "填空", "Fill in", "tab-fillin")}
+                        {tab_button(Tab::Profiles, "报告类型", "Report types", "tab-profiles")}
+                        {tab_button(Tab::More, "导出与设置", "Export & settings", "tab-more")}
+                    </div>
+                    <div class="tab-body" role="tabpanel">{side}</div>
                 </aside>
             </main>
             <footer class="privacy">{lang.t("文字只在本机浏览器中检查，不会上传到任何地方。", "Your text is checked inside this browser and never leaves this machine.")}</footer>

@@ -45,6 +45,7 @@ pub fn load(name: String, bytes: &[u8]) -> Action {
                 name,
                 text: d.text,
                 hints: Hints::default(),
+                format: "txt",
                 notice,
             }
         }

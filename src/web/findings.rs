@@ -1,81 +1,133 @@
-//! The findings list and the summary line.
+//! The findings panel: grouped by category with counts, filters by
+//! category and severity, aggregated items that expand, fix-all buttons.
 
-use super::i18n::Lang;
-use crate::{Finding, Report, Severity};
+use super::i18n::{category_name, severity_name, Lang};
+use crate::{Category, Finding, Report, Severity};
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    pub report: std::rc::Rc<Report>,
+pub struct FindingsProps {
+    pub report: Rc<Report>,
+    pub visible: Rc<Vec<usize>>,
+    pub selected: Option<usize>,
+    pub expanded: BTreeSet<String>,
+    pub hidden_categories: BTreeSet<Category>,
+    pub hidden_severities: BTreeSet<Severity>,
     pub lang: Lang,
-    pub empty: bool,
+    pub on_select: Callback<usize>,
+    pub on_apply_rule: Callback<String>,
+    pub on_toggle_expanded: Callback<String>,
+    pub on_toggle_category: Callback<Category>,
+    pub on_toggle_severity: Callback<Severity>,
 }
 
-#[function_component(SummaryBar)]
-pub fn summary_bar(props: &SummaryProps) -> Html {
-    let s = props.report.summary;
+#[function_component(FindingsPanel)]
+pub fn findings_panel(props: &FindingsProps) -> Html {
     let lang = props.lang;
-    let verdict = if props.empty {
-        lang.t("等待输入", "Waiting for a draft").to_string()
-    } else {
-        match lang {
-            Lang::Zh => crate::render::verdict_zh(&props.report),
-            Lang::En => crate::render::verdict_en(&props.report),
-        }
+    let findings = &props.report.findings;
+    // Rules that have an aggregate item: their single items fold under it.
+    let aggregated: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f.aggregate.is_some())
+        .map(|f| f.rule.as_str())
+        .collect();
+    let all_counts = |c: Category| {
+        findings
+            .iter()
+            .filter(|f| f.category == c && f.aggregate.is_none())
+            .count()
     };
-    let ok = s.error == 0 && !props.empty;
+
+    let category_filters = Category::ALL.iter().filter(|&&c| all_counts(c) > 0).map(|&c| {
+        let on = !props.hidden_categories.contains(&c);
+        let toggle = props.on_toggle_category.reform(move |_| c);
+        html! {
+            <button type="button" class={classes!("chip", format!("cat-{}", c.id()), on.then_some("on"))} aria-pressed={on.to_string()}
+                data-testid="filter-category" data-category={c.id()} onclick={toggle}>
+                {format!("{} {}", category_name(lang, c), all_counts(c))}
+            </button>
+        }
+    });
+    let severity_filters = [Severity::Error, Severity::Warning, Severity::Info].into_iter().map(|s| {
+        let on = !props.hidden_severities.contains(&s);
+        let toggle = props.on_toggle_severity.reform(move |_| s);
+        html! {
+            <button type="button" class={classes!("chip", format!("sev-{}", s.id()), on.then_some("on"))} aria-pressed={on.to_string()}
+                data-testid="filter-severity" data-severity={s.id()} onclick={toggle}>{severity_name(lang, s)}</button>
+        }
+    });
+
+    let groups = Category::ALL.iter().filter_map(|&cat| {
+        let items: Vec<usize> = props.visible.iter().copied().filter(|&i| findings.get(i).is_some_and(|f| f.category == cat)).collect();
+        if items.is_empty() {
+            return None;
+        }
+        let count = items.iter().filter(|&&i| findings[i].aggregate.is_none()).count();
+        let rows = items.iter().filter_map(|&i| {
+            let f = &findings[i];
+            if let Some(n) = f.aggregate {
+                let open = props.expanded.contains(&f.rule);
+                let rule = f.rule.clone();
+                let toggle = props.on_toggle_expanded.reform({ let r = rule.clone(); move |_| r.clone() });
+                let fix_all = props.on_apply_rule.reform(move |_| rule.clone());
+                let members = open.then(|| {
+                    let rows = items.iter().filter(|&&j| findings[j].rule == f.rule && findings[j].aggregate.is_none()).map(|&j| row(props, j, &findings[j]));
+                    html! { <ul class="members" role="list">{ for rows }</ul> }
+                });
+                return Some(html! {
+                    <li class="aggregate" data-testid="aggregate" data-rule={f.rule.clone()}>
+                        <div class="agg-head">
+                            <button type="button" class="expand" aria-expanded={open.to_string()} onclick={toggle} data-testid="expand">
+                                {if open { "▾ " } else { "▸ " }}{lang.pick(&f.message, &f.message_en).to_string()}
+                            </button>
+                            <button type="button" class="primary small" data-testid="fix-all" onclick={fix_all}>{format!("{} ({n})", lang.t("全部修正", "Fix all"))}</button>
+                        </div>
+                        { for members }
+                    </li>
+                });
+            }
+            if aggregated.contains(f.rule.as_str()) {
+                return None;
+            }
+            Some(row(props, i, f))
+        });
+        Some(html! {
+            <li class="group" data-testid="group" data-category={cat.id()}>
+                <h3>{category_name(lang, cat)}<span class="n">{count}</span></h3>
+                <ul role="list">{ for rows }</ul>
+            </li>
+        })
+    });
+
     html! {
-        <div data-testid="summary" class={classes!("summary", ok.then_some("ok"), (s.error > 0).then_some("bad"))} role="status" aria-live="polite">
-            <strong class="verdict">{verdict}</strong>
-            <span class="counts">
-                <span class="count sev-error">{format!("{} {}", lang.t("错误", "errors"), s.error)}</span>
-                <span class="count sev-warning">{format!("{} {}", lang.t("警告", "warnings"), s.warning)}</span>
-                <span class="count sev-info">{format!("{} {}", lang.t("提示", "notes"), s.info)}</span>
-            </span>
-        </div>
+        <section class="findings-pane" aria-label={lang.t("问题列表", "Problems")}>
+            <div class="filters" role="group" aria-label={lang.t("筛选", "Filters")}>
+                { for category_filters }
+                <span class="sep" />
+                { for severity_filters }
+            </div>
+            <ul class="groups" role="list">{ for groups }</ul>
+            if props.visible.is_empty() && !findings.is_empty() {
+                <p class="muted">{lang.t("没有符合筛选条件的问题。", "No problems match the filters.")}</p>
+            }
+            <p class="muted keys">{lang.t("F8 / Shift+F8：下一个 / 上一个问题", "F8 / Shift+F8: next / previous problem")}</p>
+        </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FindingsProps {
-    pub findings: std::rc::Rc<Vec<Finding>>,
-    pub selected: Option<usize>,
-    pub lang: Lang,
-    pub on_select: Callback<usize>,
-}
-
-#[function_component(FindingsList)]
-pub fn findings_list(props: &FindingsProps) -> Html {
+fn row(props: &FindingsProps, i: usize, f: &Finding) -> Html {
     let lang = props.lang;
-    let items = props.findings.iter().enumerate().filter(|(_, f)| f.aggregate.is_none()).map(|(i, f)| {
-        let onclick = {
-            let cb = props.on_select.clone();
-            Callback::from(move |_| cb.emit(i))
-        };
-        let sev = match f.severity {
-            Severity::Error => lang.t("错误", "Error"),
-            Severity::Warning => lang.t("警告", "Warning"),
-            Severity::Info => lang.t("提示", "Note"),
-        };
-        html! {
-            <li
-                data-testid="finding"
-                data-category={f.category.id()}
-                data-rule={f.rule.clone()}
-                class={classes!("finding", format!("cat-{}", f.category.id()), (props.selected == Some(i)).then_some("selected"))}
-            >
-                <button type="button" {onclick}>
-                    <span class={classes!("sev", format!("sev-{}", f.severity.id()))}>{sev}</span>
-                    <span class="where">{format!("{}:{}", f.line, f.column)}</span>
-                    <span class="msg">{lang.pick(&f.message, &f.message_en).to_string()}</span>
-                </button>
-            </li>
-        }
-    });
+    let onclick = props.on_select.reform(move |_| i);
     html! {
-        <section class="findings-pane" aria-label={lang.t("问题列表", "Problems")}>
-            <h2>{lang.t("问题列表", "Problems")}</h2>
-            <ul class="findings" role="list">{ for items }</ul>
-        </section>
+        <li data-testid="finding" data-category={f.category.id()} data-rule={f.rule.clone()} data-index={i.to_string()}
+            class={classes!("finding", format!("cat-{}", f.category.id()), (props.selected == Some(i)).then_some("selected"))}>
+            <button type="button" {onclick} aria-current={(props.selected == Some(i)).then_some("true")}>
+                <span class={classes!("sev", format!("sev-{}", f.severity.id()))}>{severity_name(lang, f.severity)}</span>
+                <span class="where">{format!("{}:{}", f.line, f.column)}</span>
+                <span class="msg">{lang.pick(&f.message, &f.message_en).to_string()}</span>
+            </button>
+        </li>
     }
 }

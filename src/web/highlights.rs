@@ -1,22 +1,37 @@
-//! The text with every finding highlighted, coloured by category.
+//! The text with every finding highlighted, coloured by category, and the
+//! card that opens on a highlight.
 
-use super::i18n::Lang;
-use crate::{Finding, Severity};
+use super::i18n::{category_name, severity_name, Lang};
+use crate::rules::explanation;
+use crate::{Finding, Report, Severity};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// Splits the text into runs; each run is covered by at most one finding
 /// (where findings overlap, the most severe and then the shortest wins).
-/// Returns (byte start, byte end, finding index).
-pub fn runs(text_len: usize, findings: &[Finding]) -> Vec<(usize, usize, Option<usize>)> {
-    let mut bounds: Vec<usize> = vec![0, text_len];
-    let marked: Vec<usize> = (0..findings.len())
+/// `shown` lists the findings to mark. Returns (byte start, byte end, finding).
+/// `anchors` are extra run boundaries (heading starts) the view can jump to.
+pub fn runs(
+    text_len: usize,
+    findings: &[Finding],
+    shown: &[usize],
+    anchors: &[usize],
+) -> Vec<(usize, usize, Option<usize>)> {
+    let mut order: Vec<usize> = shown
+        .iter()
+        .copied()
         .filter(|&i| {
-            let f = &findings[i];
-            f.aggregate.is_none() && f.byte_end > f.byte_start && f.byte_end <= text_len
+            findings.get(i).is_some_and(|f| {
+                f.aggregate.is_none() && f.byte_end > f.byte_start && f.byte_end <= text_len
+            })
         })
         .collect();
-    for &i in &marked {
+    order.sort_by_key(|&i| findings[i].byte_start);
+    let mut bounds: Vec<usize> = vec![0, text_len];
+    bounds.extend(anchors.iter().copied().filter(|&a| a < text_len));
+    for &i in &order {
         bounds.push(findings[i].byte_start);
         bounds.push(findings[i].byte_end);
     }
@@ -30,12 +45,9 @@ pub fn runs(text_len: usize, findings: &[Finding]) -> Vec<(usize, usize, Option<
         };
         (sev, f.byte_end - f.byte_start)
     };
-    // Findings sorted by start; a sweep keeps those covering the current run.
-    let mut order = marked;
-    order.sort_by_key(|&i| findings[i].byte_start);
     let mut next = 0;
     let mut active: Vec<usize> = Vec::new();
-    let mut out = Vec::with_capacity(bounds.len());
+    let mut out: Vec<(usize, usize, Option<usize>)> = Vec::with_capacity(bounds.len());
     for w in bounds.windows(2) {
         let (s, e) = (w[0], w[1]);
         while next < order.len() && findings[order[next]].byte_start <= s {
@@ -45,7 +57,9 @@ pub fn runs(text_len: usize, findings: &[Finding]) -> Vec<(usize, usize, Option<
         active.retain(|&i| findings[i].byte_end > s);
         let best = active.iter().copied().min_by_key(|&i| rank(&findings[i]));
         match out.last_mut() {
-            Some((_, end, f)) if *f == best && best.is_none() => *end = e,
+            Some((_, end, None)) if best.is_none() && anchors.binary_search(&s).is_err() => {
+                *end = e
+            }
             _ => out.push((s, e, best)),
         }
     }
@@ -54,60 +68,163 @@ pub fn runs(text_len: usize, findings: &[Finding]) -> Vec<(usize, usize, Option<
 
 #[derive(Properties, PartialEq)]
 pub struct DocViewProps {
-    pub text: AttrValue,
-    pub findings: Rc<Vec<Finding>>,
+    pub text: Rc<String>,
+    pub report: Rc<Report>,
+    pub visible: Rc<Vec<usize>>,
     pub selected: Option<usize>,
+    pub card: Option<(usize, f64, f64)>,
     pub lang: Lang,
-    pub on_select: Callback<usize>,
+    pub busy: bool,
+    pub on_open: Callback<(usize, f64, f64)>,
+    pub on_close: Callback<()>,
+    pub on_apply: Callback<usize>,
+    pub on_ignore: Callback<usize>,
 }
 
 #[function_component(DocView)]
 pub fn doc_view(props: &DocViewProps) -> Html {
     let text = props.text.as_str();
     let lang = props.lang;
-    if text.is_empty() {
+    if props.busy {
         return html! {
             <section class="doc-pane empty" aria-label={lang.t("检查结果", "Checked text")}>
-                <p class="placeholder-note">{lang.t("粘贴或打开一份草稿，问题会在这里标出。", "Paste or open a draft; problems are marked here.")}</p>
+                <p class="progress" role="status" data-testid="progress">{lang.t("正在检查，请稍候…", "Checking, please wait…")}</p>
             </section>
         };
     }
-    let items = runs(text.len(), &props.findings)
-        .into_iter()
-        .map(|(s, e, f)| {
-            let piece = text.get(s..e).unwrap_or("");
-            match f {
-                None => html! { piece },
-                Some(i) => {
-                    let finding = &props.findings[i];
-                    let cat = finding.category.id();
-                    let onclick = {
-                        let cb = props.on_select.clone();
-                        Callback::from(move |_| cb.emit(i))
-                    };
-                    let class = classes!(
-                        "mark",
-                        format!("cat-{cat}"),
-                        format!("sev-{}", finding.severity.id()),
-                        (props.selected == Some(i)).then_some("selected")
-                    );
-                    html! {
-                        <mark
-                            data-testid="mark"
-                            data-category={cat}
-                            data-rule={finding.rule.clone()}
-                            id={format!("mark-{i}")}
-                            {class}
-                            title={lang.pick(&finding.message, &finding.message_en).to_string()}
-                            {onclick}
-                        >{piece}</mark>
-                    }
-                }
+    if text.is_empty() {
+        return html! {
+            <section class="doc-pane empty" aria-label={lang.t("检查结果", "Checked text")}>
+                <div class="welcome">
+                    <p class="placeholder-note">{lang.t("把草稿粘贴到左边，或打开、拖入一个文件（.txt .md .docx）。", "Paste a draft on the left, or open or drop a file (.txt .md .docx).")}</p>
+                    <p class="placeholder-note">{lang.t("问题会在这里用颜色标出，点击可查看说明并一键修正。", "Problems are marked here in colour; click one for an explanation and a one-click fix.")}</p>
+                </div>
+            </section>
+        };
+    }
+    let findings = &props.report.findings;
+    // One delegated handler for every mark: the mark's index is in its id.
+    let onclick = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+                return;
+            };
+            let Ok(Some(mark)) = target.closest("mark[data-index]") else {
+                return;
+            };
+            let Some(i) = mark
+                .get_attribute("data-index")
+                .and_then(|v| v.parse::<usize>().ok())
+            else {
+                return;
+            };
+            let Ok(mark) = mark.dyn_into::<HtmlElement>() else {
+                return;
+            };
+            let top = f64::from(mark.offset_top() + mark.offset_height()) + 4.0;
+            let left = f64::from(mark.offset_left());
+            on_open.emit((i, top, left));
+        })
+    };
+    let anchors: Vec<usize> = props.report.outline.iter().map(|o| o.byte).collect();
+    let pieces = runs(text.len(), findings, &props.visible, &anchors).into_iter().map(|(s, e, f)| {
+        let piece = text.get(s..e).unwrap_or("");
+        let anchor = anchors.binary_search(&s).is_ok().then(|| html! { <span class="anchor" id={format!("at-{s}")} /> });
+        match f.and_then(|i| findings.get(i).map(|f| (i, f))) {
+            None => html! { <>{ for anchor }{ piece }</> },
+            Some((i, finding)) => {
+                let cat = finding.category.id();
+                let class = classes!(
+                    "mark",
+                    format!("cat-{cat}"),
+                    format!("sev-{}", finding.severity.id()),
+                    (props.selected == Some(i)).then_some("selected")
+                );
+                html! { <>{ for anchor }
+                    <mark data-testid="mark" data-category={cat} data-rule={finding.rule.clone()} data-index={i.to_string()}
+                        id={format!("mark-{i}")} {class}
+                        title={lang.pick(&finding.message, &finding.message_en).to_string()}>{piece}</mark>
+                </> }
             }
-        });
+        }
+    });
+    let card = props.card.and_then(|(i, top, left)| {
+        findings.get(i).map(|f| {
+            html! { <Card finding={f.clone()} index={i} {top} {left} {lang}
+                on_close={props.on_close.clone()} on_apply={props.on_apply.clone()} on_ignore={props.on_ignore.clone()} /> }
+        })
+    });
     html! {
         <section class="doc-pane" aria-label={lang.t("检查结果", "Checked text")}>
-            <div class="doc" data-testid="doc">{ for items }</div>
+            <div class="doc" data-testid="doc" {onclick}>{ for pieces }</div>
+            { for card }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub finding: Finding,
+    pub index: usize,
+    pub top: f64,
+    pub left: f64,
+    pub lang: Lang,
+    pub on_close: Callback<()>,
+    pub on_apply: Callback<usize>,
+    pub on_ignore: Callback<usize>,
+}
+
+/// The card of one finding: message, the rule's explanation, the fix.
+#[function_component(Card)]
+pub fn card(props: &CardProps) -> Html {
+    let f = &props.finding;
+    let lang = props.lang;
+    let (zh, en) = explanation(&f.rule);
+    let why = lang.pick(zh, en).to_string();
+    let i = props.index;
+    let close = props.on_close.reform(|_| ());
+    let apply = props.on_apply.reform(move |_| i);
+    let ignore = props.on_ignore.reform(move |_| i);
+    let suggestion = f.suggestion.as_ref().map(|s| {
+        let shown = if s.is_empty() { lang.t("（删除）", "(delete)").to_string() } else { format!("“{s}”") };
+        html! {
+            <div class="card-fix">
+                <span>{lang.t("建议改为：", "Suggested: ")}<strong>{shown}</strong></span>
+                <button type="button" class="primary" data-testid="apply-fix" onclick={apply}>{lang.t("应用修正", "Apply fix")}</button>
+            </div>
+        }
+    });
+    // Positioned through the CSSOM: the CSP forbids inline style attributes.
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let (top, left) = (props.top, props.left.max(0.0));
+        use_effect_with((top.to_bits(), left.to_bits()), move |_| {
+            if let Some(el) = node.cast::<HtmlElement>() {
+                let style = el.style();
+                let _ = style.set_property("top", &format!("{top}px"));
+                let _ = style.set_property("left", &format!("{left}px"));
+            }
+        });
+    }
+    html! {
+        <div ref={node} class={classes!("card", format!("cat-{}", f.category.id()))} data-testid="card" role="dialog"
+            aria-label={lang.pick(&f.message, &f.message_en).to_string()}>
+            <div class="card-head">
+                <span class="card-cat">{category_name(lang, f.category)}</span>
+                <span class={classes!("sev", format!("sev-{}", f.severity.id()))}>{severity_name(lang, f.severity)}</span>
+                <button type="button" class="close" aria-label={lang.t("关闭", "Close")} onclick={close}>{"×"}</button>
+            </div>
+            <p class="card-msg">{lang.pick(&f.message, &f.message_en).to_string()}</p>
+            { for suggestion }
+            <details class="card-why">
+                <summary>{lang.t("为什么？", "Why?")}</summary>
+                <p class="why" data-testid="explanation">{why}</p>
+            </details>
+            <div class="card-actions">
+                <button type="button" data-testid="ignore" onclick={ignore}>{lang.t("忽略（确属有意）", "Ignore (intended)")}</button>
+            </div>
+        </div>
     }
 }
