@@ -92,13 +92,15 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
         .filter_map(|m| {
             let spec = profile.sections.get(m.section)?;
             let heading = m.heading.and_then(|h| doc.headings.get(h));
+            // A heading, or else an unnumbered line that names the section.
+            let at = heading.map(|h| (h.start, h.end)).or(m.label);
             Some(SectionStatus {
                 id: spec.id.clone(),
                 title: spec.title.clone(),
                 required: spec.need == profile::Need::Required,
-                found: heading.is_some(),
-                line: heading.map(|h| locator.locate(h.start).line),
-                heading: heading.map(|h| doc.heading_text(h).to_string()),
+                found: m.found(),
+                line: at.map(|(s, _)| locator.locate(s).line),
+                heading: at.map(|(s, e)| doc.slice(s, e).to_string()),
                 part: multi.then_some(m.part + 1),
             })
         })
