@@ -86,7 +86,10 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
 
     let findings = locate_findings(text, raw);
     let mut locator = Locator::new(text);
-    let multi = sections::report_parts(&doc).len() > 1;
+    // Reports are numbered 1, 2, … in a file that holds several (a preface
+    // without headings is not one of them).
+    let reports = sections::report_parts(&doc);
+    let multi = reports.len() > 1;
     let sections = matches
         .iter()
         .filter_map(|m| {
@@ -101,7 +104,11 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
                 found: m.found(),
                 line: at.map(|(s, _)| locator.locate(s).line),
                 heading: at.map(|(s, e)| doc.slice(s, e).to_string()),
-                part: multi.then_some(m.part + 1),
+                part: reports
+                    .iter()
+                    .position(|&p| p == m.part)
+                    .filter(|_| multi)
+                    .map(|k| k + 1),
             })
         })
         .collect();

@@ -344,10 +344,13 @@ pub fn auto_select(text: &str, title: &str) -> (Profile, String) {
         .iter()
         .filter_map(|p| last_cue(title, &p.cues.title).map(|(end, len, cue)| (end, len, cue, p)))
         .max_by_key(|&(end, len, _, _)| (end, len));
-    if let Some((_, _, cue, p)) = by_title {
+    if let Some((end, _, cue, p)) = by_title {
+        // Several title lines are joined by spaces: quote the one with the cue.
+        let line_start = title[..end].rfind(' ').map_or(0, |i| i + 1);
+        let line_end = title[end..].find(' ').map_or(title.len(), |i| end + i);
         let reason = format!(
             "标题“{}”含“{cue}”，按{}检查（the title contains “{cue}”: checked as {}）",
-            title.trim(),
+            title[line_start..line_end].trim(),
             p.name_zh,
             p.name_en
         );
