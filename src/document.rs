@@ -439,6 +439,15 @@ impl<'a> Document<'a> {
                 *slot = Some(level.min(6));
             }
         }
+        // Level-1 Markdown headings per part.
+        let mut md1: Vec<usize> = vec![0; self.parts.len()];
+        for (p, m) in self.paragraphs.iter().zip(&markers) {
+            if let (Some(m), Some(n)) = (m, md1.get_mut(p.part)) {
+                if m.kind == MarkerKind::Markdown(1) {
+                    *n += 1;
+                }
+            }
+        }
         // True while a part has shown nothing but title lines.
         let mut title_zone: Vec<bool> = vec![true; self.parts.len()];
         // The highest level (lowest rank) of numbered heading seen per part:
@@ -471,6 +480,19 @@ impl<'a> Document<'a> {
                 numbering: None,
             };
             let heading = match (&markers[pi], style_level) {
+                // "# Title" opening a Markdown report that has no other
+                // level-1 heading is the report's title.
+                (Some(m), _)
+                    if m.kind == MarkerKind::Markdown(1)
+                        && m.numbering.is_none()
+                        && first_in_part
+                        && md1.get(p.part) == Some(&1) =>
+                {
+                    Some(Heading {
+                        marker_end: p.start + m.len,
+                        ..whole(MarkerKind::Title)
+                    })
+                }
                 (Some(m), _) => {
                     let (end, _) = heading_end(content, m.len);
                     Some(Heading {
@@ -496,9 +518,9 @@ impl<'a> Document<'a> {
                         .paragraphs
                         .get(pi + 1)
                         .is_some_and(|n| n.part == p.part);
-                    if in_title_zone && (first_in_part || !latin) && looks_like_title(content) {
-                        Some(whole(MarkerKind::Title))
-                    } else if next_in_part
+                    // A short label above a run that starts at 1 ("存在问题"
+                    // then "一、…"), or a short heading line in English.
+                    let label = next_in_part
                         && ((!latin
                             && next_marker.is_some_and(|m| {
                                 let top = top_numbered.get(p.part).copied().flatten();
@@ -507,8 +529,15 @@ impl<'a> Document<'a> {
                                     && top.is_none_or(|t| m.kind.rank() <= t)
                             })
                             && looks_like_label(content))
-                            || (latin && looks_like_english_label(content)))
+                            || (latin && looks_like_english_label(content)));
+                    // The first line is the title; later title-like lines
+                    // are subtitles unless they label a run ("基本情况").
+                    if in_title_zone
+                        && looks_like_title(content)
+                        && (first_in_part || (!latin && !label))
                     {
+                        Some(whole(MarkerKind::Title))
+                    } else if label {
                         Some(whole(MarkerKind::Plain))
                     } else {
                         None
@@ -805,7 +834,8 @@ fn detect_pdf_wrap(text: &str, lines: &[Line]) -> Option<usize> {
             continue;
         };
         nonblank += 1;
-        if is_terminal(last) {
+        // Headings of one length are not a wrap width.
+        if is_terminal(last) || parse_marker(content).is_some() {
             continue;
         }
         let w = display_width(content);
@@ -891,6 +921,11 @@ fn looks_like_title(p: &str) -> bool {
 fn looks_like_label(p: &str) -> bool {
     let body = p.strip_suffix(['：', ':']).unwrap_or(p);
     let n = body.chars().count();
+    // Dates and subtitles: "（2023年12月）", "——在全县大会上的讲话".
+    let bracketed = body.starts_with(['（', '(']) && body.ends_with(['）', ')']);
+    if bracketed || body.starts_with(['—', '-', '─']) {
+        return false;
+    }
     (2..=15).contains(&n)
         && body.chars().filter(|&c| is_han(c)).count() >= 2
         && !body.chars().any(|c| {
@@ -1308,6 +1343,111 @@ mod tests {
         let text = "范例合集【精编2篇】\n报告【第一篇】\n一、情况\n正文。\n报告【第二篇】\n一、情况\n正文。";
         let doc = Document::new(text);
         assert_eq!(doc.parts.len(), 3);
+    }
+
+    #[test]
+    fn headings_of_one_length_are_not_a_pdf_wrap() {
+        let text = "XX区市场监督管理局2023年工作总结\n一、坚持党建引领，队伍建设持续加强\n正文。\n二、优化营商环境，市场活力不断释放\n正文。\n三、守牢安全底线，监管效能稳步提升\n正文。";
+        let doc = Document::new(text);
+        assert_eq!(doc.pdf_wrap, None);
+        assert_eq!(doc.headings.len(), 4);
+        assert_eq!(doc.paragraphs.len(), 7);
+    }
+
+    #[test]
+    fn pdf_wrap_joins_cut_lines_but_keeps_headings() {
+        let text = "(一)加强组织领导\n我局高度重视此次自查工作，成立了以局长为组长，分管副局长、纪检组长为副组\n长,办公室、财务科、监督检查股负责人为成员的自查工作领导小组，领导小组下设办\n公室，由财务科科长兼任办公室主任，负责日常工作。\n(二)自查范围与内容\n此次自查覆盖局机关及下属3个事业单位，重点检查预算执行、三公经费、政府采购、\n资产管理和往来款项清理等五个方面，共抽查会计凭证1260份，涉及资金总额约为\n1.5万笔、金额3800万元；全年凭证数量呈现出前高后低的态势，其中第一季度和第\n二季度的凭证占62%。";
+        let doc = Document::new(text);
+        assert!(doc.pdf_wrap.is_some());
+        let starts: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|p| doc.paragraph_text(p).split('\n').next().unwrap_or(""))
+            .collect();
+        assert_eq!(starts.len(), 4, "{starts:?}");
+        assert!(starts[2].starts_with("(二)自查范围与内容"));
+        // Without a wrap width, a "长,"-style fragment after a long open
+        // line still continues it.
+        let doc = Document::new("领导小组由局长任组长，分管副局长任副组长，成员包括局办公室主任和财务科\n长,办公室负责日常工作。");
+        assert_eq!(doc.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn part_markers() {
+        for yes in [
+            "报告【第一篇】",
+            "【范文3】XX报告",
+            "第二篇",
+            "范文一：XX局工作总结",
+            "篇三",
+        ] {
+            assert!(is_part_marker(yes), "{yes}");
+        }
+        for no in [
+            "政治生态总体评价范例【精编4篇】",
+            "第一部分 总体情况",
+            "【参考】此例优秀的办公资料",
+            "篇幅有限",
+        ] {
+            assert!(!is_part_marker(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn labels_above_restarted_runs() {
+        let text = "XX镇政治生态分析研判报告\n基本情况\n一、政治建设\n正文。\n存在问题\n一、责任落实不够\n正文。\n（2023年12月）";
+        let doc = Document::new(text);
+        let kinds: Vec<MarkerKind> = doc.headings.iter().map(|h| h.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                MarkerKind::Title,
+                MarkerKind::Plain,
+                MarkerKind::CnComma,
+                MarkerKind::Plain,
+                MarkerKind::CnComma
+            ]
+        );
+        assert_eq!(doc.headings[2].parent, Some(1));
+        assert_eq!(doc.headings[4].parent, Some(3));
+        // A label inside a section above a deeper list is only body text.
+        let doc = Document::new(
+            "一、主要做法\n（一）学习\n正文。\n取得的成效：\n1.提高了认识。\n2.改进了作风。",
+        );
+        assert!(doc.headings.iter().all(|h| h.kind != MarkerKind::Plain));
+    }
+
+    #[test]
+    fn outline_tree() {
+        let text = "报告\n一、甲\n（一）子\n正文。\n（二）子\n1.孙。正文。\n二、乙\n正文。";
+        let doc = Document::new(text);
+        let parents: Vec<Option<usize>> = doc.headings.iter().map(|h| h.parent).collect();
+        assert_eq!(
+            parents,
+            vec![None, Some(0), Some(1), Some(1), Some(3), Some(0)]
+        );
+        let ends: Vec<&str> = doc
+            .headings
+            .iter()
+            .map(|h| doc.slice(h.start, h.section_end))
+            .collect();
+        assert_eq!(
+            ends[1],
+            "一、甲\n（一）子\n正文。\n（二）子\n1.孙。正文。\n"
+        );
+        assert_eq!(ends[5], "二、乙\n正文。");
+        assert_eq!(doc.children(1).collect::<Vec<_>>(), vec![2, 3]);
+        let (s, e) = doc.heading_body(4);
+        assert_eq!(doc.slice(s, e), "正文。");
+    }
+
+    #[test]
+    fn never_panics_on_cut_text() {
+        let text = "报告【第一篇】\n一、基本情况：（一）、\n（\n(一\n## \n# 一、\n1.\n①\n第三章\n长,\n，\n\u{3000}\n一、二、三等奖\n";
+        for (i, _) in text.char_indices() {
+            let _ = Document::new(&text[..i]);
+            let _ = Document::new(&text[i..]);
+        }
     }
 
     #[test]

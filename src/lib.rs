@@ -95,8 +95,13 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
         .filter_map(|m| {
             let spec = profile.sections.get(m.section)?;
             let heading = m.heading.and_then(|h| doc.headings.get(h));
-            // A heading, or else an unnumbered line that names the section.
-            let at = heading.map(|h| (h.start, h.end)).or(m.label);
+            // A heading, or else an unnumbered line that names the section,
+            // or else the unnamed heading standing in its place.
+            let at = heading.map(|h| (h.start, h.end)).or(m.label).or_else(|| {
+                m.inferred
+                    .and_then(|i| doc.headings.get(i))
+                    .map(|h| (h.start, h.end))
+            });
             Some(SectionStatus {
                 id: spec.id.clone(),
                 title: spec.title.clone(),

@@ -19,6 +19,8 @@
 //! any of a section's `aliases` satisfies that section (ASCII aliases are
 //! matched case-insensitively, from the start of a word). `need` is
 //! `required` (missing → error) or `recommended` (shown in the checklist).
+//! Optional `statements` are phrases that satisfy the section wherever they
+//! occur in the report ("未发现问题" for a problems section).
 
 use aho_corasick::AhoCorasickBuilder;
 use serde::{Deserialize, Serialize};
@@ -43,6 +45,11 @@ pub struct SectionSpec {
     /// Words any of which, in a heading, satisfies the section.
     pub aliases: Vec<String>,
     pub need: Need,
+    /// Phrases that, anywhere in the report's text, also satisfy the
+    /// section: a self-inspection that states "未发现问题" needs no
+    /// problems section.
+    #[serde(default)]
+    pub statements: Vec<String>,
 }
 
 /// Cues that recognise the report type.
@@ -160,7 +167,7 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
             check_keys(
                 o,
                 &format!("{path}."),
-                &["id", "title", "title_en", "aliases", "need"],
+                &["id", "title", "title_en", "aliases", "need", "statements"],
                 &["id", "title", "aliases", "need"],
             )?;
             for key in ["id", "title", "title_en"] {
@@ -174,8 +181,10 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
                     }
                 }
             }
-            if let Some(x) = o.get("aliases") {
-                check_strings(x, &format!("{path}.aliases"))?;
+            for key in ["aliases", "statements"] {
+                if let Some(x) = o.get(key) {
+                    check_strings(x, &format!("{path}.{key}"))?;
+                }
             }
             if let Some(need) = o.get("need") {
                 if !matches!(need.as_str(), Some("required" | "recommended")) {
@@ -335,9 +344,11 @@ fn last_cue<'c>(hay: &str, cues: &'c [String]) -> Option<(usize, usize, &'c str)
 /// the text's language are candidates.
 pub fn auto_select(text: &str, title: &str) -> (Profile, String) {
     let lang = text_lang(text);
+    // The generic profile takes part through its title cues only: genres
+    // such as 通知 or 讲话 have no fixed sections.
     let candidates: Vec<Profile> = Profile::builtins()
         .into_iter()
-        .filter(|p| p.id != "generic" && p.lang == lang)
+        .filter(|p| p.lang == lang)
         .collect();
 
     let by_title = candidates
@@ -348,12 +359,15 @@ pub fn auto_select(text: &str, title: &str) -> (Profile, String) {
         // Several title lines are joined by spaces: quote the one with the cue.
         let line_start = title[..end].rfind(' ').map_or(0, |i| i + 1);
         let line_end = title[end..].find(' ').map_or(title.len(), |i| end + i);
-        let reason = format!(
-            "标题“{}”含“{cue}”，按{}检查（the title contains “{cue}”: checked as {}）",
-            title[line_start..line_end].trim(),
-            p.name_zh,
-            p.name_en
-        );
+        let line = title[line_start..line_end].trim();
+        let reason = if p.sections.is_empty() {
+            format!("标题“{line}”含“{cue}”，这类文稿没有固定的必备部分，按通用规则检查（the title contains “{cue}”: a document of this kind has no fixed sections, generic checks only）")
+        } else {
+            format!(
+                "标题“{line}”含“{cue}”，按{}检查（the title contains “{cue}”: checked as {}）",
+                p.name_zh, p.name_en
+            )
+        };
         return (p.clone(), reason);
     }
 
@@ -361,6 +375,9 @@ pub fn auto_select(text: &str, title: &str) -> (Profile, String) {
     let mut words: Vec<&str> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
     for (pi, p) in candidates.iter().enumerate() {
+        if p.sections.is_empty() {
+            continue;
+        }
         for k in &p.cues.keywords {
             if !k.trim().is_empty() {
                 words.push(k);
@@ -511,6 +528,15 @@ mod tests {
         let body = "一年来，我局营造了良好政治生态。全年完成各项任务。";
         assert_eq!(pick(body, "2023年工作总结"), "work-summary");
         assert_eq!(pick(body, ""), "generic");
+        // A notice or a work plan about these things has no fixed sections.
+        assert_eq!(
+            pick(
+                "各单位开展自查。自查范围。自查时间。",
+                "关于开展财务自查的通知"
+            ),
+            "generic"
+        );
+        assert_eq!(pick("正文。", "关于加强政治生态建设的实施方案"), "generic");
     }
 
     #[test]

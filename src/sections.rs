@@ -22,8 +22,15 @@ pub struct SectionMatch {
     /// Every heading of the part's section level that satisfies it.
     pub headings: Vec<usize>,
     /// An unnumbered short line that names the section (byte span), when
-    /// no heading does: "存在问题" standing alone above its text.
+    /// no heading does: "存在问题" standing alone above its text; or a
+    /// statement from the profile that stands for it ("未发现问题").
     pub label: Option<(usize, usize)>,
+    /// When no heading names the section: the first heading of the section
+    /// level that names no section and stands where this one belongs
+    /// (after the sections before it, before those after it). Reports often
+    /// give their results under thematic headings ("一、坚持政治引领…")
+    /// instead of a heading called "主要成效".
+    pub inferred: Option<usize>,
     /// The rank of the part's section level; None when no heading of the
     /// part names any section of the profile.
     pub level: Option<u8>,
@@ -31,7 +38,7 @@ pub struct SectionMatch {
 
 impl SectionMatch {
     pub fn found(&self) -> bool {
-        self.heading.is_some() || self.label.is_some()
+        self.heading.is_some() || self.label.is_some() || self.inferred.is_some()
     }
 }
 
@@ -122,6 +129,7 @@ fn bare_label(text: &str) -> bool {
 
 pub fn match_sections(doc: &Document, profile: &Profile) -> Vec<SectionMatch> {
     let matcher = AliasMatcher::new(profile);
+    let statements = find_statements(doc, profile);
     let mut out = Vec::new();
     for part in report_parts(doc) {
         let range = doc.part_headings(part);
@@ -132,28 +140,105 @@ pub fn match_sections(doc: &Document, profile: &Profile) -> Vec<SectionMatch> {
             .map(|i| (i, matcher.sections_in(doc.heading_title(&doc.headings[i]))))
             .collect();
         let level = section_level(doc, &named);
+        // The headings of the section level, in order.
+        let at_level: Vec<&(usize, Vec<bool>)> = named
+            .iter()
+            .filter(|(i, _)| Some(doc.headings[*i].rank()) == level)
+            .collect();
         for si in 0..profile.sections.len() {
-            let headings: Vec<usize> = named
+            let headings: Vec<usize> = at_level
                 .iter()
-                .filter(|(i, f)| {
-                    Some(doc.headings[*i].rank()) == level && f.get(si).copied().unwrap_or(false)
-                })
-                .map(|&(i, _)| i)
+                .filter(|(_, f)| f.get(si).copied().unwrap_or(false))
+                .map(|&&(i, _)| i)
                 .collect();
-            let label = if headings.is_empty() && level.is_some() {
-                find_label(doc, part, &matcher, si)
-            } else {
-                None
-            };
+            let mut label = None;
+            let mut inferred = None;
+            if headings.is_empty() && level.is_some() {
+                label = find_label(doc, part, &matcher, si).or_else(|| {
+                    statements
+                        .iter()
+                        .find(|&&(p, s, _, _)| p == part && s == si)
+                        .map(|&(_, _, a, b)| (a, b))
+                });
+                if label.is_none() {
+                    inferred = infer(&at_level, si);
+                }
+            }
             out.push(SectionMatch {
                 part,
                 section: si,
                 heading: headings.first().copied(),
                 headings,
                 label,
+                inferred,
                 level,
             });
         }
+    }
+    out
+}
+
+/// The first unnamed heading in section `si`'s slot: after the last heading
+/// that names an earlier section, before the first that names a later one.
+fn infer(at_level: &[&(usize, Vec<bool>)], si: usize) -> Option<usize> {
+    let names =
+        |f: &[bool], pred: &dyn Fn(usize) -> bool| f.iter().enumerate().any(|(k, &b)| b && pred(k));
+    let lo = at_level
+        .iter()
+        .rposition(|(_, f)| names(f, &|k| k < si))
+        .map_or(0, |i| i + 1);
+    let hi = at_level
+        .iter()
+        .position(|(_, f)| names(f, &|k| k > si))
+        .unwrap_or(at_level.len());
+    at_level
+        .get(lo..hi.max(lo))?
+        .iter()
+        .find(|(_, f)| !f.iter().any(|&b| b))
+        .map(|&&(i, _)| i)
+}
+
+/// Profile statements found in the text: (part, section, start, end), in
+/// text order, from one pass over the text.
+fn find_statements(doc: &Document, profile: &Profile) -> Vec<(usize, usize, usize, usize)> {
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (si, spec) in profile.sections.iter().enumerate() {
+        for st in &spec.statements {
+            if !st.trim().is_empty() {
+                patterns.push(st.trim());
+                owner.push(si);
+            }
+        }
+    }
+    if patterns.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for m in ac.find_overlapping_iter(doc.text) {
+        let Some(&si) = owner.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let Some(part) = doc.paragraph_at(m.start()).map(|p| doc.paragraphs[p].part) else {
+            continue;
+        };
+        // The first statement per report and section is enough.
+        if out
+            .iter()
+            .rev()
+            .take_while(|x: &&(usize, usize, usize, usize)| x.0 == part)
+            .any(|x| x.1 == si)
+        {
+            continue;
+        }
+        out.push((part, si, m.start(), m.end()));
     }
     out
 }

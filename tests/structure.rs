@@ -109,7 +109,12 @@ fn corpus_outlines() {
         (
             "000-4",
             [1, 4, 10],
-            &["一、基本情况", "二、总体评价", "三、存在问题", "四、整改措施"],
+            &[
+                "一、基本情况",
+                "二、总体评价",
+                "三、存在问题",
+                "四、整改措施",
+            ],
         ),
         (
             "001",
@@ -233,12 +238,13 @@ fn markdown_and_style_headings() {
     assert_eq!(
         kinds,
         vec![
-            MarkerKind::Markdown(1),
+            MarkerKind::Title,
             MarkerKind::Markdown(2),
             MarkerKind::Markdown(2),
             MarkerKind::Markdown(2)
         ]
     );
+    assert_eq!(doc.heading_title(&doc.headings[0]), "2023年工作总结");
     assert_eq!(doc.heading_title(&doc.headings[1]), "主要工作");
     // The number inside a Markdown heading is still checked.
     let report = analyze(md, &Profile::builtin("work-summary").expect("profile"));
@@ -271,7 +277,11 @@ fn corpus_profiles_are_picked_by_title() {
     for (name, text) in CORPUS {
         let r = analyze_auto(text);
         assert_eq!(r.profile, "political-ecology", "{name}");
-        assert!(r.profile_reason.contains("政治生态"), "{name}: {}", r.profile_reason);
+        assert!(
+            r.profile_reason.contains("政治生态"),
+            "{name}: {}",
+            r.profile_reason
+        );
     }
     // 000-1 is a self-check, but its title "政治生态总体评价" decides.
     let r = analyze_auto(corpus("000-1"));
@@ -433,7 +443,14 @@ fn pdf_fixture_has_the_outline_of_its_original() {
     for p in &pdf.paragraphs {
         let t = pdf.paragraph_text(p);
         for frag in [
-            "长,", "1.5万", "一、二季度", "(二)逐条", "二阶段", "2.1个", "，督促", "月至12月",
+            "长,",
+            "1.5万",
+            "一、二季度",
+            "(二)逐条",
+            "二阶段",
+            "2.1个",
+            "，督促",
+            "月至12月",
         ] {
             assert!(!t.starts_with(frag), "paragraph starts with {frag}: {t}");
         }
@@ -475,7 +492,12 @@ fn hard_wrap(text: &str, chars: usize, kinsoku: bool, indent: bool) -> String {
     for line in text.lines() {
         let mut cur = String::new();
         let mut w = 0;
-        if indent && Document::new(line).headings.iter().all(|h| h.kind == MarkerKind::Title) {
+        if indent
+            && Document::new(line)
+                .headings
+                .iter()
+                .all(|h| h.kind == MarkerKind::Title)
+        {
             cur.push_str("\u{3000}\u{3000}");
             w = 4;
         }
@@ -531,5 +553,137 @@ fn hard_wrapped_corpus_keeps_its_structure_findings() {
             .map(|(r, t)| (r, t.replace('\n', "")))
             .collect();
         assert_eq!(got, want, "{name}");
+    }
+}
+
+// ------------------------------------------------ other realistic drafts
+
+const QUIET: &[(&str, &str, &str)] = &[
+    // Thematic top-level headings carry the year's work.
+    (
+        "work summary",
+        include_str!("fixtures/structure/quiet_work_summary.txt"),
+        "work-summary",
+    ),
+    // A notice: no fixed sections; an attachment list that starts inline.
+    (
+        "notice",
+        include_str!("fixtures/structure/quiet_notice.txt"),
+        "generic",
+    ),
+    // 第一部分 … chapters with 一、 runs under each.
+    (
+        "chapters",
+        include_str!("fixtures/structure/quiet_chapters.txt"),
+        "political-ecology",
+    ),
+    // Unnumbered section labels above restarted 一、 runs.
+    (
+        "labels",
+        include_str!("fixtures/structure/quiet_labels.txt"),
+        "political-ecology",
+    ),
+    // A Markdown report in English.
+    (
+        "english",
+        include_str!("fixtures/structure/quiet_english.md"),
+        "report-en",
+    ),
+    // The PDF fixture's original: a self-inspection report.
+    ("self-check", SELF_CHECK, "self-inspection"),
+];
+
+#[test]
+fn realistic_drafts_stay_quiet() {
+    for (name, text, profile) in QUIET {
+        let r = analyze_auto(text);
+        assert_eq!(r.profile, *profile, "{name}: {}", r.profile_reason);
+        assert_eq!(structure(&r), vec![], "{name}");
+        assert!(
+            r.sections.iter().all(|s| s.found || !s.required),
+            "{name}: {:?}",
+            r.sections
+        );
+    }
+}
+
+#[test]
+fn realistic_drafts_with_a_section_cut() {
+    let labels = include_str!("fixtures/structure/quiet_labels.txt");
+    let cut = labels
+        .split_once("存在问题\n")
+        .and_then(|(a, b)| {
+            b.split_once("整改措施\n")
+                .map(|(_, c)| format!("{a}整改措施\n{c}"))
+        })
+        .expect("fixture layout");
+    let r = analyze_auto(&cut);
+    let got: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "missing-section")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("“存在问题”"), "{got:?}");
+
+    let chapters = include_str!("fixtures/structure/quiet_chapters.txt");
+    let (head, _) = chapters.split_once("第三部分").expect("fixture layout");
+    let r = analyze_auto(head);
+    let got: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "missing-section")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("整改措施"), "{got:?}");
+
+    let summary = include_str!("fixtures/structure/quiet_work_summary.txt");
+    let (head, tail) = summary
+        .split_once("五、2024年工作打算")
+        .expect("fixture layout");
+    let sign = tail.find("XX区市场监督管理局").expect("signature");
+    let r = analyze_auto(&format!("{head}{}", &tail[sign..]));
+    let got: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.category == Category::Structure)
+        .map(|f| (f.rule.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("missing-section", "XX区市场监督管理局2023年工作总结")]
+    );
+}
+
+/// Cut anywhere, pasted twice, or stripped of its line breaks: the
+/// analysis never panics and its structure findings have real spans.
+#[test]
+fn robust_on_damaged_text() {
+    let profile = political_ecology();
+    for text in [corpus("000-3"), corpus("000"), SELF_CHECK_PDF] {
+        let n = text.chars().count();
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .step_by(n / 40 + 1)
+            .collect();
+        for &i in &bounds {
+            for piece in [&text[..i], &text[i..]] {
+                let r = analyze(piece, &profile);
+                for f in r
+                    .findings
+                    .iter()
+                    .filter(|f| f.category == Category::Structure)
+                {
+                    assert!(f.end > f.start, "{f:?}");
+                }
+            }
+        }
+        let doubled = format!("{text}\n{text}");
+        let _ = analyze_auto(&doubled);
+        let flat = text.replace('\n', "");
+        let _ = analyze_auto(&flat);
     }
 }

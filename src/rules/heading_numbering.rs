@@ -95,15 +95,24 @@ fn renumber(marker: &str, n: u32) -> Option<String> {
     ))
 }
 
-/// The paragraph just before heading `h` ends with a colon: it leads in a
-/// new list, which may start again at 1.
+/// The paragraph just before heading `h` leads in a new list ("主要成效
+/// 如下：", "具体有以下几点。"), which may start again at 1.
 fn after_lead_in(ctx: &Ctx, h: &Heading) -> bool {
     let doc = ctx.doc;
     h.paragraph
         .checked_sub(1)
         .and_then(|p| doc.paragraphs.get(p))
         .filter(|p| p.heading.is_none())
-        .is_some_and(|p| doc.paragraph_text(p).trim_end().ends_with(['：', ':']))
+        .is_some_and(|p| {
+            let t = doc.paragraph_text(p).trim_end();
+            if t.ends_with(['：', ':']) {
+                return true;
+            }
+            let t = t.trim_end_matches(['。', '.', '；', ';']);
+            ["如下", "以下", "几点", "方面"]
+                .iter()
+                .any(|w| t.ends_with(w))
+        })
 }
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
@@ -209,6 +218,11 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 prev = Some(ord);
                 continue;
             }
+            if prev.is_none() && inline_before(ctx, h, marker, ord) {
+                // "附件：1.…" then "2.…" on the next line: the run began inline.
+                prev = Some(ord);
+                continue;
+            }
             if ord > expected {
                 let missing: Vec<String> = (expected..ord)
                     .take(5)
@@ -238,6 +252,18 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             last_of_family.insert(family_key, last);
         }
     }
+}
+
+/// The paragraph before `h` holds the previous number inline ("附件：1.…").
+fn inline_before(ctx: &Ctx, h: &Heading, marker: &str, ord: u32) -> bool {
+    let doc = ctx.doc;
+    let Some(prev_marker) = ord.checked_sub(1).and_then(|n| renumber(marker, n)) else {
+        return false;
+    };
+    h.paragraph
+        .checked_sub(1)
+        .and_then(|p| doc.paragraphs.get(p))
+        .is_some_and(|p| doc.paragraph_text(p).contains(prev_marker.as_str()))
 }
 
 /// "（一）、" and "(1)." carry a separator the brackets already provide.
@@ -339,12 +365,15 @@ mod tests {
                 "一、甲\n（一）子。正文。\n（二）子。正文。\n二、乙\n（一）子。正文。\n三、丙\n正文。",
                 // A lead-in starts a new list.
                 "（一）主要做法\n1.学习。\n2.调研。\n取得的成效：\n1.提高了认识。\n2.改进了作风。",
+                "（一）主要做法\n1.学习。正文。\n2.调研。正文。\n通过以上措施，主要成效如下。\n1.提高了认识。\n2.改进了作风。",
                 // Decimals, years and inline enumerations are not headings.
                 "一、情况\n1.5万人参加。\n2020年完成。\n一是学习。二是调研。四是整改。",
                 // Several reports in one file restart on their own.
                 "合集\n报告【第一篇】\n一、甲\n正文。\n二、乙\n正文。\n报告【第二篇】\n一、甲\n正文。",
                 // Unnumbered labels above restarted runs.
                 "报告\n基本情况\n一、组织\n正文。\n二、制度\n正文。\n存在问题\n一、学习不够\n正文。",
+                // A list that starts inline.
+                "一、检查内容\n预算执行。\n二、工作要求\n按时报送。\n附件：1.自查表\n2.问题清单",
                 // Numbering that continues across parents on purpose.
                 "一、甲\n1.子。正文。\n2.子。正文。\n二、乙\n3.子。正文。\n4.子。正文。",
             ],

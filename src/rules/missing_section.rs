@@ -9,8 +9,10 @@
 //! 可以补上，并指向这篇报告的标题。报告类型可以自动识别，也可以手动指定。
 //!
 //! 为避免误报：没有编号标题的文字、一级标题都不对应任何必备部分的报告
-//! （结构无法判断）不做这项检查；“原因分析”这类建议部分缺少时只在清单中
-//! 显示，不报错。
+//! （结构无法判断）不做这项检查；某部分的位置上有一个没点明名称的一级
+//! 标题（例如“基本情况”该在的位置写的是“一、坚持政治引领，……”），视为
+//! 这一部分已经写了；自查报告写明“未发现问题”的，不要求问题和整改部分；
+//! “原因分析”这类建议部分缺少时只在清单中显示，不报错。
 //!
 //! 示例：报告只有“一、基本情况”“二、下步打算”→ 提示缺少“存在问题”。
 //!
@@ -28,7 +30,11 @@
 //! finding names the missing section, suggests headings that would satisfy
 //! it and points at the report's title. Text without numbered headings, and
 //! reports whose top-level headings name none of the sections, are not
-//! checked; recommended sections such as causes are only listed.
+//! checked. A top-level heading that names no section but stands where the
+//! section belongs (a thematic "一、坚持政治引领，…" in place of "基本情况")
+//! counts as that section; a self-inspection that states "未发现问题" needs
+//! no problems or rectification part. Recommended sections such as causes
+//! are only listed.
 //!
 //! Example: a report with only "一、基本情况" and "二、下步打算" → the
 //! problems section is missing.
@@ -165,6 +171,29 @@ mod tests {
     fn an_unnumbered_label_satisfies_the_section() {
         let text = "报告\n一、基本情况\n正文。\n存在问题\n一是不够深入。\n二、整改措施\n正文。";
         assert!(missing(text, "political-ecology").is_empty());
+    }
+
+    #[test]
+    fn thematic_headings_stand_in_their_slot() {
+        // The results are given under thematic headings before the problems.
+        let text = "XX县政治生态分析研判报告\n一、坚持政治引领，筑牢思想根基\n正文。\n二、压实管党责任，强化监督执纪\n正文。\n三、存在的问题\n正文。\n四、下步打算\n正文。";
+        assert!(missing(text, "political-ecology").is_empty());
+        // But a thematic heading after the measures does not stand for the
+        // problems, which belong before them.
+        let text = "XX县政治生态分析研判报告\n一、基本情况\n正文。\n二、下步打算\n正文。\n三、其他事项\n正文。";
+        let got = missing(text, "political-ecology");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].contains("“存在问题”"), "{got:?}");
+    }
+
+    #[test]
+    fn a_self_inspection_that_found_nothing() {
+        let text = "关于公务用车的自查报告\n一、自查工作开展情况\n对全部车辆逐一核查。\n二、自查结论\n经自查，我局未发现违规使用公车问题。";
+        assert!(missing(text, "self-inspection").is_empty());
+        let text = "关于公务用车的自查报告\n一、自查工作开展情况\n对全部车辆逐一核查。\n二、存在的问题\n个别车辆未登记。";
+        let got = missing(text, "self-inspection");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].contains("整改措施"), "{got:?}");
     }
 
     #[test]

@@ -21,6 +21,8 @@
 use super::{Ctx, Emitter};
 use std::collections::BTreeMap;
 
+const MAX_SECTIONS: usize = 64;
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     // Per part: heading → the sections it names.
@@ -42,7 +44,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             .filter(|(_, s)| s.len() == 1)
             .map(|(&h, s)| (h, s[0]))
             .collect();
-        if seq.len() < 2 {
+        // A report has a handful of top-level sections; a longer run is not
+        // a report outline, and the quadratic search below stays small.
+        if seq.len() < 2 || seq.len() > MAX_SECTIONS {
             continue;
         }
         // The longest run in profile order; the rest are out of place.
