@@ -25,11 +25,11 @@ pub struct SectionMatch {
     /// no heading does: "存在问题" standing alone above its text; or a
     /// statement from the profile that stands for it ("未发现问题").
     pub label: Option<(usize, usize)>,
-    /// When no heading names the section: the first heading of the section
-    /// level that names no section and stands where this one belongs
-    /// (after the sections before it, before those after it). Reports often
-    /// give their results under thematic headings ("一、坚持政治引领…")
-    /// instead of a heading called "主要成效".
+    /// When no heading names a section that opens the report: the first
+    /// heading of the section level that names no section and comes before
+    /// the sections after it. Reports often give their results under
+    /// thematic headings ("一、坚持政治引领…") instead of a heading called
+    /// "主要成效".
     pub inferred: Option<usize>,
     /// The rank of the part's section level; None when no heading of the
     /// part names any section of the profile.
@@ -178,21 +178,24 @@ pub fn match_sections(doc: &Document, profile: &Profile) -> Vec<SectionMatch> {
     out
 }
 
-/// The first unnamed heading in section `si`'s slot: after the last heading
-/// that names an earlier section, before the first that names a later one.
+/// The first unnamed heading in section `si`'s slot, for a section that
+/// opens the report: no heading names an earlier section, and the unnamed
+/// heading comes before the first heading that names a later one. (Results
+/// are often told under thematic headings; problems and measures come with
+/// a name. An unnamed heading after a named section most likely continues
+/// it, so it stands in for nothing.)
 fn infer(at_level: &[&(usize, Vec<bool>)], si: usize) -> Option<usize> {
     let names =
         |f: &[bool], pred: &dyn Fn(usize) -> bool| f.iter().enumerate().any(|(k, &b)| b && pred(k));
-    let lo = at_level
-        .iter()
-        .rposition(|(_, f)| names(f, &|k| k < si))
-        .map_or(0, |i| i + 1);
+    if at_level.iter().any(|(_, f)| names(f, &|k| k < si)) {
+        return None;
+    }
     let hi = at_level
         .iter()
         .position(|(_, f)| names(f, &|k| k > si))
         .unwrap_or(at_level.len());
     at_level
-        .get(lo..hi.max(lo))?
+        .get(..hi)?
         .iter()
         .find(|(_, f)| !f.iter().any(|&b| b))
         .map(|&&(i, _)| i)

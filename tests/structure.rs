@@ -687,3 +687,35 @@ fn robust_on_damaged_text() {
         let _ = analyze_auto(&flat);
     }
 }
+
+#[test]
+fn english_report_with_plain_headings() {
+    let text = "Annual Review 2023\nSummary\nThe office cleared 1,240 requests, 12% more than last year.\nKey findings\nResponse times fell from 9 days to 6 days.\nNext steps\nHire one temporary clerk for the spring.";
+    let doc = Document::new(text);
+    let kinds: Vec<MarkerKind> = doc.headings.iter().map(|h| h.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            MarkerKind::Title,
+            MarkerKind::Plain,
+            MarkerKind::Plain,
+            MarkerKind::Plain
+        ]
+    );
+    let r = analyze_auto(text);
+    assert_eq!(r.profile, "report-en");
+    assert_eq!(structure(&r), vec![]);
+    let cut = text.replace(
+        "Key findings\nResponse times fell from 9 days to 6 days.\n",
+        "",
+    );
+    let r = analyze_auto(&cut);
+    let got: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "missing-section")
+        .map(|f| f.message_en.as_str())
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("Findings or results"), "{got:?}");
+}

@@ -9,9 +9,9 @@
 //! 可以补上，并指向这篇报告的标题。报告类型可以自动识别，也可以手动指定。
 //!
 //! 为避免误报：没有编号标题的文字、一级标题都不对应任何必备部分的报告
-//! （结构无法判断）不做这项检查；某部分的位置上有一个没点明名称的一级
-//! 标题（例如“基本情况”该在的位置写的是“一、坚持政治引领，……”），视为
-//! 这一部分已经写了；自查报告写明“未发现问题”的，不要求问题和整改部分；
+//! （结构无法判断）不做这项检查；报告开头的第一部分常用主题式标题
+//! （例如“基本情况”该在的位置写的是“一、坚持政治引领，……”），这样的
+//! 标题视为这一部分已经写了；自查报告写明“未发现问题”的，不要求问题和整改部分；
 //! “原因分析”这类建议部分缺少时只在清单中显示，不报错。
 //!
 //! 示例：报告只有“一、基本情况”“二、下步打算”→ 提示缺少“存在问题”。
@@ -30,9 +30,9 @@
 //! finding names the missing section, suggests headings that would satisfy
 //! it and points at the report's title. Text without numbered headings, and
 //! reports whose top-level headings name none of the sections, are not
-//! checked. A top-level heading that names no section but stands where the
-//! section belongs (a thematic "一、坚持政治引领，…" in place of "基本情况")
-//! counts as that section; a self-inspection that states "未发现问题" needs
+//! checked. The opening section is often told under thematic headings (a
+//! "一、坚持政治引领，…" in place of "基本情况"); such headings before the
+//! named sections count as that section; a self-inspection that states "未发现问题" needs
 //! no problems or rectification part. Recommended sections such as causes
 //! are only listed.
 //!
@@ -181,6 +181,14 @@ mod tests {
         // But a thematic heading after the measures does not stand for the
         // problems, which belong before them.
         let text = "XX县政治生态分析研判报告\n一、基本情况\n正文。\n二、下步打算\n正文。\n三、其他事项\n正文。";
+        let got = missing(text, "political-ecology");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].contains("“存在问题”"), "{got:?}");
+    }
+
+    #[test]
+    fn thematic_headings_do_not_hide_a_deleted_problems_section() {
+        let text = "XX县政治生态分析研判报告\n一、基本情况\n正文。\n二、坚持政治引领，筑牢思想根基\n正文。\n三、整改措施\n正文。";
         let got = missing(text, "political-ecology");
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].contains("“存在问题”"), "{got:?}");
