@@ -66,7 +66,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let n = doc.headings.len();
     let mut fill = vec![Fill::Content; n];
     for (i, h) in doc.headings.iter().enumerate() {
-        if h.kind == MarkerKind::Title {
+        // Unnumbered lines carry no level: one right after another may be
+        // its sub-heading, so they are never called empty.
+        if matches!(h.kind, MarkerKind::Title | MarkerKind::Plain) {
             continue;
         }
         // The next heading inside this one's section is a sub-heading.
@@ -184,6 +186,8 @@ mod tests {
                 // Placeholders inside real text are not an empty body.
                 "一、基本情况\n全县共有基层纪检组织XX个。\n二、存在问题\n不够深入。",
                 "一、基本情况\n暂无变化。\n二、存在问题\n不够深入。",
+                // Unnumbered English headings: a sub-heading may follow at once.
+                "Annual Review\nSummary\nWe did well this year.\nFindings\nSales\nSales rose by a tenth.\nStaffing\nTwo people left in March.",
             ],
         );
     }

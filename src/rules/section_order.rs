@@ -72,20 +72,27 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 continue;
             }
             let (hi, si) = seq[i];
-            // The first earlier heading of a section that should follow.
-            let Some(&(hj, sj)) = seq[..i].iter().find(|&&(_, s)| s > si) else {
+            // It comes after a section it should precede, or before a
+            // section it should follow.
+            let earlier = seq[..i].iter().find(|&&(_, s)| s > si).map(|&x| (x, true));
+            let later = seq[i + 1..]
+                .iter()
+                .rev()
+                .find(|&&(_, s)| s < si)
+                .map(|&x| (x, false));
+            let Some(((hj, sj), before)) = earlier.or(later) else {
                 continue;
             };
-            let (Some(h), Some(before)) = (doc.headings.get(hi), doc.headings.get(hj)) else {
+            let (Some(h), Some(other)) = (doc.headings.get(hi), doc.headings.get(hj)) else {
                 continue;
             };
-            let (Some(spec), Some(later)) =
+            let (Some(spec), Some(other_spec)) =
                 (ctx.profile.sections.get(si), ctx.profile.sections.get(sj))
             else {
                 continue;
             };
             let this = doc.heading_text(h).trim_end();
-            let that = doc.heading_text(before).trim_end();
+            let that = doc.heading_text(other).trim_end();
             let en = |s: &crate::profile::SectionSpec| {
                 if s.title_en.is_empty() {
                     s.title.clone()
@@ -93,24 +100,33 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                     s.title_en.clone()
                 }
             };
+            let (zh_where, en_where, label) = if before {
+                (
+                    "之前",
+                    "before",
+                    "应在其后的部分 section that should follow",
+                )
+            } else {
+                (
+                    "之后",
+                    "after",
+                    "应在其前的部分 section that should come first",
+                )
+            };
             out.warning(
                 h.start,
                 h.end,
                 format!(
-                    "部分顺序颠倒：“{this}”（{}）应放在“{that}”（{}）之前",
-                    spec.title, later.title
+                    "部分顺序颠倒：“{this}”（{}）应放在“{that}”（{}）{zh_where}",
+                    spec.title, other_spec.title
                 ),
                 format!(
-                    "Sections out of order: \"{this}\" ({}) should come before \"{that}\" ({})",
+                    "Sections out of order: \"{this}\" ({}) should come {en_where} \"{that}\" ({})",
                     en(spec),
-                    en(later)
+                    en(other_spec)
                 ),
             )
-            .related(
-                before.start,
-                before.end,
-                "应在其后的部分 section that should follow",
-            );
+            .related(other.start, other.end, label);
         }
     }
 }
@@ -133,6 +149,22 @@ mod tests {
     fn measures_before_problems() {
         let text = "报告\n一、基本情况\n正文。\n二、整改措施\n正文。\n三、存在问题\n正文。";
         assert_eq!(order(text), vec!["三、存在问题"]);
+        // With the causes after the problems, the measures are the odd one.
+        let text = "报告\n一、基本情况\n正文。\n二、整改措施\n正文。\n三、存在问题\n正文。\n四、原因分析\n正文。";
+        let p = Profile::builtin("political-ecology").unwrap();
+        let f: Vec<_> = crate::analyze(text, &p)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "section-order")
+            .collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "二、整改措施");
+        assert!(
+            f[0].message
+                .contains("应放在“四、原因分析”（原因分析）之后"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
