@@ -2,6 +2,10 @@
 //! headings, enumerations and parts (reports), and every rule reads this
 //! structure instead of scanning the text again for it.
 //!
+//! Lines of a PDF paste (cut at one width, mid-sentence) are joined back
+//! into paragraphs first. Headings form an outline per part: each knows its
+//! parent heading and where its section ends.
+//!
 //! All offsets are byte offsets into the original text; findings are turned
 //! into code-point offsets once, at the end (see `position`).
 
@@ -332,6 +336,9 @@ impl<'a> Document<'a> {
         // The previous non-blank line is long and stopped mid-sentence
         // (without a detected wrap width).
         let mut prev_long_open = false;
+        // Blank lines since the last text line: a blank line ends a
+        // paragraph, except a single one inside a cut sentence of a PDF
+        // paste (a page break).
         let mut blanks = 0usize;
         let mut seq = MarkerSeq::default();
         for (i, line) in self.lines.iter().enumerate() {
@@ -381,8 +388,6 @@ impl<'a> Document<'a> {
                 heading: None,
                 part: 0,
             });
-            // A blank line ends a paragraph unless the next line proves to
-            // continue it (PDF page breaks); `blanks` decides that above.
         }
         if let Some(p) = current.take() {
             self.paragraphs.push(p);

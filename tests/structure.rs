@@ -117,6 +117,26 @@ fn corpus_outlines() {
             ],
         ),
         (
+            "000",
+            [5, 14, 48],
+            &[
+                "一、政治生态建设工作落实情况",
+                "二、存在问题和原因分析",
+                "三、加强政治生态建设措施",
+                "一、县域政治生态总体情况",
+                "二、当前存在的突出问题",
+                "三、加强县域政治生态建设的对策路径",
+                "一、政治生态建设总体情况",
+                "二、存在的问题",
+                "三、原因分析",
+                "四、下步工作打算",
+                "一、基本情况",
+                "二、总体评价",
+                "三、存在问题",
+                "四、整改措施",
+            ],
+        ),
+        (
             "001",
             [1, 4, 4],
             &[
@@ -138,6 +158,7 @@ fn corpus_outlines() {
     ];
     for (name, counts, top) in expected {
         let doc = Document::new(corpus(name));
+        assert_eq!(doc.pdf_wrap, None, "{name}: not a PDF paste");
         let count = |rank: u8| doc.headings.iter().filter(|h| h.rank() == rank).count();
         assert_eq!(
             [count(0), count(2), count(3)],
