@@ -2,6 +2,10 @@
 //! headings, enumerations and parts (reports), and every rule reads this
 //! structure instead of scanning the text again for it.
 //!
+//! Lines of a PDF paste (cut at one width, mid-sentence) are joined back
+//! into paragraphs first. Headings form an outline per part: each knows its
+//! parent heading and where its section ends.
+//!
 //! All offsets are byte offsets into the original text; findings are turned
 //! into code-point offsets once, at the end (see `position`).
 
@@ -52,6 +56,10 @@ pub enum MarkerKind {
     Style(u8),
     /// A document title line (no number).
     Title,
+    /// An unnumbered section label on a line of its own: a short line
+    /// followed by a heading numbered 一、/1. that starts a new run
+    /// ("存在问题" above "一、…"), or a short label in an English report.
+    Plain,
 }
 
 impl MarkerKind {
@@ -59,7 +67,7 @@ impl MarkerKind {
     pub fn rank(self) -> u8 {
         match self {
             MarkerKind::Title => 0,
-            MarkerKind::Chapter => 1,
+            MarkerKind::Chapter | MarkerKind::Plain => 1,
             MarkerKind::CnComma => 2,
             MarkerKind::CnParen => 3,
             MarkerKind::ArabicDot => 4,
@@ -88,6 +96,16 @@ pub struct Heading {
     /// The separator after the number (、 . ．), for 一、 and 1. markers.
     pub separator: Option<char>,
     pub part: usize,
+    /// The enclosing heading: the nearest earlier heading of a lower rank
+    /// in the same part (the title for top-level headings).
+    pub parent: Option<usize>,
+    /// End of the heading's section: where the next heading of the same or
+    /// a higher level begins, or the end of its part.
+    pub section_end: usize,
+    /// The numbering family of the marker (its `kind` for numbered
+    /// headings; the inner number of a Markdown heading such as "## 一、…";
+    /// None when the heading has no number).
+    pub numbering: Option<MarkerKind>,
 }
 
 impl Heading {
@@ -141,7 +159,8 @@ pub struct Part {
 /// Hints from the source format, e.g. heading levels read from .docx styles.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hints {
-    /// (0-based line index, heading level 1..=6) pairs.
+    /// (0-based line index, heading level 1..=6) pairs; level 0 marks the
+    /// document title.
     pub heading_levels: Vec<(usize, u8)>,
 }
 
@@ -157,6 +176,8 @@ pub struct Document<'a> {
     pub numbers: Vec<Number>,
     /// The lines were joined as a PDF paste (wrap width in display columns).
     pub pdf_wrap: Option<usize>,
+    /// The text is mostly Latin script (an English report).
+    pub latin: bool,
 }
 
 /// Sentence-final punctuation: a line that ends with one of these is not
@@ -208,6 +229,7 @@ impl<'a> Document<'a> {
             parts: Vec::new(),
             numbers: Vec::new(),
             pdf_wrap,
+            latin: mostly_latin(text),
         };
         doc.build_paragraphs();
         doc.build_parts();
@@ -266,51 +288,106 @@ impl<'a> Document<'a> {
         (pos < s.end).then_some(s)
     }
 
+    /// The heading's own body text: from the end of the heading to the next
+    /// heading of any level (or the end of its section), trimmed. Empty
+    /// (start == end) when another heading follows at once.
+    pub fn heading_body(&self, index: usize) -> (usize, usize) {
+        let Some(h) = self.headings.get(index) else {
+            return (0, 0);
+        };
+        let next = self
+            .headings
+            .get(index + 1)
+            .filter(|n| n.part == h.part)
+            .map_or(h.section_end, |n| n.start.min(h.section_end));
+        let end = next.max(h.end).min(self.text.len());
+        if !self.text.is_char_boundary(h.end) || !self.text.is_char_boundary(end) {
+            return (h.end, h.end);
+        }
+        trim_range(self.text, h.end, end)
+    }
+
+    /// Indices of the headings directly under heading `index`.
+    pub fn children(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.headings.get(index).map_or(0, |h| h.section_end);
+        self.headings
+            .iter()
+            .enumerate()
+            .skip(index + 1)
+            .take_while(move |(_, h)| h.start < end)
+            .filter(move |(_, h)| h.parent == Some(index))
+            .map(|(i, _)| i)
+    }
+
+    /// Indices of the headings of part `part`, titles included.
+    pub fn part_headings(&self, part: usize) -> std::ops::Range<usize> {
+        let lo = self.headings.partition_point(|h| h.part < part);
+        let hi = self.headings.partition_point(|h| h.part <= part);
+        lo..hi
+    }
+
     fn build_paragraphs(&mut self) {
         let text = self.text;
+        let wrap = self.pdf_wrap;
         let mut current: Option<Paragraph> = None;
-        let mut prev_wide = false;
+        // The previous non-blank line ran to the wrap width and stopped
+        // mid-sentence, so the next line most likely continues it.
+        let mut prev_wide_open = false;
+        // The previous non-blank line is long and stopped mid-sentence
+        // (without a detected wrap width).
+        let mut prev_long_open = false;
+        // Blank lines since the last text line: a blank line ends a
+        // paragraph, except a single one inside a cut sentence of a PDF
+        // paste (a page break).
+        let mut blanks = 0usize;
+        let mut seq = MarkerSeq::default();
         for (i, line) in self.lines.iter().enumerate() {
             let (s, e) = trim_range(text, line.start, line.end);
             if s == e {
-                if let Some(p) = current.take() {
-                    self.paragraphs.push(p);
-                }
-                prev_wide = false;
+                blanks += 1;
                 continue;
             }
             let content = &text[s..e];
-            let continues = match (&current, self.pdf_wrap) {
-                (Some(p), Some(wrap)) => {
-                    let prev_text = &text[p.start..p.end];
-                    let prev_ends_open = prev_text.chars().last().is_some_and(|c| !is_terminal(c));
-                    let starts_punct = content.chars().next().is_some_and(is_continuation_punct);
-                    let _ = wrap;
-                    (prev_wide && prev_ends_open && parse_marker(content).is_none()) || starts_punct
-                }
-                _ => false,
-            };
-            prev_wide = self
-                .pdf_wrap
-                .is_some_and(|w| display_width(content) + WRAP_SLACK >= w);
+            let marker = parse_marker(content);
+            let first = content.chars().next().unwrap_or(' ');
+            let continues = current.is_some()
+                && match wrap {
+                    Some(_) if blanks == 0 && is_continuation_punct(first) => true,
+                    // A page break may leave one blank line inside a sentence.
+                    Some(_) if blanks <= 1 && prev_wide_open => match &marker {
+                        None => true,
+                        // "(二)自查范围与内容" after a cut is still a heading
+                        // when its number continues the run; "一、二季度" is not.
+                        Some(m) => !seq.continues(m),
+                    },
+                    _ => blanks == 0 && prev_long_open && marker.is_none() && is_fragment(content),
+                };
+            let last = content.chars().next_back().unwrap_or('。');
+            let open = !is_terminal(last);
+            prev_wide_open = open && wrap.is_some_and(|w| is_wide(display_width(content), w));
+            prev_long_open = open && display_width(content) >= 40;
+            blanks = 0;
             if continues {
                 if let Some(p) = current.as_mut() {
                     p.end = e;
                     p.last_line = i;
                 }
-            } else {
-                if let Some(p) = current.take() {
-                    self.paragraphs.push(p);
-                }
-                current = Some(Paragraph {
-                    start: s,
-                    end: e,
-                    first_line: i,
-                    last_line: i,
-                    heading: None,
-                    part: 0,
-                });
+                continue;
             }
+            if let Some(p) = current.take() {
+                self.paragraphs.push(p);
+            }
+            if let Some(m) = &marker {
+                seq.see(m);
+            }
+            current = Some(Paragraph {
+                start: s,
+                end: e,
+                first_line: i,
+                last_line: i,
+                heading: None,
+                part: 0,
+            });
         }
         if let Some(p) = current.take() {
             self.paragraphs.push(p);
@@ -354,17 +431,73 @@ impl<'a> Document<'a> {
 
     fn build_headings(&mut self, hints: &Hints) {
         let text = self.text;
-        let mut seen_body_in_part: Vec<bool> = vec![false; self.parts.len()];
+        let latin = self.latin;
+        let markers: Vec<Option<Marker>> = self
+            .paragraphs
+            .iter()
+            .map(|p| parse_marker(&text[p.start..p.end]))
+            .collect();
+        // Heading levels from the source format, by line.
+        let mut level_of_line: Vec<Option<u8>> = vec![None; self.lines.len()];
+        for &(line, level) in &hints.heading_levels {
+            if let Some(slot) = level_of_line.get_mut(line) {
+                *slot = Some(level.min(6));
+            }
+        }
+        // Level-1 Markdown headings per part.
+        let mut md1: Vec<usize> = vec![0; self.parts.len()];
+        for (p, m) in self.paragraphs.iter().zip(&markers) {
+            if let (Some(m), Some(n)) = (m, md1.get_mut(p.part)) {
+                if m.kind == MarkerKind::Markdown(1) {
+                    *n += 1;
+                }
+            }
+        }
+        // True while a part has shown nothing but title lines.
+        let mut title_zone: Vec<bool> = vec![true; self.parts.len()];
+        // The highest level (lowest rank) of numbered heading seen per part:
+        // an unnumbered label counts as a heading only above a run of that
+        // level, not above a list inside a section ("主要做法：" + "1.").
+        let mut top_numbered: Vec<Option<u8>> = vec![None; self.parts.len()];
         for pi in 0..self.paragraphs.len() {
             let p = self.paragraphs[pi];
             let content = &text[p.start..p.end];
-            let style_level = hints
-                .heading_levels
-                .iter()
-                .find(|(line, _)| *line >= p.first_line && *line <= p.last_line)
-                .map(|&(_, level)| level);
-            let marker = parse_marker(content);
-            let heading = match (marker, style_level) {
+            let style_level = level_of_line
+                .get(p.first_line..=p.last_line)
+                .and_then(|ls| ls.iter().flatten().next().copied());
+            let in_title_zone = title_zone.get(p.part).copied().unwrap_or(false);
+            let first_in_part = self
+                .parts
+                .get(p.part)
+                .is_some_and(|part| part.first_paragraph == pi);
+            let whole = |kind: MarkerKind| Heading {
+                paragraph: pi,
+                kind,
+                ordinal: None,
+                start: p.start,
+                marker_end: p.start,
+                end: p.end,
+                fullwidth: false,
+                separator: None,
+                part: p.part,
+                parent: None,
+                section_end: p.end,
+                numbering: None,
+            };
+            let heading = match (&markers[pi], style_level) {
+                // "# Title" opening a Markdown report that has no other
+                // level-1 heading is the report's title.
+                (Some(m), _)
+                    if m.kind == MarkerKind::Markdown(1)
+                        && m.numbering.is_none()
+                        && first_in_part
+                        && md1.get(p.part) == Some(&1) =>
+                {
+                    Some(Heading {
+                        marker_end: p.start + m.len,
+                        ..whole(MarkerKind::Title)
+                    })
+                }
                 (Some(m), _) => {
                     let (end, _) = heading_end(content, m.len);
                     Some(Heading {
@@ -377,41 +510,54 @@ impl<'a> Document<'a> {
                         fullwidth: m.fullwidth,
                         separator: m.separator,
                         part: p.part,
+                        parent: None,
+                        section_end: p.end,
+                        numbering: m.numbering,
                     })
                 }
-                (None, Some(level)) => Some(Heading {
-                    paragraph: pi,
-                    kind: MarkerKind::Style(level.clamp(1, 6)),
-                    ordinal: None,
-                    start: p.start,
-                    marker_end: p.start,
-                    end: p.end,
-                    fullwidth: false,
-                    separator: None,
-                    part: p.part,
-                }),
+                (None, Some(0)) => Some(whole(MarkerKind::Title)),
+                (None, Some(level)) => Some(whole(MarkerKind::Style(level))),
                 (None, None) => {
-                    let seen = seen_body_in_part.get(p.part).copied().unwrap_or(true);
-                    if !seen && looks_like_title(content) {
-                        Some(Heading {
-                            paragraph: pi,
-                            kind: MarkerKind::Title,
-                            ordinal: None,
-                            start: p.start,
-                            marker_end: p.start,
-                            end: p.end,
-                            fullwidth: false,
-                            separator: None,
-                            part: p.part,
-                        })
+                    let next_marker = markers.get(pi + 1).and_then(Option::as_ref);
+                    let next_in_part = self
+                        .paragraphs
+                        .get(pi + 1)
+                        .is_some_and(|n| n.part == p.part);
+                    // A short label above a run that starts at 1 ("存在问题"
+                    // then "一、…"), or a short heading line in English.
+                    let label = next_in_part
+                        && ((!latin
+                            && next_marker.is_some_and(|m| {
+                                let top = top_numbered.get(p.part).copied().flatten();
+                                m.ordinal == Some(1)
+                                    && !matches!(m.kind, MarkerKind::Markdown(_))
+                                    && top.is_none_or(|t| m.kind.rank() <= t)
+                            })
+                            && looks_like_label(content))
+                            || (latin && looks_like_english_label(content)));
+                    // The first line is the title; later title-like lines
+                    // are subtitles unless they label a run ("基本情况").
+                    if in_title_zone
+                        && looks_like_title(content)
+                        && (first_in_part || (!latin && !label))
+                    {
+                        Some(whole(MarkerKind::Title))
+                    } else if label {
+                        Some(whole(MarkerKind::Plain))
                     } else {
                         None
                     }
                 }
             };
-            if let Some(slot) = seen_body_in_part.get_mut(p.part) {
+            if let Some(slot) = title_zone.get_mut(p.part) {
                 if heading.as_ref().is_none_or(|h| h.kind != MarkerKind::Title) {
-                    *slot = true;
+                    *slot = false;
+                }
+            }
+            if let (Some(h), Some(slot)) = (&heading, top_numbered.get_mut(p.part)) {
+                if h.numbering.is_some() {
+                    let r = h.rank();
+                    *slot = Some(slot.map_or(r, |t| t.min(r)));
                 }
             }
             if let Some(h) = heading {
@@ -419,6 +565,43 @@ impl<'a> Document<'a> {
                 self.headings.push(h);
             }
         }
+        self.build_outline();
+    }
+
+    /// Links each heading to its parent and finds where its section ends.
+    fn build_outline(&mut self) {
+        let mut stack: Vec<usize> = Vec::new();
+        let mut part = usize::MAX;
+        for i in 0..self.headings.len() {
+            let (h_part, rank, start) = {
+                let h = &self.headings[i];
+                (h.part, h.rank(), h.start)
+            };
+            if h_part != part {
+                let end = self.part_end(part);
+                for j in stack.drain(..) {
+                    self.headings[j].section_end = end;
+                }
+                part = h_part;
+            }
+            while let Some(&top) = stack.last() {
+                if self.headings[top].rank() < rank {
+                    break;
+                }
+                self.headings[top].section_end = start;
+                stack.pop();
+            }
+            self.headings[i].parent = stack.last().copied();
+            stack.push(i);
+        }
+        let end = self.part_end(part);
+        for j in stack {
+            self.headings[j].section_end = end;
+        }
+    }
+
+    fn part_end(&self, part: usize) -> usize {
+        self.parts.get(part).map_or(self.text.len(), |p| p.end)
     }
 
     fn build_sentences(&mut self) {
@@ -511,13 +694,106 @@ impl<'a> Document<'a> {
     }
 }
 
+/// Lines within this many display columns of the wrap width count as full.
 const WRAP_SLACK: usize = 4;
+
+/// Tolerance around the wrap width: justified PDF lines differ by a few
+/// columns (half-width punctuation, hanging punctuation, indents).
+fn wrap_tolerance(width: usize) -> usize {
+    WRAP_SLACK.max(width / 8)
+}
+
+fn is_wide(width: usize, wrap: usize) -> bool {
+    width + wrap_tolerance(wrap) >= wrap
+}
 
 fn is_continuation_punct(c: char) -> bool {
     matches!(
         c,
-        '，' | '、' | '。' | '；' | '：' | '）' | '”' | '’' | '》' | '！' | '？'
+        '，' | '、'
+            | '。'
+            | '；'
+            | '：'
+            | '）'
+            | '”'
+            | '’'
+            | '》'
+            | '！'
+            | '？'
+            | ','
+            | ';'
+            | ')'
+            | '」'
+            | '』'
+            | '】'
     )
+}
+
+/// A line that can only be the tail of a cut sentence: one or two Han
+/// characters and then a comma ("长,办公室、财务科…").
+fn is_fragment(content: &str) -> bool {
+    let mut chars = content.chars();
+    let Some(a) = chars.next() else {
+        return false;
+    };
+    if !is_han(a) {
+        return false;
+    }
+    match chars.next() {
+        Some(',' | '，' | '、') => true,
+        Some(b) if is_han(b) => matches!(chars.next(), Some(',' | '，' | '、')),
+        _ => false,
+    }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// The text is an English (Latin-script) report rather than a Chinese one.
+fn mostly_latin(text: &str) -> bool {
+    let (mut letters, mut han) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+        } else if is_han(c) {
+            han += 1;
+        }
+    }
+    letters >= 20 && letters > han * 3
+}
+
+/// The last numbers seen per marker family while cutting paragraphs, to
+/// tell a heading that continues its run from a number cut mid-sentence.
+#[derive(Default)]
+struct MarkerSeq {
+    last: Vec<(MarkerKind, u32)>,
+}
+
+impl MarkerSeq {
+    fn continues(&self, m: &Marker) -> bool {
+        if matches!(m.kind, MarkerKind::Markdown(_)) {
+            return true;
+        }
+        let Some(ord) = m.ordinal else {
+            return false;
+        };
+        let last = self
+            .last
+            .iter()
+            .find(|(k, _)| *k == m.kind)
+            .map_or(0, |&(_, n)| n);
+        ord == last + 1
+    }
+
+    fn see(&mut self, m: &Marker) {
+        let rank = m.kind.rank();
+        // A heading restarts the numbering of every deeper level.
+        self.last.retain(|(k, _)| k.rank() < rank);
+        if let Some(o) = m.ordinal {
+            self.last.push((m.kind, o));
+        }
+    }
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
@@ -555,12 +831,15 @@ fn split_lines(text: &str) -> Vec<Line> {
 /// width (display columns) when the text looks like one.
 fn detect_pdf_wrap(text: &str, lines: &[Line]) -> Option<usize> {
     let mut widths: Vec<usize> = Vec::new();
+    let mut nonblank = 0usize;
     for l in lines {
         let (s, e) = trim_range(text, l.start, l.end);
         let content = &text[s..e];
         let Some(last) = content.chars().last() else {
             continue;
         };
+        nonblank += 1;
+        // Headings of one length are not a wrap width.
         if is_terminal(last) || parse_marker(content).is_some() {
             continue;
         }
@@ -573,48 +852,64 @@ fn detect_pdf_wrap(text: &str, lines: &[Line]) -> Option<usize> {
         return None;
     }
     widths.sort_unstable();
-    // The densest window of widths within WRAP_SLACK of each other.
+    // The densest window of widths within the tolerance of its widest line.
+    // `w - tolerance(w)` grows with w, so the window's low end only moves up.
     let mut best = (0usize, 0usize);
     let mut lo = 0;
     for hi in 0..widths.len() {
-        while widths[hi] - widths[lo] > WRAP_SLACK {
+        let tol = wrap_tolerance(widths[hi]);
+        while widths[hi] - widths[lo] > tol {
             lo += 1;
         }
-        if hi + 1 - lo > best.0 {
-            best = (hi + 1 - lo, widths[hi]);
+        let n = hi + 1 - lo;
+        if n >= best.0 {
+            best = (n, widths[hi]);
         }
     }
-    let nonblank = lines
-        .iter()
-        .filter(|l| {
-            let (s, e) = trim_range(text, l.start, l.end);
-            s < e
-        })
-        .count();
-    // Most wrapped lines share the width; unwrapped text has a few at most.
+    // Most lines of a wrapped text are cut at the width; an unwrapped text
+    // has a few long lines without final punctuation at most.
     (best.0 >= 3 && best.0 * 4 >= nonblank).then_some(best.1)
 }
 
+/// A report's own number in a collection: 第一篇, 篇二, 范文三, 范例4, 模板5.
+fn is_part_token(s: &str) -> bool {
+    let s = s.trim_matches(|c: char| is_blank_char(c));
+    let number = |n: &str| {
+        !n.is_empty()
+            && (n.chars().all(is_any_digit) || (n.chars().count() <= 3 && cnum::parse(n).is_some()))
+    };
+    if let Some(n) = s.strip_prefix('第').and_then(|r| r.strip_suffix('篇')) {
+        return number(n);
+    }
+    for prefix in ["篇", "范文", "范例", "模板"] {
+        if let Some(n) = s.strip_prefix(prefix) {
+            return number(n);
+        }
+    }
+    false
+}
+
 fn is_part_marker(p: &str) -> bool {
-    // 【第一篇】, 【第2篇】, 【范文三】, 篇一 … on a short line.
+    // 【第一篇】, 【范文三】 … on a short line; 第一篇 / 范文一： at its start.
     if p.chars().count() > 40 {
         return false;
     }
-    let Some(open) = p.find('【') else {
-        return false;
-    };
-    let inner = &p[open + '【'.len_utf8()..];
-    let Some(close) = inner.find('】') else {
-        return false;
-    };
-    let inner = &inner[..close];
-    let inner = inner.strip_prefix('第').unwrap_or(inner);
-    let inner = inner.strip_prefix("范文").unwrap_or(inner);
-    let num = inner.strip_suffix('篇').unwrap_or(inner);
-    !num.is_empty()
-        && num != inner.strip_prefix("范文").unwrap_or("x")
-        && (num.chars().all(|c| c.is_ascii_digit()) || cnum::parse(num).is_some())
-        && (inner.ends_with('篇') || p.contains("范文"))
+    let mut rest = p;
+    while let Some(open) = rest.find('【') {
+        let inner = &rest[open + '【'.len_utf8()..];
+        let Some(close) = inner.find('】') else {
+            break;
+        };
+        if is_part_token(&inner[..close]) {
+            return true;
+        }
+        rest = &inner[close..];
+    }
+    let head_end = p
+        .find(['：', ':', '、', ' ', '\u{3000}', '】', ']'])
+        .unwrap_or(p.len());
+    let head = p[..head_end].trim_start_matches(['[', '【']);
+    is_part_token(head)
 }
 
 fn looks_like_title(p: &str) -> bool {
@@ -627,6 +922,39 @@ fn looks_like_title(p: &str) -> bool {
         && !p.contains(',')
 }
 
+/// A short unnumbered section label such as "存在问题" or "整改措施：".
+fn looks_like_label(p: &str) -> bool {
+    let body = p.strip_suffix(['：', ':']).unwrap_or(p);
+    let n = body.chars().count();
+    // Dates and subtitles: "（2023年12月）", "——在全县大会上的讲话".
+    let bracketed = body.starts_with(['（', '(']) && body.ends_with(['）', ')']);
+    if bracketed || body.starts_with(['—', '-', '─']) {
+        return false;
+    }
+    (2..=15).contains(&n)
+        && body.chars().filter(|&c| is_han(c)).count() >= 2
+        && !body.chars().any(|c| {
+            matches!(
+                c,
+                '，' | ',' | '。' | '；' | ';' | '！' | '!' | '？' | '?' | '：' | ':'
+            )
+        })
+        && !body.ends_with("如下")
+        && !is_part_marker(body)
+}
+
+/// A short heading line in an English report: "Summary", "Key findings:".
+fn looks_like_english_label(p: &str) -> bool {
+    let body = p.strip_suffix(':').unwrap_or(p);
+    body.len() <= 60
+        && body.split_whitespace().count() <= 8
+        && body.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && body.chars().any(|c| c.is_ascii_alphabetic())
+        && !body
+            .chars()
+            .any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '，'))
+}
+
 pub struct Marker {
     pub kind: MarkerKind,
     pub ordinal: Option<u32>,
@@ -634,6 +962,8 @@ pub struct Marker {
     pub len: usize,
     pub fullwidth: bool,
     pub separator: Option<char>,
+    /// The numbering family (see [`Heading::numbering`]).
+    pub numbering: Option<MarkerKind>,
 }
 
 fn take_while_len(s: &str, f: impl Fn(char) -> bool) -> usize {
@@ -668,20 +998,48 @@ fn is_any_digit(c: char) -> bool {
 /// Parses a heading number at the start of a paragraph.
 pub fn parse_marker(p: &str) -> Option<Marker> {
     let first = p.chars().next()?;
-    // Markdown
     if first == '#' {
-        let hashes = take_while_len(p, |c| c == '#');
-        if hashes <= 6 && p[hashes..].starts_with([' ', '\t']) {
-            return Some(Marker {
-                kind: MarkerKind::Markdown(hashes as u8),
-                ordinal: None,
-                len: hashes + 1,
-                fullwidth: false,
-                separator: None,
-            });
-        }
+        return parse_markdown(p);
+    }
+    let mut m = parse_number_marker(p, first)?;
+    m.numbering = Some(m.kind);
+    Some(m)
+}
+
+/// Markdown `#` headings; a number inside ("## 一、基本情况") is kept as the
+/// heading's ordinal so that numbering checks still see it.
+fn parse_markdown(p: &str) -> Option<Marker> {
+    let hashes = take_while_len(p, |c| c == '#');
+    if hashes > 6 || !p[hashes..].starts_with([' ', '\t']) {
         return None;
     }
+    let space = take_while_len(&p[hashes..], |c| c == ' ' || c == '\t');
+    let inner_start = hashes + space;
+    let inner = p[inner_start..]
+        .chars()
+        .next()
+        .and_then(|c| parse_number_marker(&p[inner_start..], c));
+    Some(match inner {
+        Some(m) => Marker {
+            kind: MarkerKind::Markdown(hashes as u8),
+            ordinal: m.ordinal,
+            len: inner_start + m.len,
+            fullwidth: m.fullwidth,
+            separator: m.separator,
+            numbering: Some(m.kind),
+        },
+        None => Marker {
+            kind: MarkerKind::Markdown(hashes as u8),
+            ordinal: None,
+            len: inner_start,
+            fullwidth: false,
+            separator: None,
+            numbering: None,
+        },
+    })
+}
+
+fn parse_number_marker(p: &str, first: char) -> Option<Marker> {
     // 第一部分 / 第一章 / 第一节
     if let Some(rest) = p.strip_prefix('第') {
         let n = take_while_len(rest, |c| is_cn_ordinal_char(c) || is_any_digit(c));
@@ -701,6 +1059,7 @@ pub fn parse_marker(p: &str) -> Option<Marker> {
                         len: '第'.len_utf8() + n + unit.len() + sep,
                         fullwidth: false,
                         separator: None,
+                        numbering: None,
                     });
                 }
             }
@@ -742,6 +1101,7 @@ pub fn parse_marker(p: &str) -> Option<Marker> {
             separator: matches!(sep, Some('、' | '.' | '．'))
                 .then_some(sep)
                 .flatten(),
+            numbering: None,
         });
     }
     // ① …
@@ -752,19 +1112,25 @@ pub fn parse_marker(p: &str) -> Option<Marker> {
             len: first.len_utf8(),
             fullwidth: true,
             separator: None,
+            numbering: None,
         });
     }
     // 一、
     if is_cn_ordinal_char(first) {
         let n = take_while_len(p, is_cn_ordinal_char);
         let sep = p[n..].chars().next()?;
-        if matches!(sep, '、' | '．' | '.') && !p[n + sep.len_utf8()..].trim().is_empty() {
+        let after = &p[n + sep.len_utf8()..];
+        // "一、二、三等奖" lists numbers; it is not a heading.
+        let next_num = take_while_len(after, is_cn_ordinal_char);
+        let number_list = next_num > 0 && after[next_num..].starts_with(['、', '，', ',']);
+        if matches!(sep, '、' | '．' | '.') && !after.trim().is_empty() && !number_list {
             return Some(Marker {
                 kind: MarkerKind::CnComma,
                 ordinal: cnum::parse(&p[..n]).map(|v| v as u32),
                 len: n + sep.len_utf8(),
                 fullwidth: false,
                 separator: Some(sep),
+                numbering: None,
             });
         }
         return None;
@@ -772,7 +1138,8 @@ pub fn parse_marker(p: &str) -> Option<Marker> {
     // 1. 1、 １．
     if is_any_digit(first) {
         let n = take_while_len(p, is_any_digit);
-        if n > 9 {
+        // Years and amounts ("2020.", "100、") are not heading numbers.
+        if p[..n].chars().count() > 2 {
             return None;
         }
         let mut chars = p[n..].chars();
@@ -790,6 +1157,7 @@ pub fn parse_marker(p: &str) -> Option<Marker> {
                 len: n + sep.len_utf8(),
                 fullwidth: sep == '．',
                 separator: Some(sep),
+                numbering: None,
             });
         }
     }
@@ -980,6 +1348,111 @@ mod tests {
         let text = "范例合集【精编2篇】\n报告【第一篇】\n一、情况\n正文。\n报告【第二篇】\n一、情况\n正文。";
         let doc = Document::new(text);
         assert_eq!(doc.parts.len(), 3);
+    }
+
+    #[test]
+    fn headings_of_one_length_are_not_a_pdf_wrap() {
+        let text = "XX区市场监督管理局2023年工作总结\n一、坚持党建引领，队伍建设持续加强\n正文。\n二、优化营商环境，市场活力不断释放\n正文。\n三、守牢安全底线，监管效能稳步提升\n正文。";
+        let doc = Document::new(text);
+        assert_eq!(doc.pdf_wrap, None);
+        assert_eq!(doc.headings.len(), 4);
+        assert_eq!(doc.paragraphs.len(), 7);
+    }
+
+    #[test]
+    fn pdf_wrap_joins_cut_lines_but_keeps_headings() {
+        let text = "(一)加强组织领导\n我局高度重视此次自查工作，成立了以局长为组长，分管副局长、纪检组长为副组\n长,办公室、财务科、监督检查股负责人为成员的自查工作领导小组，领导小组下设办\n公室，由财务科科长兼任办公室主任，负责日常工作。\n(二)自查范围与内容\n此次自查覆盖局机关及下属3个事业单位，重点检查预算执行、三公经费、政府采购、\n资产管理和往来款项清理等五个方面，共抽查会计凭证1260份，涉及资金总额约为\n1.5万笔、金额3800万元；全年凭证数量呈现出前高后低的态势，其中第一季度和第\n二季度的凭证占62%。";
+        let doc = Document::new(text);
+        assert!(doc.pdf_wrap.is_some());
+        let starts: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|p| doc.paragraph_text(p).split('\n').next().unwrap_or(""))
+            .collect();
+        assert_eq!(starts.len(), 4, "{starts:?}");
+        assert!(starts[2].starts_with("(二)自查范围与内容"));
+        // Without a wrap width, a "长,"-style fragment after a long open
+        // line still continues it.
+        let doc = Document::new("领导小组由局长任组长，分管副局长任副组长，成员包括局办公室主任和财务科\n长,办公室负责日常工作。");
+        assert_eq!(doc.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn part_markers() {
+        for yes in [
+            "报告【第一篇】",
+            "【范文3】XX报告",
+            "第二篇",
+            "范文一：XX局工作总结",
+            "篇三",
+        ] {
+            assert!(is_part_marker(yes), "{yes}");
+        }
+        for no in [
+            "政治生态总体评价范例【精编4篇】",
+            "第一部分 总体情况",
+            "【参考】此例优秀的办公资料",
+            "篇幅有限",
+        ] {
+            assert!(!is_part_marker(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn labels_above_restarted_runs() {
+        let text = "XX镇政治生态分析研判报告\n基本情况\n一、政治建设\n正文。\n存在问题\n一、责任落实不够\n正文。\n（2023年12月）";
+        let doc = Document::new(text);
+        let kinds: Vec<MarkerKind> = doc.headings.iter().map(|h| h.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                MarkerKind::Title,
+                MarkerKind::Plain,
+                MarkerKind::CnComma,
+                MarkerKind::Plain,
+                MarkerKind::CnComma
+            ]
+        );
+        assert_eq!(doc.headings[2].parent, Some(1));
+        assert_eq!(doc.headings[4].parent, Some(3));
+        // A label inside a section above a deeper list is only body text.
+        let doc = Document::new(
+            "一、主要做法\n（一）学习\n正文。\n取得的成效：\n1.提高了认识。\n2.改进了作风。",
+        );
+        assert!(doc.headings.iter().all(|h| h.kind != MarkerKind::Plain));
+    }
+
+    #[test]
+    fn outline_tree() {
+        let text = "报告\n一、甲\n（一）子\n正文。\n（二）子\n1.孙。正文。\n二、乙\n正文。";
+        let doc = Document::new(text);
+        let parents: Vec<Option<usize>> = doc.headings.iter().map(|h| h.parent).collect();
+        assert_eq!(
+            parents,
+            vec![None, Some(0), Some(1), Some(1), Some(3), Some(0)]
+        );
+        let ends: Vec<&str> = doc
+            .headings
+            .iter()
+            .map(|h| doc.slice(h.start, h.section_end))
+            .collect();
+        assert_eq!(
+            ends[1],
+            "一、甲\n（一）子\n正文。\n（二）子\n1.孙。正文。\n"
+        );
+        assert_eq!(ends[5], "二、乙\n正文。");
+        assert_eq!(doc.children(1).collect::<Vec<_>>(), vec![2, 3]);
+        let (s, e) = doc.heading_body(4);
+        assert_eq!(doc.slice(s, e), "正文。");
+    }
+
+    #[test]
+    fn never_panics_on_cut_text() {
+        let text = "报告【第一篇】\n一、基本情况：（一）、\n（\n(一\n## \n# 一、\n1.\n①\n第三章\n长,\n，\n\u{3000}\n一、二、三等奖\n";
+        for (i, _) in text.char_indices() {
+            let _ = Document::new(&text[..i]);
+            let _ = Document::new(&text[i..]);
+        }
     }
 
     #[test]

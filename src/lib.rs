@@ -86,20 +86,34 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
 
     let findings = locate_findings(text, raw);
     let mut locator = Locator::new(text);
-    let multi = sections::report_parts(&doc).len() > 1;
+    // Reports are numbered 1, 2, … in a file that holds several (a preface
+    // without headings is not one of them).
+    let reports = sections::report_parts(&doc);
+    let multi = reports.len() > 1;
     let sections = matches
         .iter()
         .filter_map(|m| {
             let spec = profile.sections.get(m.section)?;
             let heading = m.heading.and_then(|h| doc.headings.get(h));
+            // A heading, or else an unnumbered line that names the section,
+            // or else the unnamed heading standing in its place.
+            let at = heading.map(|h| (h.start, h.end)).or(m.label).or_else(|| {
+                m.inferred
+                    .and_then(|i| doc.headings.get(i))
+                    .map(|h| (h.start, h.end))
+            });
             Some(SectionStatus {
                 id: spec.id.clone(),
                 title: spec.title.clone(),
                 required: spec.need == profile::Need::Required,
-                found: heading.is_some(),
-                line: heading.map(|h| locator.locate(h.start).line),
-                heading: heading.map(|h| doc.heading_text(h).to_string()),
-                part: multi.then_some(m.part + 1),
+                found: m.found(),
+                line: at.map(|(s, _)| locator.locate(s).line),
+                heading: at.map(|(s, e)| doc.slice(s, e).to_string()),
+                part: reports
+                    .iter()
+                    .position(|&p| p == m.part)
+                    .filter(|_| multi)
+                    .map(|k| k + 1),
             })
         })
         .collect();

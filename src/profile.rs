@@ -1,7 +1,30 @@
 //! Report profiles: what kind of report a draft is, and which sections it
 //! needs. A profile is plain data (JSON), passed into the analysis.
+//!
+//! ```json
+//! {
+//!   "id": "self-inspection",
+//!   "name_zh": "自查报告",
+//!   "name_en": "Self-inspection report",
+//!   "lang": "zh",
+//!   "cues": { "title": ["自查"], "keywords": ["自查"] },
+//!   "sections": [
+//!     { "id": "problems", "title": "存在问题", "title_en": "Problems",
+//!       "aliases": ["存在问题", "存在的问题"], "need": "required" }
+//!   ]
+//! }
+//! ```
+//!
+//! `sections` are in their expected order. A heading whose words contain
+//! any of a section's `aliases` satisfies that section (ASCII aliases are
+//! matched case-insensitively, from the start of a word). `need` is
+//! `required` (missing → error) or `recommended` (shown in the checklist).
+//! Optional `statements` are phrases that satisfy the section wherever they
+//! occur in the report ("未发现问题" for a problems section).
 
+use aho_corasick::AhoCorasickBuilder;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -22,16 +45,24 @@ pub struct SectionSpec {
     /// Words any of which, in a heading, satisfies the section.
     pub aliases: Vec<String>,
     pub need: Need,
+    /// Phrases that, anywhere in the report's text, also satisfy the
+    /// section: a self-inspection that states "未发现问题" needs no
+    /// problems section.
+    #[serde(default)]
+    pub statements: Vec<String>,
 }
 
 /// Cues that recognise the report type.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cues {
-    /// Words in the title.
+    /// Words in the title. The title decides the type: when several
+    /// profiles' words occur, the one that comes last wins, because a
+    /// Chinese title ends with its genre ("政治生态建设自查报告" is a 自查).
     #[serde(default)]
     pub title: Vec<String>,
-    /// Words anywhere in the text.
+    /// Words in the text; used only when no title word matches, and only
+    /// when they occur at least [`KEYWORD_MIN_HITS`] times.
     #[serde(default)]
     pub keywords: Vec<String>,
 }
@@ -42,6 +73,9 @@ pub struct Profile {
     pub id: String,
     pub name_zh: String,
     pub name_en: String,
+    /// The language of the reports this profile is for: "zh" or "en".
+    #[serde(default = "default_lang")]
+    pub lang: String,
     #[serde(default)]
     pub cues: Cues,
     /// The sections, in their expected order.
@@ -49,8 +83,18 @@ pub struct Profile {
     pub sections: Vec<SectionSpec>,
 }
 
+fn default_lang() -> String {
+    "zh".to_string()
+}
+
+/// Body keywords must occur this often before they pick a profile.
+pub const KEYWORD_MIN_HITS: usize = 3;
+
 const BUILTIN_JSON: &[&str] = &[
     include_str!("profiles/political-ecology.json"),
+    include_str!("profiles/self-inspection.json"),
+    include_str!("profiles/work-summary.json"),
+    include_str!("profiles/report-en.json"),
     include_str!("profiles/generic.json"),
 ];
 
@@ -66,26 +110,170 @@ impl std::fmt::Display for ProfileError {
 
 impl std::error::Error for ProfileError {}
 
+fn field_error(path: &str, zh: &str, en: &str) -> ProfileError {
+    ProfileError(format!(
+        "配置文件字段 {path} {zh}（profile field `{path}` {en}）"
+    ))
+}
+
+/// Checks the JSON's shape field by field, so that an error names the
+/// field at fault (serde's own messages give only a line and column).
+fn check_shape(v: &Value) -> Result<(), ProfileError> {
+    let top = v.as_object().ok_or_else(|| {
+        ProfileError("配置文件必须是一个 JSON 对象（a profile must be a JSON object）".into())
+    })?;
+    check_keys(
+        top,
+        "",
+        &["id", "name_zh", "name_en", "lang", "cues", "sections"],
+        &["id", "name_zh", "name_en"],
+    )?;
+    for key in ["id", "name_zh", "name_en", "lang"] {
+        if let Some(x) = top.get(key) {
+            if !x.is_string() {
+                return Err(field_error(key, "必须是字符串", "must be a string"));
+            }
+        }
+    }
+    if let Some(lang) = top.get("lang").and_then(Value::as_str) {
+        if lang != "zh" && lang != "en" {
+            return Err(field_error(
+                "lang",
+                "只能是 \"zh\" 或 \"en\"",
+                "must be \"zh\" or \"en\"",
+            ));
+        }
+    }
+    if let Some(cues) = top.get("cues") {
+        let c = cues
+            .as_object()
+            .ok_or_else(|| field_error("cues", "必须是对象", "must be an object"))?;
+        check_keys(c, "cues.", &["title", "keywords"], &[])?;
+        for key in ["title", "keywords"] {
+            if let Some(x) = c.get(key) {
+                check_strings(x, &format!("cues.{key}"))?;
+            }
+        }
+    }
+    if let Some(sections) = top.get("sections") {
+        let list = sections
+            .as_array()
+            .ok_or_else(|| field_error("sections", "必须是数组", "must be an array"))?;
+        for (i, s) in list.iter().enumerate() {
+            let path = format!("sections[{i}]");
+            let o = s
+                .as_object()
+                .ok_or_else(|| field_error(&path, "必须是对象", "must be an object"))?;
+            check_keys(
+                o,
+                &format!("{path}."),
+                &["id", "title", "title_en", "aliases", "need", "statements"],
+                &["id", "title", "aliases", "need"],
+            )?;
+            for key in ["id", "title", "title_en"] {
+                if let Some(x) = o.get(key) {
+                    if !x.is_string() {
+                        return Err(field_error(
+                            &format!("{path}.{key}"),
+                            "必须是字符串",
+                            "must be a string",
+                        ));
+                    }
+                }
+            }
+            for key in ["aliases", "statements"] {
+                if let Some(x) = o.get(key) {
+                    check_strings(x, &format!("{path}.{key}"))?;
+                }
+            }
+            if let Some(need) = o.get("need") {
+                if !matches!(need.as_str(), Some("required" | "recommended")) {
+                    return Err(field_error(
+                        &format!("{path}.need"),
+                        "只能是 \"required\" 或 \"recommended\"",
+                        "must be \"required\" or \"recommended\"",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_keys(
+    o: &serde_json::Map<String, Value>,
+    prefix: &str,
+    allowed: &[&str],
+    required: &[&str],
+) -> Result<(), ProfileError> {
+    for key in o.keys() {
+        if !allowed.contains(&key.as_str()) {
+            return Err(field_error(
+                &format!("{prefix}{key}"),
+                &format!("不认识（可用字段：{}）", allowed.join(", ")),
+                &format!("is unknown (expected one of: {})", allowed.join(", ")),
+            ));
+        }
+    }
+    for key in required {
+        if !o.contains_key(*key) {
+            return Err(field_error(&format!("{prefix}{key}"), "缺失", "is missing"));
+        }
+    }
+    Ok(())
+}
+
+fn check_strings(v: &Value, path: &str) -> Result<(), ProfileError> {
+    let list = v
+        .as_array()
+        .ok_or_else(|| field_error(path, "必须是字符串数组", "must be a list of strings"))?;
+    for (i, x) in list.iter().enumerate() {
+        if !x.is_string() {
+            return Err(field_error(
+                &format!("{path}[{i}]"),
+                "必须是字符串",
+                "must be a string",
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl Profile {
     /// Parses a profile from JSON; the error names the field at fault.
     pub fn from_json(json: &str) -> Result<Profile, ProfileError> {
-        let p: Profile = serde_json::from_str(json)
+        let value: Value = serde_json::from_str(json).map_err(|e| {
+            ProfileError(format!(
+                "配置文件不是有效的 JSON（profile is not valid JSON）：{e}"
+            ))
+        })?;
+        check_shape(&value)?;
+        let p: Profile = serde_json::from_value(value)
             .map_err(|e| ProfileError(format!("配置文件格式错误（profile is malformed）：{e}")))?;
         if p.id.trim().is_empty() {
-            return Err(ProfileError(
-                "配置文件缺少 id（profile field `id` is empty）".into(),
-            ));
+            return Err(field_error("id", "为空", "is empty"));
         }
         for (i, s) in p.sections.iter().enumerate() {
             if s.id.trim().is_empty() {
-                return Err(ProfileError(format!(
-                    "sections[{i}].id 为空（profile field `sections[{i}].id` is empty）"
-                )));
+                return Err(field_error(
+                    &format!("sections[{i}].id"),
+                    "为空",
+                    "is empty",
+                ));
+            }
+            if p.sections[..i].iter().any(|o| o.id == s.id) {
+                return Err(field_error(
+                    &format!("sections[{i}].id"),
+                    &format!("与前面的 \"{}\" 重复", s.id),
+                    &format!("repeats \"{}\"", s.id),
+                ));
             }
             if s.aliases.iter().all(|a| a.trim().is_empty()) {
-                return Err(ProfileError(format!(
-                    "sections[{i}].aliases 为空（profile field `sections[{i}].aliases` needs at least one word）"
-                )));
+                return Err(field_error(
+                    &format!("sections[{i}].aliases"),
+                    "至少要有一个词",
+                    "needs at least one word",
+                ));
             }
         }
         Ok(p)
@@ -110,37 +298,128 @@ pub enum ProfileChoice {
     Given(Profile),
 }
 
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// The language of a text: "en" when Latin letters clearly outnumber Han
+/// characters, else "zh".
+fn text_lang(text: &str) -> &'static str {
+    let (mut letters, mut han) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+        } else if is_han(c) {
+            han += 1;
+        }
+    }
+    if letters >= 20 && letters > han * 3 {
+        "en"
+    } else {
+        "zh"
+    }
+}
+
+/// The last place (end offset) where a cue occurs in `hay`, and the cue.
+fn last_cue<'c>(hay: &str, cues: &'c [String]) -> Option<(usize, usize, &'c str)> {
+    let hay_lower = hay.to_ascii_lowercase();
+    cues.iter()
+        .filter(|c| !c.trim().is_empty())
+        .filter_map(|c| {
+            let needle = c.to_ascii_lowercase();
+            hay_lower
+                .rfind(needle.as_str())
+                .map(|at| (at + needle.len(), needle.len(), c.as_str()))
+        })
+        .max_by_key(|&(end, len, _)| (end, len))
+}
+
 /// Picks a built-in profile from the title and content. Returns the profile
 /// and why it was picked.
+///
+/// Precedence: the title decides (the cue that comes last in it, since a
+/// Chinese title ends with its genre); without a title cue, body keywords
+/// decide when one of them occurs at least [`KEYWORD_MIN_HITS`] times;
+/// otherwise the generic profile, which requires nothing. Only profiles of
+/// the text's language are candidates.
 pub fn auto_select(text: &str, title: &str) -> (Profile, String) {
-    let mut best: Option<(usize, Profile, String)> = None;
-    for p in Profile::builtins() {
-        let mut score = 0;
-        let mut why = Vec::new();
-        for cue in &p.cues.title {
-            if title.contains(cue.as_str()) {
-                score += 10;
-                why.push(format!("标题含“{cue}”"));
+    let lang = text_lang(text);
+    // The generic profile takes part through its title cues only: genres
+    // such as 通知 or 讲话 have no fixed sections.
+    let candidates: Vec<Profile> = Profile::builtins()
+        .into_iter()
+        .filter(|p| p.lang == lang)
+        .collect();
+
+    let by_title = candidates
+        .iter()
+        .filter_map(|p| last_cue(title, &p.cues.title).map(|(end, len, cue)| (end, len, cue, p)))
+        .max_by_key(|&(end, len, _, _)| (end, len));
+    if let Some((end, _, cue, p)) = by_title {
+        // Several title lines are joined by spaces: quote the one with the cue.
+        let line_start = title[..end].rfind(' ').map_or(0, |i| i + 1);
+        let line_end = title[end..].find(' ').map_or(title.len(), |i| end + i);
+        let line = title[line_start..line_end].trim();
+        let reason = if p.sections.is_empty() {
+            format!("标题“{line}”含“{cue}”，这类文稿没有固定的必备部分，按通用规则检查（the title contains “{cue}”: a document of this kind has no fixed sections, generic checks only）")
+        } else {
+            format!(
+                "标题“{line}”含“{cue}”，按{}检查（the title contains “{cue}”: checked as {}）",
+                p.name_zh, p.name_en
+            )
+        };
+        return (p.clone(), reason);
+    }
+
+    // Body keywords: one automaton for all candidates' words.
+    let mut words: Vec<&str> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (pi, p) in candidates.iter().enumerate() {
+        if p.sections.is_empty() {
+            continue;
+        }
+        for k in &p.cues.keywords {
+            if !k.trim().is_empty() {
+                words.push(k);
+                owner.push(pi);
             }
         }
-        for kw in &p.cues.keywords {
-            let n = text.matches(kw.as_str()).take(5).count();
-            if n > 0 {
-                score += n;
-                why.push(format!("正文含“{kw}”{n}处"));
+    }
+    let mut hits = vec![(0usize, ""); candidates.len()];
+    if let Ok(ac) = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(&words)
+    {
+        for m in ac.find_iter(text) {
+            let wi = m.pattern().as_usize();
+            if let Some(&pi) = owner.get(wi) {
+                if let Some(slot) = hits.get_mut(pi) {
+                    slot.0 += 1;
+                    if slot.1.is_empty() {
+                        slot.1 = words[wi];
+                    }
+                }
             }
         }
-        if score > 0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-            best = Some((score, p, why.join("，")));
-        }
     }
-    match best {
-        Some((_, p, why)) => (p, why),
-        None => (
-            Profile::builtin("generic").unwrap_or_else(empty_generic),
-            "未识别出报告类型，使用通用规则".to_string(),
-        ),
+    let best = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, (n, _))| *n >= KEYWORD_MIN_HITS)
+        .max_by_key(|&(pi, (n, _))| (*n, std::cmp::Reverse(pi)));
+    if let Some((pi, &(n, word))) = best {
+        let p = &candidates[pi];
+        let reason = format!(
+            "标题未表明类型，正文多次出现“{word}”等词（{n}处），按{}检查（no type in the title; the text mentions “{word}” {n} times: checked as {}）",
+            p.name_zh, p.name_en
+        );
+        return (p.clone(), reason);
     }
+    (
+        Profile::builtin("generic").unwrap_or_else(empty_generic),
+        "未识别出报告类型，使用通用规则，不检查必备部分（report type not recognised: generic checks only, no required sections）"
+            .to_string(),
+    )
 }
 
 fn empty_generic() -> Profile {
@@ -148,6 +427,7 @@ fn empty_generic() -> Profile {
         id: "generic".into(),
         name_zh: "通用".into(),
         name_en: "Generic".into(),
+        lang: default_lang(),
         cues: Cues::default(),
         sections: Vec::new(),
     }
@@ -159,16 +439,119 @@ mod tests {
 
     #[test]
     fn builtins_parse() {
-        assert!(Profile::builtin("political-ecology").is_some());
-        assert!(Profile::builtin("generic").is_some());
+        for id in [
+            "political-ecology",
+            "self-inspection",
+            "work-summary",
+            "report-en",
+            "generic",
+        ] {
+            assert!(Profile::builtin(id).is_some(), "{id}");
+        }
+        assert_eq!(Profile::builtins().len(), BUILTIN_JSON.len());
     }
 
     #[test]
     fn malformed_profile_names_the_field() {
-        let err = Profile::from_json(r#"{"id":"x","name_zh":"x","name_en":"x","sections":[{"id":"a","title":"A","aliases":[],"need":"required"}]}"#)
-            .unwrap_err();
-        assert!(err.0.contains("sections[0].aliases"), "{err}");
-        let err = Profile::from_json(r#"{"id":"x","name_zh":"x"}"#).unwrap_err();
-        assert!(err.0.contains("name_en"), "{err}");
+        let cases = [
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","sections":[{"id":"a","title":"A","aliases":[],"need":"required"}]}"#,
+                "sections[0].aliases",
+            ),
+            (r#"{"id":"x","name_zh":"x"}"#, "name_en"),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","sections":[{"id":"a","title":"A","aliases":"存在问题","need":"required"}]}"#,
+                "sections[0].aliases",
+            ),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","sections":[{"id":"a","title":"A","aliases":["a"],"need":"must"}]}"#,
+                "sections[0].need",
+            ),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","sections":[{"id":"a","title":"A","alias":["a"],"need":"required"}]}"#,
+                "sections[0].alias",
+            ),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","cues":{"title":[1]}}"#,
+                "cues.title[0]",
+            ),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","colour":"red"}"#,
+                "colour",
+            ),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","lang":"fr"}"#,
+                "lang",
+            ),
+            (r#"{"id":" ","name_zh":"x","name_en":"x"}"#, "id"),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","sections":[{"id":"a","title":"A","aliases":["a"],"need":"required"},{"id":"a","title":"B","aliases":["b"],"need":"required"}]}"#,
+                "sections[1].id",
+            ),
+        ];
+        for (json, field) in cases {
+            let err = Profile::from_json(json).unwrap_err();
+            assert!(err.0.contains(&format!("`{field}`")), "{field}: {err}");
+        }
+        let err = Profile::from_json("{not json").unwrap_err();
+        assert!(err.0.contains("JSON"), "{err}");
+    }
+
+    #[test]
+    fn a_user_profile_round_trips() {
+        let json = r#"{"id":"audit","name_zh":"审计报告","name_en":"Audit report",
+            "cues":{"title":["审计"]},
+            "sections":[{"id":"findings","title":"审计发现","aliases":["审计发现","发现的问题"],"need":"required"}]}"#;
+        let p = Profile::from_json(json).unwrap();
+        assert_eq!(p.lang, "zh");
+        assert_eq!(p.sections[0].need, Need::Required);
+    }
+
+    fn pick(text: &str, title: &str) -> String {
+        auto_select(text, title).0.id
+    }
+
+    #[test]
+    fn the_title_decides_and_its_last_cue_wins() {
+        assert_eq!(
+            pick("正文。", "政治生态总体评价【第一篇】"),
+            "political-ecology"
+        );
+        assert_eq!(
+            pick("正文。", "XX局政治生态建设自查报告"),
+            "self-inspection"
+        );
+        assert_eq!(pick("正文。", "关于政治生态建设工作的总结"), "work-summary");
+        assert_eq!(pick("正文。", "XX局2023年工作总结"), "work-summary");
+        // A work summary that mentions 政治生态 once stays a work summary,
+        // and without a title it is not taken for a political-ecology report.
+        let body = "一年来，我局营造了良好政治生态。全年完成各项任务。";
+        assert_eq!(pick(body, "2023年工作总结"), "work-summary");
+        assert_eq!(pick(body, ""), "generic");
+        // A notice or a work plan about these things has no fixed sections.
+        assert_eq!(
+            pick(
+                "各单位开展自查。自查范围。自查时间。",
+                "关于开展财务自查的通知"
+            ),
+            "generic"
+        );
+        assert_eq!(pick("正文。", "关于加强政治生态建设的实施方案"), "generic");
+    }
+
+    #[test]
+    fn keywords_need_several_hits() {
+        let body = "政治生态是综合反映。政治生态建设持续向好。净化政治生态。";
+        assert_eq!(pick(body, ""), "political-ecology");
+        let (_, why) = auto_select(body, "");
+        assert!(why.contains("3"), "{why}");
+    }
+
+    #[test]
+    fn english_reports_get_the_english_profile() {
+        let text = "Quarterly Review\nSummary\nThe team met its targets this quarter and shipped two releases.";
+        assert_eq!(pick(text, "Quarterly Review"), "report-en");
+        // Chinese words never pick an English profile and vice versa.
+        assert_eq!(pick("正文。", "Annual report"), "generic");
     }
 }

@@ -11,7 +11,12 @@ use crate::finding::{Category, Severity};
 use crate::profile::Profile;
 use crate::sections::SectionMatch;
 
+pub mod empty_section;
+pub mod heading_numbering;
+pub mod heading_style;
+pub mod missing_section;
 pub mod placeholder;
+pub mod section_order;
 
 #[cfg(test)]
 pub mod support;
@@ -35,11 +40,38 @@ pub struct Rule {
 }
 
 /// The registry, in the order rules run.
-pub const RULES: &[Rule] = &[Rule {
-    id: "placeholder",
-    category: Category::Placeholder,
-    check: placeholder::check,
-}];
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "placeholder",
+        category: Category::Placeholder,
+        check: placeholder::check,
+    },
+    Rule {
+        id: "missing-section",
+        category: Category::Structure,
+        check: missing_section::check,
+    },
+    Rule {
+        id: "section-order",
+        category: Category::Structure,
+        check: section_order::check,
+    },
+    Rule {
+        id: "empty-section",
+        category: Category::Structure,
+        check: empty_section::check,
+    },
+    Rule {
+        id: "heading-numbering",
+        category: Category::Structure,
+        check: heading_numbering::check,
+    },
+    Rule {
+        id: "heading-style",
+        category: Category::Structure,
+        check: heading_style::check,
+    },
+];
 
 /// The rule's user-facing explanation: (Chinese, English).
 pub fn explanation(id: &str) -> (&'static str, &'static str) {
