@@ -70,6 +70,7 @@ pub fn profile_editor(props: &ProfilesProps) -> Html {
                 id: unique_id(&list, "custom"),
                 name_zh: "自定义报告类型".into(),
                 name_en: "Custom report type".into(),
+                lang: "zh".into(),
                 cues: Default::default(),
                 sections: Vec::new(),
             });
@@ -260,6 +261,7 @@ pub fn profile_editor(props: &ProfilesProps) -> Html {
                     title: "新部分".into(),
                     title_en: String::new(),
                     aliases: vec!["新部分".into()],
+                    statements: Vec::new(),
                     need: Need::Required,
                 });
             }))
