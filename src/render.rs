@@ -80,12 +80,6 @@ pub fn text(path: &str, report: &Report, english: bool) -> String {
         }
         out.push('\n');
     }
-    for s in &report.sections {
-        if !s.found && s.required {
-            let part = s.part.map(|p| format!("第{p}篇 ")).unwrap_or_default();
-            out.push_str(&format!("{path}: {part}缺少必备部分：{}\n", s.title));
-        }
-    }
     let verdict = if english {
         verdict_en(report)
     } else {
@@ -132,7 +126,7 @@ pub fn csv(report: &Report) -> String {
         ];
         out.push_str(
             &row.iter()
-                .map(|s| csv_field(s))
+                .map(csv_field)
                 .collect::<Vec<_>>()
                 .join(","),
         );
