@@ -11,7 +11,16 @@ use crate::finding::{Category, Severity};
 use crate::profile::Profile;
 use crate::sections::SectionMatch;
 
+pub mod conversion_debris;
+pub mod dangling_enumeration;
+pub mod doubled_character;
+pub mod doubled_punctuation;
+pub mod half_width_punctuation;
 pub mod placeholder;
+pub mod split_word;
+pub mod support_cjk;
+pub mod title_mark_substitute;
+pub mod unbalanced_pair;
 
 #[cfg(test)]
 pub mod support;
@@ -35,11 +44,53 @@ pub struct Rule {
 }
 
 /// The registry, in the order rules run.
-pub const RULES: &[Rule] = &[Rule {
-    id: "placeholder",
-    category: Category::Placeholder,
-    check: placeholder::check,
-}];
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "placeholder",
+        category: Category::Placeholder,
+        check: placeholder::check,
+    },
+    Rule {
+        id: "half-width-punctuation",
+        category: Category::Punctuation,
+        check: half_width_punctuation::check,
+    },
+    Rule {
+        id: "unbalanced-pair",
+        category: Category::Punctuation,
+        check: unbalanced_pair::check,
+    },
+    Rule {
+        id: "dangling-enumeration",
+        category: Category::Punctuation,
+        check: dangling_enumeration::check,
+    },
+    Rule {
+        id: "doubled-punctuation",
+        category: Category::Punctuation,
+        check: doubled_punctuation::check,
+    },
+    Rule {
+        id: "title-mark-substitute",
+        category: Category::Punctuation,
+        check: title_mark_substitute::check,
+    },
+    Rule {
+        id: "conversion-debris",
+        category: Category::Wording,
+        check: conversion_debris::check,
+    },
+    Rule {
+        id: "doubled-character",
+        category: Category::Wording,
+        check: doubled_character::check,
+    },
+    Rule {
+        id: "split-word",
+        category: Category::Wording,
+        check: split_word::check,
+    },
+];
 
 /// The rule's user-facing explanation: (Chinese, English).
 pub fn explanation(id: &str) -> (&'static str, &'static str) {
