@@ -5,6 +5,9 @@
 //! 还有一种：“形式主义、问题”——原文是“形式主义、官僚主义问题”，中间的
 //! 一项被删掉了，“问题”本来是整串并列项共用的中心词。
 //!
+//! 顿号后面紧跟连词“及、以及”（“加强学习、及提高能力”）也是同样的
+//! 痕迹，或者顿号本就多余。
+//!
 //! 请补回被删掉的那一项，或者删去多余的顿号（建议的改法是删去顿号）。
 //! 标题序号“一、”“1、”不会误报。
 //!
@@ -14,7 +17,8 @@
 //! such as "形式主义、的工作意见", "形式主义、，" or "形式主义、等": 、 followed by
 //! 的/等, punctuation, a quote or the paragraph end, or 、 with nothing before
 //! it. Another trace is "形式主义、问题", where the middle item of
-//! "形式主义、官僚主义问题" was deleted and the shared head noun 问题 remains.
+//! "形式主义、官僚主义问题" was deleted and the shared head noun 问题 remains; a
+//! conjunction (及, 以及) right after 、 is the same kind of trace.
 //! Restore the deleted item or remove the 、 (the suggested fix removes it).
 //! Heading numbers such as 一、 and 1、 are not flagged.
 
@@ -36,12 +40,18 @@ const WENTI_COMPOUND: &[char] = &[
     '处', '核', '办', '解', '化', '研', '分', '反', '移', '收', '梳', '摸', '和', '与',
 ];
 
+/// Conjunctions that cannot follow 、, with the words they begin that can
+/// (、及时 is an item). 和, 与 and 或 are left out: as prepositions they
+/// begin parallel phrases (与A相比、与B相比).
+const CONJUNCTIONS: &[(&str, &[&str])] = &[("以及", &[]), ("及", &["时", "早", "格", "第"])];
+
 #[derive(Clone, Copy)]
 enum Why {
     NothingAfter,
     Particle,
     NothingBefore,
     HeadNoun,
+    Conjunction,
 }
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
@@ -89,6 +99,16 @@ fn dangling(text: &str, para_start: usize, para_end: usize, pos: usize, end: usi
     }
     if a == '等' && !next2.is_some_and(|n| DENG_WORDS.contains(&n)) {
         return Some(Why::Particle);
+    }
+    // 、和 、以及 : a conjunction right after the mark (A、B和C lost its B,
+    // or the mark is one too many).
+    let after_text = rest(text, end);
+    if CONJUNCTIONS.iter().any(|(c, not)| {
+        after_text
+            .strip_prefix(c)
+            .is_some_and(|t| !not.iter().any(|n| t.starts_with(n)))
+    }) {
+        return Some(Why::Conjunction);
     }
     let nothing_before = before.is_none_or(|b| {
         matches!(
@@ -154,6 +174,10 @@ fn emit(out: &mut Emitter, ctx: &Ctx, pos: usize, end: usize, why: Why) {
             format!("顿号前面缺少并列项，可能是删词留下的痕迹：“{clause}”。请补回被删的词，或删去顿号"),
             format!("Nothing to list before 、 (probably a deleted word) in \"{clause}\": restore the word or remove the 、"),
         ),
+        Why::Conjunction => (
+            format!("顿号后面紧跟连词，并列项可能被删掉了，或顿号多余：“{clause}”。请补回被删的词，或删去顿号"),
+            format!("、 is followed by a conjunction; an item was deleted or the 、 is one too many in \"{clause}\": restore it or remove the 、"),
+        ),
         Why::HeadNoun => (
             format!("顿号后面直接是共用的中心词，中间的并列项可能被删掉了：“{clause}”。请补回被删的词，或删去顿号"),
             format!("、 is followed directly by the shared head noun; an item was probably deleted in \"{clause}\": restore it or remove the 、"),
@@ -181,6 +205,8 @@ mod tests {
                 "对“四风”问题特别是形式主义、”零容忍”。",
                 "加强学习，、提高能力。",
                 "查处违规吃喝、",
+                "加强学习、及提高能力。",
+                "规范管理、以及监督检查。",
             ],
         );
     }
@@ -209,6 +235,8 @@ mod tests {
                 "划分层次、等级和类别。",
                 "坚持“两个维护”、“四个意识”。",
                 "理论上的成熟、的确重要。",
+                "团结、和谐、稳定，及时、准确、与时俱进，或多或少。",
+                "与工作需要相比、与上级的要求相比还有差距，和群众谈心、和干部交流。",
             ],
         );
     }

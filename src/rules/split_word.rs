@@ -4,7 +4,8 @@
 //! 在检索、查重、字数统计和自动校对时断成两截。
 //!
 //! 还有一类是外形相似的字符：把拉丁字母 o、数字 0 当作“〇”写进
-//! 年份（“二o二o年”“二0二一年”），或者把字母 o 当作句号（“如下o”）。
+//! 年份（“二o二o年”“二0二一年”），把字母 o 当作句号（“如下o”），或者
+//! 把日文假名当作汉字（“ー是”里的“ー”应为“一”，“人ロ”应为“人口”）。
 //!
 //! 每一处都给出改法：删去多余的符号或零宽字符，把相似字符换成正确的
 //! 中文字符。“党建+”“村/社区”“3~5年”这类有意的写法不会误报。
@@ -16,7 +17,8 @@
 //! space and the like), which split the word for search, duplicate checks,
 //! word counts and proofreading although nobody can see them. Look-alikes are
 //! Latin o or digit 0 written for 〇 in years ("二o二o年", "二0二一年") and a
-//! Latin o for the full stop ("如下o"). Each finding carries the fix.
+//! Latin o for the full stop ("如下o"), and kana for Chinese characters (ー for
+//! 一, ロ for 口). Each finding carries the fix.
 //! Intended forms such as "党建+", "村/社区" and "3~5年" are left alone.
 
 use super::support_cjk::{char_at, char_before, head, is_han, rest};
@@ -82,6 +84,58 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         }
     }
     lookalikes(ctx, out);
+    kana_lookalikes(ctx, out);
+}
+
+/// Japanese kana that look like Chinese characters (ー for 一, ロ for 口 …),
+/// left by OCR or a Japanese input method.
+const KANA: &[(char, char)] = &[
+    ('ー', '一'),
+    ('ロ', '口'),
+    ('エ', '工'),
+    ('カ', '力'),
+    ('ニ', '二'),
+    ('ハ', '八'),
+    ('ト', '卜'),
+    ('タ', '夕'),
+    ('ㄧ', '一'),
+];
+
+fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x30FF | 0x31F0..=0x31FF)
+}
+
+fn kana_lookalikes(ctx: &Ctx, out: &mut Emitter) {
+    let text = ctx.doc.text;
+    for p in &ctx.doc.paragraphs {
+        let Some(para) = text.get(p.start..p.end) else {
+            continue;
+        };
+        // Japanese text has kana everywhere; a stray one among Chinese does not.
+        let kana = para.chars().filter(|&c| is_kana(c) || c == 'ㄧ').count();
+        if kana == 0 || kana > 3 {
+            continue;
+        }
+        for (i, c) in para.char_indices() {
+            let Some(&(_, han)) = KANA.iter().find(|(k, _)| *k == c) else {
+                continue;
+            };
+            let pos = p.start + i;
+            let end = pos + c.len_utf8();
+            let before = char_before(text, pos).filter(|_| pos > p.start);
+            let after = char_at(text, end).filter(|_| end < p.end);
+            if !(before.is_some_and(is_han) || after.is_some_and(is_han)) {
+                continue;
+            }
+            out.error(
+                pos,
+                end,
+                format!("“{c}”是外形相似的日文假名或注音符号，应为汉字“{han}”"),
+                format!("\"{c}\" is a look-alike kana or bopomofo: write the Chinese character \"{han}\""),
+            )
+            .suggest(han.to_string());
+        }
+    }
 }
 
 fn is_emoji(c: Option<char>) -> bool {
@@ -240,6 +294,11 @@ mod tests {
             apply_fixes(RULE, "现将情况报告如下o\n一、基本情况"),
             "现将情况报告如下。\n一、基本情况"
         );
+        assert_eq!(
+            apply_fixes(RULE, "ー是加强学习，二是完善制度"),
+            "一是加强学习，二是完善制度"
+        );
+        assert_eq!(apply_fixes(RULE, "人ロ普查"), "人口普查");
     }
 
     #[test]
@@ -255,6 +314,8 @@ mod tests {
                 "第10号文件，共20人。",
                 "👨\u{200D}👩\u{200D}👧",
                 "一二三四。",
+                "コーヒーとケーキ、ロボット。",
+                "卡拉OK，T恤衫。",
             ],
         );
     }

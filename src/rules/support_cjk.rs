@@ -59,12 +59,13 @@ pub fn head(text: &str, pos: usize) -> &str {
     text.get(..pos).unwrap_or("")
 }
 
-/// Spans that are not prose: URLs and e-mail addresses. Sorted, disjoint.
+/// Spans that are not prose: URLs, e-mail addresses and `code`. Sorted,
+/// disjoint.
 pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
+            r"(?i)(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|`[^`\n]{1,200}`",
         )
         .expect("valid regex")
     });
@@ -175,7 +176,7 @@ pub fn question_title_pairs(text: &str, start: usize, end: usize) -> Vec<(usize,
 }
 
 fn looks_like_title(inner: &str) -> bool {
-    let n = inner.chars().count();
+    let n = inner.chars().take(61).count();
     if !(2..=60).contains(&n) {
         return false;
     }
