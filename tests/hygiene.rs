@@ -355,3 +355,58 @@ fn huge_inputs_do_not_blow_up() {
     let half = "(".repeat(100_000);
     let _ = report(&half);
 }
+
+#[test]
+fn pairs_may_span_the_lines_of_one_paragraph_only() {
+    // A PDF paste: lines wrapped at a fixed width inside one paragraph.
+    let wrapped = "为深入贯彻落实党中央关于全面从严治党的“两\n个责任”要求，区委把党风廉政建设、作风建设、\n纪律建设与经济社会发展同部署同落实同检查同\n考核，制定了两个责任清单各一份。\n";
+    let doc = draftcheck::Document::new(wrapped);
+    assert_eq!(
+        doc.paragraphs.len(),
+        1,
+        "the fixture must be one wrapped paragraph"
+    );
+    let r = report(wrapped);
+    assert_eq!(of(&r, "unbalanced-pair").count(), 0);
+    // A line that ends in 、 inside the paragraph is not a dangling one.
+    assert_eq!(of(&r, "dangling-enumeration").count(), 0);
+
+    // Across a paragraph break the marks do not pair, and each half is
+    // reported in its own paragraph only.
+    let split = "第一段提出“两个\n\n责任”要求。\n\n第三段（正常）。";
+    let r = report(split);
+    let got: Vec<&str> = of(&r, "unbalanced-pair").map(|f| f.text.as_str()).collect();
+    assert_eq!(got, vec!["“", "”"]);
+}
+
+#[test]
+fn garbage_never_panics() {
+    // Deterministic pseudo-random strings over the characters these rules
+    // care about, mixed with line breaks and multi-byte neighbours.
+    let alphabet: Vec<char> = "、，。；：！？“”‘’《》〈〉（）【】〔〕「」,.;:!?()\"'…·.o0O二〇一是的了实开展效劳根底那么原缺乏抵抗屡次广阔*#^\u{200B}\u{200D}\u{FEFF}\u{FFFD}ー<> \n\n\r\t\u{3000}Ａ😀"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for len in [0usize, 1, 2, 3, 5, 8, 13, 50, 200, 1000] {
+        for _ in 0..20 {
+            let s: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let r = report(&s);
+            for f in r
+                .findings
+                .iter()
+                .filter(|f| RULES.contains(&f.rule.as_str()))
+            {
+                assert!(f.byte_start <= f.byte_end && f.byte_end <= s.len());
+                assert!(s.is_char_boundary(f.byte_start) && s.is_char_boundary(f.byte_end));
+            }
+            let _ = apply(&s, &r, RULES);
+        }
+    }
+}

@@ -74,6 +74,22 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
 }
 
 fn dangling(text: &str, para_start: usize, para_end: usize, pos: usize, end: usize) -> Option<Why> {
+    // A PDF-wrapped paragraph may break the line right after or before 、.
+    let is_gap = |c: char| matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}');
+    let mut end = end;
+    while end < para_end {
+        match char_at(text, end) {
+            Some(c) if is_gap(c) => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    let mut pos = pos;
+    while pos > para_start {
+        match char_before(text, pos) {
+            Some(c) if is_gap(c) => pos -= c.len_utf8(),
+            _ => break,
+        }
+    }
     let before = char_before(text, pos).filter(|_| pos > para_start);
     let after = char_at(text, end).filter(|_| end < para_end);
     // 、、 is doubled-punctuation's finding.
@@ -205,6 +221,7 @@ mod tests {
                 "对“四风”问题特别是形式主义、”零容忍”。",
                 "加强学习，、提高能力。",
                 "查处违规吃喝、",
+                "形式主义、\n的工作意见",
                 "加强学习、及提高能力。",
                 "规范管理、以及监督检查。",
             ],
@@ -235,6 +252,7 @@ mod tests {
                 "划分层次、等级和类别。",
                 "坚持“两个维护”、“四个意识”。",
                 "理论上的成熟、的确重要。",
+                "政治、\u{3000}经济、　文化。",
                 "团结、和谐、稳定，及时、准确、与时俱进，或多或少。",
                 "与工作需要相比、与上级的要求相比还有差距，和群众谈心、和干部交流。",
             ],

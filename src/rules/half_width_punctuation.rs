@@ -2,7 +2,8 @@
 //! 逗号、分号、冒号、问号、叹号、括号和引号写成半角（, ; : ? ! ( ) "），
 //! 按 GB/T 15834《标点符号用法》，中文正文应当用全角标点（，；：？！（）“”）。
 //! 每一处都单独标出并给出全角写法，另有一条汇总（“半角标点 N 处”），
-//! 可以一键全部改正。直引号按前后配对改成“或”。
+//! 可以一键全部改正。直引号按前后配对，分别改成前引号“和后引号”；中文
+//! 句末的半角句点改成句号“。”，序号“一.”改成“一、”。
 //!
 //! 不会误报：英文单词和英文句子里的标点、数字里的小数点和千分位（3.5、
 //! 1,200）、时间和比例（10:30、1:2）、网址和电子邮箱。
@@ -16,7 +17,9 @@
 //! quotes where GB/T 15834 requires the full-width marks ，；：？！（）“”.
 //! Each one is marked with its full-width replacement, and one summary item
 //! ("半角标点 N 处") fixes them all at once. Straight double quotes become “
-//! or ” by pairing. English words and sentences, numbers (3.5, 1,200), times
+//! or ” by pairing; a half-width full stop ending a Chinese sentence becomes
+//! 。, and the item number "一." becomes "一、". English words and sentences,
+//! numbers (3.5, 1,200), times
 //! and ratios (10:30, 1:2), URLs and e-mail addresses are left alone.
 
 use super::support_cjk::{
