@@ -89,6 +89,11 @@ fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
             if c == '’' && is_apostrophe(text, pos) {
                 continue;
             }
+            // 5’30”, 3”: minutes, seconds and inches after a digit.
+            if matches!(c, '’' | '”') && char_before(text, pos).is_some_and(|b| b.is_ascii_digit())
+            {
+                continue;
+            }
             if c == '）' && is_list_number(text, start, pos) {
                 continue;
             }
@@ -291,6 +296,7 @@ mod tests {
                 "1）加强学习；2）完善制度；a）强化监督。",
                 "（1）细化；一）分解；①）落实。",
                 "It’s fine, don’t worry.",
+                "用时5’30”，屏幕尺寸55”。",
                 // a pair may span lines within a paragraph (PDF wrap)
                 "【第一篇】政治生态总体评价",
             ],
