@@ -255,11 +255,17 @@ fn scan_paragraph(
             fixes.push(one(open, '(', "（"));
         }
     }
-    for (q, mark, to) in [(dquote, '"', "“"), (squote, '\'', "‘")] {
+    // A quote left over: its position says which way it faces.
+    for (q, mark, opening, closing) in [(dquote, '"', "“", "”"), (squote, '\'', "‘", "’")] {
         if let Some((open, _)) = q {
             let before = char_before(text, open);
             let after = char_at(text, open + 1);
             if before.is_some_and(is_zh) || after.is_some_and(is_zh) {
+                let to = if after.is_none_or(is_closer_context) {
+                    closing
+                } else {
+                    opening
+                };
                 fixes.push(one(open, mark, to));
             }
         }
@@ -411,6 +417,12 @@ mod tests {
         );
         assert_eq!(apply_fixes(RULE, "年, 区委"), "年，区委");
         assert_eq!(apply_fixes(RULE, "一.基本情况"), "一、基本情况");
+        // An odd quote: the leftover one faces by position.
+        assert_eq!(
+            apply_fixes(RULE, "拔\"烂树、治\"病树\"。"),
+            "拔“烂树、治”病树”。"
+        );
+        assert_eq!(apply_fixes(RULE, "提出\"两个维护"), "提出“两个维护");
         assert_eq!(
             apply_fixes(
                 RULE,
