@@ -339,7 +339,7 @@ fn recall_on_the_converted_corpus() {
 
 #[test]
 fn huge_inputs_do_not_blow_up() {
-    let nested = format!("{}{}", "（".repeat(100_000), "）".repeat(100_000));
+    let nested = format!("{}正文{}", "（".repeat(100_000), "）".repeat(100_000));
     let r = report(&nested);
     assert_eq!(of(&r, "unbalanced-pair").count(), 0);
 

@@ -5,7 +5,8 @@
 //!
 //! 配对只在同一段落内进行（段落中间的换行不影响），所以一个落单的符号
 //! 不会把后面整篇文章都带错。“1）”“a）”这样的序号写法不算落单。把后引号
-//! 误写成前引号（“两个维护“）时，会建议改成”。
+//! 误写成前引号（“两个维护“）时，会建议改成”。成对的符号中间什么都没有
+//! （“开展“”专项整治”）说明里面的词被删掉了，也会标出。
 //!
 //! 示例：“落实《关于新形势下党内政治生活的若干准则等制度”——书名号的
 //! 前一半“《”没有配对的后一半“》”，应在“准则”后补上。
@@ -18,7 +19,8 @@
 //! paragraph (line breaks inside a paragraph are fine), so one stray mark
 //! does not spread through the rest of the document. List numbers such as
 //! "1）" are not flagged. A closing quote typed as an opening one (“两个维护“)
-//! gets the suggestion ”.
+//! gets the suggestion ”. An empty pair (开展“”专项整治) means the word
+//! inside was deleted and is flagged too.
 
 use super::support_cjk::{char_at, char_before, is_clause_punct};
 use super::{Ctx, Emitter};
@@ -47,6 +49,8 @@ struct Stray {
     mark: char,
     /// A reversed quote: the mark that belongs here.
     should_be: Option<char>,
+    /// An empty pair (“”): the end of its closing mark.
+    empty_until: Option<usize>,
 }
 
 fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
@@ -72,6 +76,7 @@ fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
                     pos,
                     mark: c,
                     should_be: Some('”'),
+                    empty_until: None,
                 });
                 continue;
             }
@@ -107,6 +112,7 @@ fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
                         pos: first,
                         mark: '”',
                         should_be: Some('“'),
+                        empty_until: None,
                     });
                     continue;
                 }
@@ -117,6 +123,7 @@ fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
                 pos,
                 mark: c,
                 should_be: None,
+                empty_until: None,
             });
             continue;
         }
@@ -124,12 +131,22 @@ fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
         while let Some((top, top_pos)) = stack.pop() {
             open_count[top] -= 1;
             if top == k {
+                // “” with nothing inside: the quoted word was deleted.
+                if top_pos + OPEN[top].len_utf8() == pos {
+                    stray.push(Stray {
+                        pos: top_pos,
+                        mark: OPEN[top],
+                        should_be: None,
+                        empty_until: Some(pos + c.len_utf8()),
+                    });
+                }
                 break;
             }
             stray.push(Stray {
                 pos: top_pos,
                 mark: OPEN[top],
                 should_be: None,
+                empty_until: None,
             });
         }
     }
@@ -138,6 +155,7 @@ fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
             pos: p,
             mark: '”',
             should_be: None,
+            empty_until: None,
         });
     }
     for (k, pos) in stack {
@@ -145,6 +163,7 @@ fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
             pos,
             mark: OPEN[k],
             should_be: None,
+            empty_until: None,
         });
     }
 }
@@ -185,6 +204,18 @@ fn is_list_number(text: &str, para_start: usize, pos: usize) -> bool {
 }
 
 fn emit(out: &mut Emitter, s: &Stray) {
+    if let Some(end) = s.empty_until {
+        let (name_zh, name_en) = name(s.mark);
+        let pair = format!("{}{}", s.mark, partner(s.mark));
+        out.error(
+            s.pos,
+            end,
+            format!("{name_zh}「{pair}」中间是空的，里面的内容可能被删掉了：请补上，或删去这对符号"),
+            format!("Empty {name_en} pair \"{pair}\": its content was probably deleted; restore it or remove the pair"),
+        )
+        .suggest("");
+        return;
+    }
     let end = s.pos + s.mark.len_utf8();
     if let Some(to) = s.should_be {
         out.error(
@@ -264,6 +295,17 @@ mod tests {
     }
 
     #[test]
+    fn empty_pairs_are_deleted_words() {
+        assert_eq!(flagged(RULE, "深入开展“”专项整治。"), vec!["“”"]);
+        assert_eq!(flagged(RULE, "学习《》精神。"), vec!["《》"]);
+        assert_eq!(
+            apply_fixes(RULE, "深入开展“”专项整治。"),
+            "深入开展专项整治。"
+        );
+        assert_silent(RULE, &["选择题（  ）", "“四风”问题"]);
+    }
+
+    #[test]
     fn crossed_pairs_report_the_inner_opener() {
         // 《…（…》: the （ is never closed.
         assert_eq!(flagged(RULE, "学习《条例（试行》和办法。"), vec!["（"]);
@@ -312,6 +354,8 @@ mod tests {
     #[test]
     fn no_blow_up_on_deep_nesting() {
         let balanced = format!("{}{}", "（".repeat(100_000), "）".repeat(100_000));
+        assert_eq!(flagged(RULE, &balanced), vec!["（）"]); // only the empty innermost pair
+        let balanced = format!("{}文{}", "（".repeat(100_000), "）".repeat(100_000));
         assert!(flagged(RULE, &balanced).is_empty());
         let open = "（".repeat(100_000);
         assert_eq!(flagged(RULE, &open).len(), 20);
