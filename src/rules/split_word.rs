@@ -101,6 +101,11 @@ const KANA: &[(char, char)] = &[
     ('ㄧ', '一'),
 ];
 
+/// Characters that commonly follow or precede 一.
+const ONE_NEXT: &str =
+    "是个些定起致步体把线流道切批次项年方律般直贯同并心门手代级名位票天月日季周岗";
+const ONE_PREV: &str = "第统唯之万单专归";
+
 fn is_kana(c: char) -> bool {
     matches!(c as u32, 0x3041..=0x30FF | 0x31F0..=0x31FF)
 }
@@ -125,6 +130,17 @@ fn kana_lookalikes(ctx: &Ctx, out: &mut Emitter) {
             let before = char_before(text, pos).filter(|_| pos > p.start);
             let after = char_at(text, end).filter(|_| end < p.end);
             if !(before.is_some_and(is_han) || after.is_some_and(is_han)) {
+                continue;
+            }
+            // ーー is a dash typed with the wrong key, not a numeral; a lone
+            // ー stands for 一 only where 一 is expected (ー是, 第ー, 统ー).
+            if before == Some(c) || after == Some(c) {
+                continue;
+            }
+            if han == '一'
+                && !after.is_some_and(|a| ONE_NEXT.contains(a))
+                && !before.is_some_and(|b| ONE_PREV.contains(b))
+            {
                 continue;
             }
             out.error(
@@ -299,6 +315,10 @@ mod tests {
             "一是加强学习，二是完善制度"
         );
         assert_eq!(apply_fixes(RULE, "人ロ普查"), "人口普查");
+        assert_eq!(
+            apply_fixes(RULE, "第ー责任人，统ー部署"),
+            "第一责任人，统一部署"
+        );
     }
 
     #[test]
@@ -316,6 +336,7 @@ mod tests {
                 "一二三四。",
                 "コーヒーとケーキ、ロボット。",
                 "卡拉OK，T恤衫。",
+                "梳理ー反馈ー督改，梳理ーー反馈。",
             ],
         );
     }
