@@ -222,6 +222,15 @@ fn looks_like_title(inner: &str) -> bool {
         "可否",
         "有没有",
         "是不是",
+        "这是",
+        "就是",
+        "不是",
+        "还是",
+        "都是",
+        "也是",
+        "我们",
+        "你们",
+        "他们",
     ];
     if ASKING.iter().any(|w| inner.contains(w)) {
         return false;
@@ -276,7 +285,8 @@ mod tests {
 
     #[test]
     fn question_marks_for_titles() {
-        let t = "认真贯彻?市区干部培训审批制度?要求。是否到位?群众满意吗?";
+        let t =
+            "认真贯彻?市区干部培训审批制度?要求。是否到位?群众满意吗?守规矩?这是最基本的规定?我们";
         let pairs = question_title_pairs(t, 0, t.len());
         assert_eq!(pairs.len(), 1);
         assert_eq!(&t[pairs[0].0..pairs[0].1], "?市区干部培训审批制度?");
