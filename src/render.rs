@@ -124,12 +124,7 @@ pub fn csv(report: &Report) -> String {
             f.message_en.clone(),
             f.suggestion.clone().unwrap_or_default(),
         ];
-        out.push_str(
-            &row.iter()
-                .map(csv_field)
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        out.push_str(&row.iter().map(csv_field).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out

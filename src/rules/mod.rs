@@ -11,12 +11,21 @@ use crate::finding::{Category, Severity};
 use crate::profile::Profile;
 use crate::sections::SectionMatch;
 
+pub mod conversion_debris;
+pub mod dangling_enumeration;
+pub mod doubled_character;
+pub mod doubled_punctuation;
 pub mod empty_section;
+pub mod half_width_punctuation;
 pub mod heading_numbering;
 pub mod heading_style;
 pub mod missing_section;
 pub mod placeholder;
 pub mod section_order;
+pub mod split_word;
+pub mod support_cjk;
+pub mod title_mark_substitute;
+pub mod unbalanced_pair;
 
 #[cfg(test)]
 pub mod support;
@@ -70,6 +79,46 @@ pub const RULES: &[Rule] = &[
         id: "heading-style",
         category: Category::Structure,
         check: heading_style::check,
+    },
+    Rule {
+        id: "half-width-punctuation",
+        category: Category::Punctuation,
+        check: half_width_punctuation::check,
+    },
+    Rule {
+        id: "unbalanced-pair",
+        category: Category::Punctuation,
+        check: unbalanced_pair::check,
+    },
+    Rule {
+        id: "dangling-enumeration",
+        category: Category::Punctuation,
+        check: dangling_enumeration::check,
+    },
+    Rule {
+        id: "doubled-punctuation",
+        category: Category::Punctuation,
+        check: doubled_punctuation::check,
+    },
+    Rule {
+        id: "title-mark-substitute",
+        category: Category::Punctuation,
+        check: title_mark_substitute::check,
+    },
+    Rule {
+        id: "conversion-debris",
+        category: Category::Wording,
+        check: conversion_debris::check,
+    },
+    Rule {
+        id: "doubled-character",
+        category: Category::Wording,
+        check: doubled_character::check,
+    },
+    Rule {
+        id: "split-word",
+        category: Category::Wording,
+        check: split_word::check,
     },
 ];
 

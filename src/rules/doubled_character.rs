@@ -1,0 +1,228 @@
+//! 多打了一个字。录入时同一个字连按了两次，就会出现“二是是坚决贯彻”
+//! “抓实实民主集中制”“的的”“了了”这样的错字。
+//!
+//! 汉语本来就有很多正常的叠字，不能一见两个相同的字就报：常常、人人、
+//! 层层、一一（重叠词），个个、件件（量词重叠），看看、研究研究（动词
+//! 重叠），绿油油（ABB 式），实实在在、的的确确（AABB 式），不了了之，
+//! 还有两个词碰巧首尾相接的“工作作风”“党委委员”“抓实实践”“除了了解”
+//! “是是否”。所以本规则只在两种情况下报：
+//! - 几乎从不重叠的虚词和常用字（的、了、是、在、和、也、都、很、们、
+//!   这、已……），而且前后不能组成上面那些正常的词；
+//! - 本文别的地方出现过去掉一个字后的同一串文字（例如全文多次写
+//!   “从严治党”，这里却写成“从严治治党”）。
+//!
+//! 建议的改法是删去多出的那个字。
+//!
+//! # English
+//! A character typed twice: "二是是坚决贯彻", "抓实实民主集中制", "的的", "了了".
+//! Chinese has plenty of legitimate doubling (常常, 人人, 层层, 一一, measure
+//! words 个个, verbs 看看/研究研究, ABB adjectives 绿油油, AABB 实实在在,
+//! 不了了之) and words that merely meet (工作作风, 党委委员, 抓实实践, 除了了解),
+//! so the rule reports only (1) doubled function words and common characters
+//! that are almost never doubled, when the neighbours do not form such a
+//! word, and (2) doubles whose text with one character removed appears
+//! elsewhere in the same document (从严治党 … 从严治治党). The fix removes
+//! the extra character.
+
+use super::support_cjk::is_han;
+use super::{Ctx, Emitter};
+use std::collections::HashMap;
+
+/// A character that is almost never doubled, with the neighbours that make
+/// the double legitimate: (char, next chars, previous chars).
+const TYPO_PRONE: &[(char, &str, &str)] = &[
+    ('的', "确士哥", "目标之端有"),
+    ('了', "解结之如然却断得事无悟望若", "不没"),
+    ('是', "非否", "但可还于就只要若总倒正真不也都即便算像凡硬老而却又再更求为皆自"),
+    ('在', "", "实存所自现内外潜正好健不志旨意重贵难乐还都也就仍总常已又再却均全"),
+    ('和', "谐平睦美气顺解衷蔼善缓", "温平缓柔谦祥中共议讲调随暖饱总求违人宽慈亲附应唱言"),
+    ('也', "", ""),
+    ('都', "市会", "首古旧国建迁京成定故陪帝"),
+    ('很', "", ""),
+    ('们', "", ""),
+    ('我', "", "自忘唯本超大小真无物"),
+    ('你', "", ""),
+    ('他', "", "其利吉排"),
+    ('她', "", ""),
+    ('这', "", ""),
+    ('已', "", "不自"),
+    ('并', "购", "合吞兼归"),
+    ('不', "", ""),
+    ('于', "", ""),
+    ('与', "", "参给干赋授相"),
+    // Verb complements: 抓实 / 落实 followed by a word that starts with 实.
+    ('实', "施现行际践在事效绩干力质体物验习用时名地情话属则为业例权心惠据况录务训证打数意景弹战测招至足收锤职付缴价拍到装", ""),
+    ('细', "化致节则心微小胞分密菌腻雨水软碎长看说读品算地的", ""),
+];
+
+/// Characters that double as words or reduplicate freely; the document
+/// evidence test does not apply to them.
+const REDUPLICATING: &str = "人天年月日家户层处事个件条项次步时声句字篇张片阵丝样种一二三四五六七八九十百千万大小多少好高深紧牢慢快轻重悄静久切明白清方面点滴上下来去看想说谈走试常刚渐纷默往稍频屡连偏仅恰略足统通活乖匆隐微冉徐缓迟暗苦死狠道关环节代届级双对各每区村组";
+
+/// A double to confirm from the document: its index, the 4-grams without
+/// the double on each side, and the 4-gram with it.
+type Evidence = (usize, [char; 4], [char; 4], [char; 4]);
+
+pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    let text = ctx.doc.text;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let mut evidence_wanted: Vec<Evidence> = Vec::new();
+    let mut k = 0;
+    while k + 1 < chars.len() {
+        let c = chars[k].1;
+        if !is_han(c) || chars[k + 1].1 != c {
+            k += 1;
+            continue;
+        }
+        // Runs of three or more (哈哈哈) are not typing slips of one key.
+        if at(k + 2) == Some(c) || (k > 0 && at(k - 1) == Some(c)) {
+            k += 2;
+            continue;
+        }
+        let prev = k.checked_sub(1).and_then(at);
+        let prev2 = k.checked_sub(2).and_then(at);
+        let next = at(k + 2);
+        let next2 = at(k + 3);
+        // AABB (实实在在) and its second half (在在 of 实实在在 is caught as
+        // BBAA): both are reduplication.
+        let aabb = next.is_some() && next == next2;
+        let bbaa = prev.is_some() && prev == prev2;
+        if !aabb && !bbaa {
+            if let Some(&(_, nexts, prevs)) = TYPO_PRONE.iter().find(|(t, _, _)| *t == c) {
+                let legit = next.is_some_and(|n| nexts.contains(n))
+                    || prev.is_some_and(|p| prevs.contains(p));
+                if !legit {
+                    emit(out, &chars, k, None);
+                }
+            } else if !REDUPLICATING.contains(c) {
+                if let (Some(p2), Some(p), Some(n), Some(n2)) = (prev2, prev, next, next2) {
+                    if [p2, p, n].iter().all(|&x| is_han(x)) {
+                        evidence_wanted.push((k, [p2, p, c, n], [p, c, n, n2], [p, c, c, n]));
+                    }
+                }
+            }
+        }
+        k += 2;
+    }
+    if evidence_wanted.is_empty() {
+        return;
+    }
+    // One pass over the text counts the 4-grams the candidates need.
+    let mut counts: HashMap<[char; 4], usize> = HashMap::new();
+    for (_, a, b, d) in &evidence_wanted {
+        counts.insert(*a, 0);
+        counts.insert(*b, 0);
+        counts.insert(*d, 0);
+    }
+    for w in chars.windows(4) {
+        let key = [w[0].1, w[1].1, w[2].1, w[3].1];
+        if let Some(n) = counts.get_mut(&key) {
+            *n += 1;
+        }
+    }
+    let count = |g: &[char; 4]| counts.get(g).copied().unwrap_or(0);
+    for (k, a, b, d) in evidence_wanted {
+        // The text without the double, on both sides, elsewhere; and the
+        // double itself only here (a repeated one is a word, 工作作风).
+        if count(&a) > 0 && count(&b) > 0 && count(&d) == 1 {
+            let seen: String = a.iter().chain(b.iter().skip(3)).collect();
+            emit(out, &chars, k, Some(seen));
+        }
+    }
+}
+
+fn emit(out: &mut Emitter, chars: &[(usize, char)], k: usize, seen: Option<String>) {
+    let (start, c) = chars[k];
+    let end = chars
+        .get(k + 2)
+        .map_or(start + 2 * c.len_utf8(), |&(b, _)| b);
+    let pair = format!("{c}{c}");
+    let (zh, en) = match seen {
+        None => (
+            format!("“{pair}”疑为多打了一个字：应为“{c}”"),
+            format!("\"{pair}\" looks like a character typed twice: write \"{c}\""),
+        ),
+        Some(s) => (
+            format!("“{pair}”疑为多打了一个字（本文其他地方写作“{s}”）：应为“{c}”"),
+            format!("\"{pair}\" looks like a character typed twice (elsewhere the text has \"{s}\"): write \"{c}\""),
+        ),
+    };
+    out.error(start, end, zh, en).suggest(c.to_string());
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::support::{apply_fixes, assert_flags, assert_silent, flagged};
+
+    const RULE: &str = "doubled-character";
+
+    #[test]
+    fn flags_typed_twice() {
+        assert_eq!(
+            flagged(RULE, "二是是坚决贯彻党中央部署要求。"),
+            vec!["是是"]
+        );
+        assert_eq!(flagged(RULE, "抓实实民主集中制贯彻落实。"), vec!["实实"]);
+        assert_flags(
+            RULE,
+            &[
+                "这是我们的的工作重点。",
+                "完成了了全年任务。",
+                "我们们要加强学习。",
+                "也也要看到不足。",
+                "在在全县范围内开展。",
+                "做到不不忘初心。",
+                "属于于法有据。",
+            ],
+        );
+    }
+
+    #[test]
+    fn fix_removes_one() {
+        assert_eq!(
+            apply_fixes(RULE, "二是是坚决贯彻，抓实实民主集中制。"),
+            "二是坚决贯彻，抓实民主集中制。"
+        );
+    }
+
+    #[test]
+    fn document_evidence() {
+        let t = "坚持全面从严治党。推进全面从严治党。落实全面从严治治党。";
+        assert_eq!(flagged(RULE, t), vec!["治治"]);
+        assert!(apply_fixes(RULE, t).ends_with("落实全面从严治党。"));
+        // Repeated, the double is a phrase of the document, not a slip.
+        assert_silent(RULE, &["从严治党。从严治治党。从严治治党。"]);
+    }
+
+    #[test]
+    fn legitimate_doubles_are_silent() {
+        assert_silent(
+            RULE,
+            &[
+                "常常、人人、层层、天天、往往、渐渐、默默、纷纷。",
+                "实实在在、的的确确、是是非非、认认真真、明明白白地干事。",
+                "对窗口人员的姓名进行一一公开，个个过硬、件件落实。",
+                "要看看、想想、研究研究。",
+                "田野绿油油的，麦穗沉甸甸的。",
+                "问题不了了之。",
+                "加强工作作风建设，党委委员带头，抓实实践转化。",
+                "为了了解情况，除了了解政策，还要走访。",
+                "关键是是否落实。",
+                "坚持实事求是是党的思想路线。",
+                "学习习近平新时代中国特色社会主义思想，发展人民民主。",
+                "目的的实现需要时间。",
+                "促进社会稳定和和谐发展。",
+                "现在在做的工作。",
+                "哈哈哈。",
+                "积极参与与支持，给与与配合。",
+            ],
+        );
+    }
+
+    #[test]
+    fn evidence_needs_both_sides() {
+        // 工作风 appears elsewhere, but not 作风建 without the double.
+        assert_silent(RULE, &["防范工作风险。加强工作作风建设。"]);
+    }
+}

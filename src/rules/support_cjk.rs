@@ -1,0 +1,294 @@
+//! Character classes and small text helpers shared by the punctuation and
+//! wording rules (not a rule itself: build.rs skips `support*` files).
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A Han character (CJK unified ideographs and extensions) or 〇.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+        || c == '〇'
+}
+
+/// Full-width (Chinese) punctuation: CJK symbols, full-width forms, and the
+/// curly quotes, dashes and ellipsis Chinese text uses.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3001..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// A character that marks its surroundings as Chinese text.
+pub fn is_zh(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Clause or sentence punctuation, full- or half-width.
+pub fn is_clause_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | '、' | ',' | ';' | ':' | '!' | '?'
+    )
+}
+
+/// Closing quotes and brackets.
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '》' | '〉' | '）' | '】' | '〕' | '」' | '』' | ')' | ']'
+    )
+}
+
+/// The character just before byte offset `pos` (None at the start or when
+/// `pos` is not a char boundary).
+pub fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+/// The character at byte offset `pos`.
+pub fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+/// The text after `pos`, or "".
+pub fn rest(text: &str, pos: usize) -> &str {
+    text.get(pos..).unwrap_or("")
+}
+
+/// The text before `pos`, or "".
+pub fn head(text: &str, pos: usize) -> &str {
+    text.get(..pos).unwrap_or("")
+}
+
+/// Spans that are not prose: URLs, e-mail addresses and `code`. Sorted,
+/// disjoint.
+pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?i-u:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|`[^`\n]{1,200}`",
+        )
+        .expect("valid regex")
+    });
+    re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+}
+
+/// Walks sorted spans alongside increasing positions: `contains(pos)` is
+/// amortised O(1) when queried in non-decreasing order.
+pub struct SpanCursor<'a> {
+    spans: &'a [(usize, usize)],
+    i: usize,
+}
+
+impl<'a> SpanCursor<'a> {
+    pub fn new(spans: &'a [(usize, usize)]) -> Self {
+        SpanCursor { spans, i: 0 }
+    }
+
+    pub fn contains(&mut self, pos: usize) -> bool {
+        while self.i < self.spans.len() && self.spans[self.i].1 <= pos {
+            self.i += 1;
+        }
+        self.spans
+            .get(self.i)
+            .is_some_and(|&(s, e)| s <= pos && pos < e)
+    }
+}
+
+/// Words that name a document: a pair of marks around such a title stands
+/// for 《》.
+const TITLE_SUFFIXES: &[&str] = &[
+    "制度",
+    "条例",
+    "办法",
+    "规定",
+    "意见",
+    "通知",
+    "决定",
+    "准则",
+    "规则",
+    "细则",
+    "方案",
+    "规划",
+    "纲要",
+    "报告",
+    "决议",
+    "守则",
+    "标准",
+    "要点",
+    "清单",
+    "计划",
+    "通报",
+    "通告",
+    "公告",
+    "指引",
+    "指南",
+    "纲领",
+    "章程",
+    "讲话",
+    "读本",
+    "选编",
+    "文选",
+    "选集",
+    "论述",
+    "摘编",
+    "问答",
+    "汇编",
+    "法",
+    "（试行）",
+    "(试行)",
+    "（暂行）",
+    "(暂行)",
+    "办法（试行）",
+];
+
+const TITLE_PREFIXES: &[&str] = &["关于", "中国共产党", "中华人民共和国", "中共"];
+
+/// Pairs of `?`, `？` or U+FFFD that a broken conversion left where 《》
+/// stood, as in “贯彻?市区干部培训审批制度?要求”: (start of the opening
+/// mark, end of the closing mark) byte spans within `[start, end)`.
+pub fn question_title_pairs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let Some(para) = text.get(start..end) else {
+        return out;
+    };
+    let is_q = |c: char| matches!(c, '?' | '？' | '\u{FFFD}');
+    let marks: Vec<usize> = para
+        .char_indices()
+        .filter(|&(_, c)| is_q(c))
+        .map(|(i, _)| start + i)
+        .collect();
+    let mut k = 0;
+    while k + 1 < marks.len() {
+        let (a, b) = (marks[k], marks[k + 1]);
+        let a_end = a + char_at(text, a).map_or(1, char::len_utf8);
+        let b_end = b + char_at(text, b).map_or(1, char::len_utf8);
+        let inner = text.get(a_end..b).unwrap_or("");
+        // A title is followed by more of the sentence; a question may end it.
+        let continues = char_at(text, b_end).is_some_and(|c| !c.is_whitespace()) && b_end < end;
+        if looks_like_title(inner) && opens_title(text, a) && continues {
+            out.push((a, b_end));
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+fn looks_like_title(inner: &str) -> bool {
+    let n = inner.chars().take(61).count();
+    if !(2..=60).contains(&n) {
+        return false;
+    }
+    if inner.chars().any(|c| {
+        matches!(
+            c,
+            '，' | '。'
+                | '；'
+                | '：'
+                | '！'
+                | ','
+                | ';'
+                | ':'
+                | '!'
+                | '\n'
+                | '\r'
+                | ' '
+                | '“'
+                | '”'
+        )
+    }) {
+        return false;
+    }
+    if !inner
+        .chars()
+        .next()
+        .is_some_and(|c| is_han(c) || c.is_ascii_digit())
+    {
+        return false;
+    }
+    // A question between two question marks is a question.
+    const ASKING: &[&str] = &[
+        "是否",
+        "吗",
+        "呢",
+        "怎",
+        "如何",
+        "什么",
+        "哪",
+        "谁",
+        "多少",
+        "能否",
+        "可否",
+        "有没有",
+        "是不是",
+        "这是",
+        "就是",
+        "不是",
+        "还是",
+        "都是",
+        "也是",
+        "我们",
+        "你们",
+        "他们",
+    ];
+    if ASKING.iter().any(|w| inner.contains(w)) {
+        return false;
+    }
+    TITLE_SUFFIXES.iter().any(|s| inner.ends_with(s))
+        || TITLE_PREFIXES.iter().any(|p| inner.starts_with(p))
+}
+
+/// A real question mark follows a question; a title mark does not.
+fn opens_title(text: &str, a: usize) -> bool {
+    !char_before(text, a).is_some_and(|c| {
+        matches!(
+            c,
+            '吗' | '呢'
+                | '么'
+                | '吧'
+                | '哪'
+                | '何'
+                | '谁'
+                | '啊'
+                | '呀'
+                | '否'
+                | '几'
+                | '少'
+                | '样'
+                | '怎'
+                | '?'
+                | '？'
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert!(is_han('政') && is_han('〇') && !is_han('，'));
+        assert!(is_cjk_punct('，') && is_cjk_punct('“') && is_cjk_punct('《'));
+        assert!(!is_cjk_punct(',') && !is_cjk_punct('a'));
+    }
+
+    #[test]
+    fn urls_are_protected() {
+        let t = "详见http://www.gov.cn/a?b=1,c。邮箱ab.c@gov.cn,谢谢";
+        let spans = protected_spans(t);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(&t[spans[0].0..spans[0].1], "http://www.gov.cn/a?b=1,c");
+        assert_eq!(&t[spans[1].0..spans[1].1], "ab.c@gov.cn");
+    }
+
+    #[test]
+    fn question_marks_for_titles() {
+        let t =
+            "认真贯彻?市区干部培训审批制度?要求。是否到位?群众满意吗?守规矩?这是最基本的规定?我们";
+        let pairs = question_title_pairs(t, 0, t.len());
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(&t[pairs[0].0..pairs[0].1], "?市区干部培训审批制度?");
+    }
+}
