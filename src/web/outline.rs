@@ -77,11 +77,22 @@ pub fn outline(props: &OutlineProps) -> Html {
             </div>
             <p class="muted why" data-testid="profile-reason">
                 {format!("{}{}", lang.t("当前：", "Using: "), picked_name)}
-                if props.selected_profile == "auto" { {format!("（{}）", r.profile_reason)} }
+                if props.selected_profile == "auto" { {format!("（{}）", bilingual(lang, &r.profile_reason))} }
             </p>
             if !r.sections.is_empty() {
                 <ul role="list">{ for items }</ul>
             }
         </section>
+    }
+}
+
+/// Reasons come as "中文（English）": shows the half for the language.
+fn bilingual(lang: Lang, s: &str) -> &str {
+    let split = s.char_indices().find(|&(i, c)| {
+        c == '（' && s[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphabetic())
+    });
+    match split {
+        Some((i, c)) => lang.pick(&s[..i], s[i + c.len_utf8()..].trim_end_matches('）')),
+        None => s,
     }
 }

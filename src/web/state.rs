@@ -235,6 +235,13 @@ impl State {
         self.save_draft();
     }
 
+    /// A different document (by its title line) brings its own ignore list.
+    fn switch_document(&mut self, text: &str) {
+        if storage::doc_key(text) != storage::doc_key(&self.text) {
+            self.ignores = storage::load_ignores(text);
+        }
+    }
+
     fn save_draft(&self) {
         if self.settings.remember_draft {
             storage::save_draft(&self.text);
@@ -290,10 +297,12 @@ impl Reducible for State {
         match action {
             Action::SetText(text) => {
                 s.hints = Hints::default();
+                s.switch_document(&text);
                 s.replace_text(text, false);
             }
             Action::SetTextDeferred(text) => {
                 s.hints = Hints::default();
+                s.switch_document(&text);
                 s.text = Rc::new(text);
                 s.busy = true;
                 s.selected = None;
