@@ -12,6 +12,8 @@ use crate::profile::Profile;
 use crate::sections::SectionMatch;
 
 pub mod placeholder;
+pub mod template_debris;
+pub mod template_instruction;
 
 #[cfg(test)]
 pub mod support;
@@ -35,11 +37,23 @@ pub struct Rule {
 }
 
 /// The registry, in the order rules run.
-pub const RULES: &[Rule] = &[Rule {
-    id: "placeholder",
-    category: Category::Placeholder,
-    check: placeholder::check,
-}];
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "placeholder",
+        category: Category::Placeholder,
+        check: placeholder::check,
+    },
+    Rule {
+        id: "template-instruction",
+        category: Category::Placeholder,
+        check: template_instruction::check,
+    },
+    Rule {
+        id: "template-debris",
+        category: Category::Boilerplate,
+        check: template_debris::check,
+    },
+];
 
 /// The rule's user-facing explanation: (Chinese, English).
 pub fn explanation(id: &str) -> (&'static str, &'static str) {
