@@ -435,6 +435,11 @@ fn x_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
     if prev.is_some_and(is_letter) || next.is_some_and(is_letter) {
         return false;
     }
+    // After digits, an X is a blank only in a year (201X, 20XX, 201X-202X);
+    // "415X", "555X" are names of policy programmes, 3x倍 a speed-up.
+    if prev.is_some_and(|c| c.is_ascii_digit()) {
+        return after_year_digits(chars, i) && !next.is_some_and(|c| c.is_ascii_digit());
+    }
     // A model or code: x86, X5, 3x4, X-100.
     if next.is_some_and(|c| c.is_ascii_digit()) {
         return false;
@@ -446,8 +451,8 @@ fn x_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
     if matches!(prev, Some('-' | '/' | '(' | '[')) && i >= 2 && ascii_alnum(chars.get(i - 2)) {
         return false;
     }
-    // 3x倍: a speed-up, not a blank.
-    if prev.is_some_and(|c| c.is_ascii_digit()) && next == Some('倍') {
+    // "1+N+X", "双尖双领+X", "1+X证书": an open-ended term of a formula.
+    if prev == Some('+') || next == Some('+') || prev == Some('＋') || next == Some('＋') {
         return false;
     }
     // "XXX" standing alone in English text ("Dear XXX,").
@@ -491,6 +496,26 @@ fn x_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
     }
     // An X alone on its line (a section body that is just "X").
     chars.prev_solid(i).is_none() && chars.next_solid(j).is_none()
+}
+
+/// The digits right before position `i` are the start of a year: 19, 20,
+/// 19d or 20d (and not the tail of a longer number).
+fn after_year_digits(chars: &Chars, i: usize) -> bool {
+    let mut digits = String::new();
+    let mut k = i;
+    while k > 0 && digits.len() < 4 {
+        match chars.get(k - 1) {
+            Some(c) if c.is_ascii_digit() => {
+                digits.insert(0, c);
+                k -= 1;
+            }
+            _ => break,
+        }
+    }
+    let longer = k > 0 && chars.get(k - 1).is_some_and(|c| c.is_ascii_digit());
+    !longer
+        && (2..=3).contains(&digits.len())
+        && (digits.starts_with("19") || digits.starts_with("20"))
 }
 
 /// `**重点**`: a Markdown bold span opened at run i..j. Returns the byte end
@@ -601,9 +626,11 @@ enum Family {
     Lenticular,
     Angle,
     Curly,
+    /// 〔〕 of a document number: only an empty or all-blank one counts.
+    Tortoise,
 }
 
-const FAMILIES: usize = 5;
+const FAMILIES: usize = 6;
 
 fn open_family(c: char) -> Option<Family> {
     Some(match c {
@@ -612,6 +639,7 @@ fn open_family(c: char) -> Option<Family> {
         '【' => Family::Lenticular,
         '<' | '＜' => Family::Angle,
         '{' | '｛' => Family::Curly,
+        '〔' => Family::Tortoise,
         _ => return None,
     })
 }
@@ -623,6 +651,7 @@ fn close_family(c: char) -> Option<Family> {
         '】' => Family::Lenticular,
         '>' | '＞' => Family::Angle,
         '}' | '｝' => Family::Curly,
+        '〕' => Family::Tortoise,
         _ => return None,
     })
 }
@@ -695,6 +724,8 @@ pub(crate) fn scan_brackets(text: &str) -> Vec<BracketHit> {
 enum Cue {
     /// At the start: （仅供参考）, （模板）, （可选）, （请根据实际情况填写）.
     Instruction,
+    /// Anywhere: （注：使用本模板时请删除）, 【填写说明】.
+    Note,
     /// Anywhere: 此处, 填写, 请输入, 待补充.
     FillIn,
     /// At the end: 单位名称, 姓名, 日期.
@@ -722,6 +753,12 @@ const CUES: &[(&str, Cue)] = &[
     ("可根据", Cue::Instruction),
     ("视情况", Cue::Instruction),
     ("按实际", Cue::Instruction),
+    ("本模板", Cue::Note),
+    ("请删除", Cue::Note),
+    ("删除本", Cue::Note),
+    ("使用时删除", Cue::Note),
+    ("填写说明", Cue::Note),
+    ("编写说明", Cue::Note),
     ("此处", Cue::FillIn),
     ("在此", Cue::FillIn),
     ("填写", Cue::FillIn),
@@ -887,6 +924,7 @@ fn classify(text: &str, family: Family, span: &Span) -> Option<BracketClass> {
         };
         match cue {
             Cue::Instruction => instruction_at_start |= m.start() == 0,
+            Cue::Note => instruction_at_start = true,
             Cue::FillIn => fill_in = true,
             Cue::Field => field_at_end |= m.end() == inner.len(),
             Cue::Example => example = true,
@@ -898,7 +936,7 @@ fn classify(text: &str, family: Family, span: &Span) -> Option<BracketClass> {
     if fill_in {
         return fill(Fill::Prompt);
     }
-    if family == Family::Round {
+    if matches!(family, Family::Round | Family::Tortoise) {
         return None;
     }
 

@@ -217,6 +217,9 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("联系删除", Cat::Rights, 3),
     ("告知删除", Cat::Rights, 3),
     ("来源于网络", Cat::Rights, 3),
+    ("摘自网络", Cat::Rights, 3),
+    ("转自网络", Cat::Rights, 3),
+    ("整理自网络", Cat::Rights, 3),
     ("来源于互联网", Cat::Rights, 3),
     ("来自网络", Cat::Rights, 2),
     ("来自互联网", Cat::Rights, 2),
@@ -226,6 +229,7 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("仅供学习", Cat::Rights, 3),
     ("仅供参考", Cat::Rights, 1),
     ("商业用途", Cat::Rights, 2),
+    ("版权", Cat::Rights, 1),
     ("本文档", Cat::Meta, 2),
     ("此文档", Cat::Meta, 2),
     ("该文档", Cat::Meta, 2),
@@ -238,6 +242,11 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("下载券", Cat::Meta, 3),
     ("付费", Cat::Meta, 2),
     ("页眉页脚", Cat::Meta, 3),
+    ("版权申诉", Cat::Meta, 3),
+    ("上传文档", Cat::Meta, 3),
+    ("金币", Cat::Meta, 2),
+    ("下载积分", Cat::Meta, 3),
+    ("不得用于商业", Cat::Meta, 3),
     ("我局", Cat::Report, -1),
     ("我县", Cat::Report, -1),
     ("我区", Cat::Report, -1),
@@ -262,6 +271,8 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("整改", Cat::Report, -1),
     ("举报", Cat::Report, -2),
     ("投诉", Cat::Report, -1),
+    ("联系电话", Cat::Report, -1),
+    ("联系人", Cat::Report, -2),
 ];
 
 /// Words of a tag such as 【参考】 opening a website's preface.
@@ -441,8 +452,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         if start < last_end {
             continue; // a marker inside the preface sentence
         }
-        last_end = end;
         let (s, e) = whole_lines(doc, start, end);
+        // Never overlap the line break the previous finding already takes.
+        let s = s.max(last_end);
         let shown = excerpt(doc.slice(start, end));
         let (zh, en) = match form {
             Form::Sentence => (
@@ -459,7 +471,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             ),
         };
         out.error(s, e, zh, en).suggest("");
-        last_end = last_end.max(e);
+        last_end = e.max(end);
     }
 }
 
@@ -748,6 +760,11 @@ mod tests {
         assert_eq!(apply_fixes(RULE, text), "标题\n正文第一段。");
         let text = "正文第一段。\n本文档共12页，VIP用户免费下载";
         assert_eq!(apply_fixes(RULE, text), "正文第一段。");
+        let text = "标题\r\n喜欢就复制下载吧！\r\n正文。";
+        assert_eq!(apply_fixes(RULE, text), "标题\r\n正文。");
+        // Two debris lines in a row, the second the last line of the text.
+        let text = "正文。\n喜欢就复制下载吧！\n本文档共3页，VIP用户免费下载";
+        assert_eq!(apply_fixes(RULE, text), "正文。\n");
     }
 
     #[test]

@@ -159,13 +159,16 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         if start < last_end {
             continue; // one finding per sentence
         }
+        let prev_end = last_end;
         last_end = end;
         let note = doc.slice(start, end).trim();
         match form {
             Form::Bracket => {
                 let (s, e) = whole_lines(doc, start, end);
+                // Never overlap the line break the previous finding takes.
+                let s = s.max(prev_end);
                 out.warning(
-                    s.max(start.min(last_end)),
+                    s,
                     e,
                     format!("模板说明“{note}”没有删除：这是写给起草人的提示，请删除"),
                     format!("Template note \"{note}\" left in: it is addressed to the drafter; delete it"),
@@ -219,6 +222,7 @@ mod tests {
             "2022年工作总结\n一、基本情况"
         );
         assert_eq!(apply_fixes(RULE, "标题\n（模板）\n正文"), "标题\n正文");
+        assert_eq!(apply_fixes(RULE, "正文\n（仅供参考）"), "正文");
         assert_flags(
             RULE,
             &[
