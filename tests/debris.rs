@@ -118,6 +118,29 @@ fn unseen_debris_lines_are_removed_whole() {
 }
 
 #[test]
+fn web_page_chrome_is_removed_whole() {
+    let text = fs::read_to_string("tests/fixtures/debris/chrome_must_flag.txt").expect("fixture");
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let blocks: Vec<&str> = body.split("---\n").map(|b| b.trim_end()).collect();
+    assert!(blocks.len() >= 5);
+    let before = "一、基本情况\n全县共有党员1200名，基层党组织86个。\n";
+    let after = "二、存在问题\n理论学习还不够深入。";
+    for block in blocks {
+        let text = format!("{before}{block}\n{after}");
+        let found = debris(&text);
+        assert_eq!(found.len(), 1, "one finding for: {block}\n{found:?}");
+        assert_eq!(found[0].text.trim_end(), block);
+        assert_eq!(apply(&text, &found), format!("{before}{after}"));
+    }
+    // A line of a report that mentions the same words is not a button.
+    assert!(debris("通过网站首页、微信、微博发布信息。\n下载").is_empty());
+}
+
+#[test]
 fn report_sentences_about_websites_stay_silent() {
     let cases = fixture_lines("must_not_flag.txt");
     assert!(cases.len() >= 25);

@@ -3,9 +3,10 @@
 //! 复制下载吧”，文中的“来自QQ群……微信号……海量优质材料和PPT课件”，
 //! 结尾的“预览已结束，若需全文请点击👉联系老师”，还有“本文档共N页”、
 //! “如有侵权请联系删除”、“关注公众号免费下载”、推广网址、邮箱、
-//! QQ/微信号，论坛为防复制插进来的乱码，以及“【精编4篇】”“【第一篇】”
-//! 这样的合集分篇标记。这些文字一旦留在报告里，等于告诉读者材料是从网上
-//! 下载的。
+//! QQ/微信号，论坛为防复制插进来的乱码，“【精编4篇】”“【第一篇】”
+//! 这样的合集分篇标记，以及复制网页时带进来的按钮和导航文字（“下载 打印
+//! 收藏 【字号：大 中 小】”“打印本页 关闭窗口”“当前位置：首页 >”）。
+//! 这些文字一旦留在报告里，等于告诉读者材料是从网上下载的。
 //!
 //! 判断方法：不靠固定句子，而是给每句话打分——广告用语（海量、优质、
 //! 精心整理）、对读者说话（您、喜欢就……吧）、下载和复制、VIP、版权和
@@ -24,8 +25,10 @@
 //! the middle, "preview ended, click 👉 to contact the teacher" at the end,
 //! page counts, VIP and copyright notices, "follow our official account",
 //! promotional URLs and e-mail addresses, random ASCII noise that forums
-//! inject against copying, and collection markers such as 【精编4篇】 and
-//! 【第一篇】. Left in, they tell the reader the report was downloaded.
+//! inject against copying, collection markers such as 【精编4篇】 and
+//! 【第一篇】, and the buttons and navigation of a web page copied along
+//! with the text (下载 打印 收藏 【字号：大 中 小】, 打印本页 关闭窗口).
+//! Left in, they tell the reader the report was downloaded.
 //!
 //! Each sentence is scored from several kinds of signal (advertising words,
 //! addressing the reader, download and copy words, VIP, copyright, contact
@@ -82,6 +85,9 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("海量", Cat::Sell, 2),
     ("热门", Cat::Sell, 2),
     ("精心整理", Cat::Sell, 2),
+    ("为你整理", Cat::Sell, 3),
+    ("为大家精心", Cat::Sell, 3),
+    ("为大家整理", Cat::Sell, 3),
     ("为您精心整理", Cat::Sell, 3),
     ("整理编辑", Cat::Sell, 2),
     ("精心编辑", Cat::Sell, 2),
@@ -146,6 +152,11 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("二维码", Cat::Action, 1),
     ("关注公众号", Cat::Action, 2),
     ("关注我们", Cat::Action, 2),
+    ("收藏转发", Cat::Action, 3),
+    ("点击查看", Cat::Action, 2),
+    ("加微信", Cat::Action, 3),
+    ("扫码关注", Cat::Action, 3),
+    ("联系我们", Cat::Action, 2),
     ("关注微信", Cat::Action, 2),
     ("收藏", Cat::Action, 1),
     ("转发", Cat::Action, 1),
@@ -178,6 +189,13 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("您", Cat::Address, 2),
     ("小编", Cat::Address, 3),
     ("喜欢就", Cat::Address, 3),
+    ("供大家参考", Cat::Address, 2),
+    ("喜欢这篇", Cat::Address, 3),
+    ("能够喜欢", Cat::Address, 2),
+    ("希望大家喜欢", Cat::Address, 3),
+    ("对您有所帮助", Cat::Address, 3),
+    ("对大家有所帮助", Cat::Address, 3),
+    ("欢迎阅读", Cat::Address, 2),
     ("觉得有用", Cat::Address, 3),
     ("如果喜欢", Cat::Address, 3),
     ("感谢阅读", Cat::Address, 3),
@@ -198,6 +216,7 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("阅读已结束", Cat::Preview, 4),
     ("预览已结束", Cat::Preview, 4),
     ("继续阅读", Cat::Preview, 3),
+    ("查看更多", Cat::Preview, 2),
     ("试读", Cat::Preview, 2),
     ("全文阅读", Cat::Preview, 2),
     ("查看全文", Cat::Preview, 2),
@@ -209,7 +228,8 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("侵权请", Cat::Rights, 3),
     ("如有侵权", Cat::Rights, 3),
     ("版权归", Cat::Rights, 3),
-    ("版权所有", Cat::Rights, 3),
+    ("版权归原作者", Cat::Rights, 4),
+    ("版权所有", Cat::Rights, 4),
     ("版权声明", Cat::Rights, 3),
     ("原作者", Cat::Rights, 2),
     ("转载", Cat::Rights, 2),
@@ -217,6 +237,13 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("联系删除", Cat::Rights, 3),
     ("告知删除", Cat::Rights, 3),
     ("来源于网络", Cat::Rights, 3),
+    ("©", Cat::Rights, 2),
+    ("Copyright", Cat::Rights, 3),
+    ("All Rights Reserved", Cat::Rights, 4),
+    ("仅代表作者", Cat::Rights, 3),
+    ("来源：网络", Cat::Rights, 3),
+    ("来源网络", Cat::Rights, 3),
+    ("网络整理", Cat::Rights, 3),
     ("摘自网络", Cat::Rights, 3),
     ("转自网络", Cat::Rights, 3),
     ("整理自网络", Cat::Rights, 3),
@@ -242,6 +269,10 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("下载券", Cat::Meta, 3),
     ("付费", Cat::Meta, 2),
     ("页眉页脚", Cat::Meta, 3),
+    ("本站立场", Cat::Meta, 3),
+    ("用户上传", Cat::Meta, 3),
+    ("原文链接", Cat::Meta, 3),
+    ("本文链接", Cat::Meta, 3),
     ("版权申诉", Cat::Meta, 3),
     ("上传文档", Cat::Meta, 3),
     ("金币", Cat::Meta, 2),
@@ -445,6 +476,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         }
     }
     scan_noise(doc, &mut found);
+    scan_chrome(doc, &mut found);
 
     found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     let mut last_end = 0;
@@ -469,6 +501,10 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 format!("疑似网站为防复制插入的乱码“{shown}”：请删除"),
                 format!("Random characters \"{shown}\", probably injected by a website against copying: delete them"),
             ),
+            Form::Chrome => (
+                format!("复制网页时带进来的按钮和导航文字“{shown}”：请删除"),
+                format!("Web-page buttons and navigation (\"{shown}\") copied along with the text: delete them"),
+            ),
         };
         out.error(s, e, zh, en).suggest("");
         last_end = e.max(end);
@@ -480,6 +516,137 @@ enum Form {
     Sentence,
     Marker,
     Noise,
+    Chrome,
+}
+
+/// Words of a web page's buttons and navigation, with how much a line made
+/// only of them counts (2: never a line of a report; 1: only next to others;
+/// 0: filler such as the 大 中 小 of a font-size switch).
+const CHROME: &[(&str, u32)] = &[
+    ("下载", 1),
+    ("打印", 1),
+    ("全屏", 1),
+    ("收藏", 1),
+    ("分享", 1),
+    ("关闭", 1),
+    ("加大", 1),
+    ("还原", 1),
+    ("减小", 1),
+    ("大", 0),
+    ("中", 0),
+    ("小", 0),
+    ("默认", 0),
+    ("微信", 0),
+    ("微博", 0),
+    ("QQ空间", 0),
+    ("首页", 1),
+    ("字号", 2),
+    ("字体", 2),
+    ("打印本页", 2),
+    ("打印此页", 2),
+    ("关闭窗口", 2),
+    ("关闭本页", 2),
+    ("返回顶部", 2),
+    ("返回首页", 2),
+    ("返回列表", 2),
+    ("分享到", 2),
+    ("分享到微信", 2),
+    ("分享到微博", 2),
+    ("您的位置", 2),
+    ("当前位置", 2),
+    ("相关报道", 2),
+    ("相关文档", 2),
+    ("相关链接", 2),
+    ("相关阅读", 2),
+    ("上一篇", 2),
+    ("下一篇", 2),
+    ("阅读量", 2),
+    ("浏览次数", 2),
+    ("扫一扫", 2),
+    ("手机阅读", 2),
+];
+
+fn chrome_words() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CHROME.iter().map(|(w, _)| w))
+            .expect("valid patterns")
+    })
+}
+
+/// How much a line counts as web-page chrome: Some(weight) when it holds
+/// nothing but button and navigation words and separators, None otherwise.
+fn chrome_line(line: &str) -> Option<u32> {
+    let separator = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '【' | '】'
+                    | '['
+                    | ']'
+                    | ':'
+                    | '：'
+                    | '>'
+                    | '»'
+                    | '|'
+                    | '丨'
+                    | '×'
+                    | '·'
+                    | '/'
+                    | '、'
+                    | '-'
+                    | '('
+                    | ')'
+                    | '（'
+                    | '）'
+            )
+    };
+    let mut weight = 0;
+    let mut pos = 0;
+    for m in chrome_words().find_iter(line) {
+        if !line.get(pos..m.start())?.chars().all(separator) {
+            return None;
+        }
+        weight += CHROME.get(m.pattern().as_usize()).map_or(0, |&(_, w)| w);
+        pos = m.end();
+    }
+    line.get(pos..)?.chars().all(separator).then_some(weight)
+}
+
+/// Runs of lines copied from a web page's buttons and navigation:
+/// "下载 / 打印 / 全屏 / 收藏 / 【字号：加大 还原 减小】", "打印本页 关闭窗口".
+fn scan_chrome(doc: &Document, out: &mut Vec<(usize, usize, Form)>) {
+    let mut run: Option<(usize, usize, u32)> = None; // first line, last line, weight
+    let flush = |run: &mut Option<(usize, usize, u32)>, out: &mut Vec<(usize, usize, Form)>| {
+        if let Some((first, last, weight)) = run.take() {
+            if weight >= 2 {
+                if let (Some(a), Some(b)) = (doc.lines.get(first), doc.lines.get(last)) {
+                    let s = doc.slice(a.start, a.end);
+                    let lead = s.len() - s.trim_start().len();
+                    let e = doc.slice(b.start, b.end);
+                    out.push((a.start + lead, b.start + e.trim_end().len(), Form::Chrome));
+                }
+            }
+        }
+    };
+    for (i, line) in doc.lines.iter().enumerate() {
+        let content = doc.slice(line.start, line.end);
+        if content.trim().is_empty() {
+            continue; // blank lines do not break a run
+        }
+        match chrome_line(content) {
+            Some(w) => {
+                run = Some(match run {
+                    Some((first, _, total)) => (first, i, total + w),
+                    None => (i, i, w),
+                });
+            }
+            None => flush(&mut run, out),
+        }
+    }
+    flush(&mut run, out);
 }
 
 /// The first characters of a span, for the message.
@@ -789,6 +956,13 @@ mod tests {
             RULE,
             &["（一）基本情况", "奋力谱写新时代第一篇章", "【典型案例】"],
         );
+    }
+
+    #[test]
+    fn web_page_chrome() {
+        let text = "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年政府工作报告\n正文。\n打印本页 关闭窗口";
+        assert_eq!(apply_fixes(RULE, text), "2026年政府工作报告\n正文。");
+        assert_silent(RULE, &["下载", "一、下载", "大中小学校", "首页设计"]);
     }
 
     #[test]
