@@ -251,3 +251,40 @@ fn pathological_input_completes() {
     let text = mixed.repeat(MB / mixed.len() + 1);
     assert!(analyze_auto(&text).chars > 0);
 }
+
+/// Random strings over the characters these rules look at: no panic, and
+/// every finding is a valid span whose fix can be applied.
+#[test]
+fn random_input_never_panics() {
+    let pool: Vec<char> = "Xx×○〇□_＿某*＊?？[]【】［］()（）<>＜＞{}｛｝〔〕/|，。！\n\r 　20年月日号一二九QQ微信：:下载吧您版权侵权👉aZ9%.-+…"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let profile = Profile::builtin("generic").expect("generic profile");
+    for _ in 0..3000 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| pool[(next() % pool.len() as u64) as usize])
+            .collect();
+        let report = analyze(&text, &profile);
+        for f in &report.findings {
+            assert!(
+                text.get(f.byte_start..f.byte_end).is_some(),
+                "{text:?}: {f:?}"
+            );
+            assert_eq!(f.text, text[f.byte_start..f.byte_end]);
+        }
+        let fixes: Vec<(usize, usize, String)> = report
+            .findings
+            .iter()
+            .filter_map(|f| f.suggestion.clone().map(|s| (f.byte_start, f.byte_end, s)))
+            .collect();
+        let _ = draftcheck::fix::apply(&text, &fixes);
+    }
+}

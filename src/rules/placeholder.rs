@@ -426,6 +426,10 @@ fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
     }
 }
 
+fn class_of_x(c: Option<char>) -> Option<Class> {
+    c.and_then(class_of)
+}
+
 fn x_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
     let len = j - i;
     let prev = chars.before(i);
@@ -444,11 +448,13 @@ fn x_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
     if next.is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
-    if next == Some('-') && ascii_alnum(chars.get(j + 1)) {
+    // ... but X-X月 is a range of two blanks.
+    let code = |c: Option<char>| ascii_alnum(c) && class_of_x(c) != Some(Class::X);
+    if next == Some('-') && code(chars.get(j + 1)) {
         return false;
     }
     // COVID-X, A/X, f(x), a[x]: attached to ASCII on the left.
-    if matches!(prev, Some('-' | '/' | '(' | '[')) && i >= 2 && ascii_alnum(chars.get(i - 2)) {
+    if matches!(prev, Some('-' | '/' | '(' | '[')) && i >= 2 && code(chars.get(i - 2)) {
         return false;
     }
     // "1+N+X", "双尖双领+X", "1+X证书": an open-ended term of a formula.
@@ -492,6 +498,12 @@ fn x_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
         })
     };
     if cjk_side(prev) || cjk_side(next) {
+        return true;
+    }
+    // 共有 XX 人: Chinese set with spaces around figures.
+    if (prev.is_some_and(is_blank_space) && cjk_side(chars.prev_solid(i)))
+        || (next.is_some_and(is_blank_space) && cjk_side(chars.next_solid(j)))
+    {
         return true;
     }
     // An X alone on its line (a section body that is just "X").

@@ -269,6 +269,7 @@ const VOCAB: &[(&str, Cat, i32)] = &[
     ("下载券", Cat::Meta, 3),
     ("付费", Cat::Meta, 2),
     ("页眉页脚", Cat::Meta, 3),
+    ("持续更新", Cat::Meta, 1),
     ("本站立场", Cat::Meta, 3),
     ("用户上传", Cat::Meta, 3),
     ("原文链接", Cat::Meta, 3),
@@ -434,9 +435,11 @@ impl Score {
         (self.hard() && total >= 4 && (self.kinds() >= 2 || self.strongest() >= 4)) || total >= 6
     }
 
-    /// A neighbour of debris that carries some of the same signals.
+    /// A neighbour of debris that carries some of the same signals: two
+    /// kinds of them, or a strong one, and nothing of a report. (A report
+    /// sentence that mentions 网站 and 公众号 next to an advert stays.)
     fn is_tail(&self) -> bool {
-        self.positive() >= 2 && self.negative() == 0
+        self.positive() >= 2 && self.negative() == 0 && (self.kinds() >= 2 || self.hard())
     }
 }
 
@@ -938,6 +941,11 @@ mod tests {
     fn deleting_a_sentence_inside_a_paragraph() {
         let text = "损害群众知情权。来自QQ群某群，微信号：wenmi2021，海量优质材料。下一句。";
         assert_eq!(apply_fixes(RULE, text), "损害群众知情权。下一句。");
+        // A report sentence about the website and the official account next
+        // to the advert is not swallowed by it.
+        let text =
+            "网站和微信公众号发布信息1200条。来自QQ群某群，微信号：wenmi2021，海量优质材料。";
+        assert_eq!(apply_fixes(RULE, text), "网站和微信公众号发布信息1200条。");
     }
 
     #[test]
