@@ -961,15 +961,19 @@ fn classify(text: &str, family: Family, span: &Span) -> Option<BracketClass> {
     }
 
     // [Insert name], <name>, [Your Company]
-    if inner.is_ascii() {
+    // [Insert name], [Insert …]: English words, perhaps trailing off.
+    if inner
+        .chars()
+        .all(|c| c.is_ascii() || matches!(c, '…' | '⋯'))
+    {
         let first = inner
             .split(|c: char| !c.is_ascii_alphabetic())
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        let wordy = inner
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '.' | '-' | '\''));
+        let wordy = inner.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '.' | '-' | '\'' | '…' | '⋯')
+        });
         return (wordy && EN_PROMPTS.contains(&first.as_str()))
             .then_some(BracketClass::Fill(Fill::English));
     }
