@@ -240,6 +240,10 @@ fn pathological_input_completes() {
         "XX下载吧！\n",
         "% F3 i7 c/ ",
         "【第一篇】",
+        "请填写",
+        "（仅供参考）",
+        "QQ：123456，海量资料",
+        "下载\n",
     ];
     for unit in units {
         let text = unit.repeat(MB / unit.len() + 1);
