@@ -31,13 +31,16 @@ impl<'a> Locator<'a> {
 
     pub fn locate(&mut self, byte: usize) -> Position {
         let byte = byte.min(self.text.len());
-        if byte < self.byte {
-            *self = Locator::new(self.text);
-        }
         // Clamp into a char boundary.
         let mut target = byte;
         while !self.text.is_char_boundary(target) {
             target -= 1;
+        }
+        if target < self.byte {
+            // Overlapping findings (a placeholder inside a debris sentence)
+            // step back a little: walk back instead of restarting from the
+            // top, which would make many of them quadratic.
+            self.step_back(target);
         }
         for c in self.text[self.byte..target].chars() {
             self.chars += 1;
@@ -51,6 +54,29 @@ impl<'a> Locator<'a> {
             offset: self.chars,
             line: self.line,
             column: self.chars - self.line_start_chars + 1,
+        }
+    }
+
+    /// Moves back to `target` (a char boundary before the current byte).
+    fn step_back(&mut self, target: usize) {
+        let Some(span) = self.text.get(target..self.byte) else {
+            *self = Locator::new(self.text);
+            return;
+        };
+        let mut crossed = false;
+        for c in span.chars() {
+            self.chars -= 1;
+            if c == '\n' {
+                self.line -= 1;
+                crossed = true;
+            }
+        }
+        self.byte = target;
+        if crossed {
+            // The column base is now the start of an earlier line.
+            let head = &self.text[..target];
+            let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+            self.line_start_chars = self.chars - head[line_start..].chars().count();
         }
     }
 }
@@ -72,5 +98,21 @@ mod tests {
                 column: 2
             }
         );
+    }
+
+    #[test]
+    fn steps_back_like_a_fresh_locator() {
+        let text = "一二\n三XX\n\n四五六\nabc";
+        let mut walked = Locator::new(text);
+        let mut order: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        order.push(text.len());
+        // Forward, then every position again from the end backwards.
+        let back: Vec<usize> = order.iter().rev().copied().collect();
+        for &b in order.iter().chain(back.iter()) {
+            let fresh = Locator::new(text).locate(b);
+            assert_eq!(walked.locate(b), fresh, "byte {b}");
+        }
+        // Into the middle of a character: clamped like a fresh locator.
+        assert_eq!(walked.locate(1), Locator::new(text).locate(1));
     }
 }

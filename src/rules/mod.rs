@@ -24,6 +24,8 @@ pub mod placeholder;
 pub mod section_order;
 pub mod split_word;
 pub mod support_cjk;
+pub mod template_debris;
+pub mod template_instruction;
 pub mod title_mark_substitute;
 pub mod unbalanced_pair;
 
@@ -119,6 +121,16 @@ pub const RULES: &[Rule] = &[
         id: "split-word",
         category: Category::Wording,
         check: split_word::check,
+    },
+    Rule {
+        id: "template-instruction",
+        category: Category::Placeholder,
+        check: template_instruction::check,
+    },
+    Rule {
+        id: "template-debris",
+        category: Category::Boilerplate,
+        check: template_debris::check,
     },
 ];
 

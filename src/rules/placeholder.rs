@@ -1,31 +1,107 @@
-//! 未填写的占位符。模板和范文里留给起草人填写的空白——XX、xx、X、××、
-//! 某某、202-年、20XX年——如果原样交上去，读者一眼就能看出报告是套用模板、
-//! 没有认真核对的。每一处都必须填上真实内容或删去。
+//! 未填写的占位符。模板和范文里留给起草人填写的空白，如果原样交上去，
+//! 读者一眼就能看出报告是套用模板、没有认真核对的。每一处都必须填上
+//! 真实内容，或者连同前后文字一起删去。每个空白单独列出，相邻的两个
+//! “X件X人”算两处；提示里附上空白所在的半句话，方便对照填写。
 //!
 //! 能识别的写法：
-//! - 中文或数字旁边的拉丁字母 X/x：XX人、xx局、X月X日、第X组、X%、201X年；
-//! - 年份空白：202-年、20××年、二〇XX年；
-//! - 填空符号：××、○○、□□、___；
-//! - 某某、某某某（单个“某”是有意的匿名，不算）。
+//! - 汉字或数字旁边的拉丁字母 X / x：XX人、xx局、X月X日、第X组、X%、
+//!   XXX单位、X市、X“南拓”，以及 XX.X% 这样的小数空位；
+//! - 没写完的年份：201X年、20XX年、202-年、20××年、二〇XX年，文号里的
+//!   〔20××〕X号、[20××]28号，以及“    年    月    日”这样的空日期；
+//! - 填空符号：××、×××、○○、〇〇、□□、■■、___、＿＿，以及“×月×日”；
+//! - 某某、某某某（单个“某”是有意的匿名，不算；某些、某种、某个也不算）；
+//! - 括号里的填写提示：[X]、【X】、[单位名称]、<单位名称>、{{变量}}、
+//!   【请填写……】、（此处填写……）、［…］、空括号“（  ）”，还有
+//!   [行政机关/事业单位/国有骨干企业] 这样没选定的选项、
+//!   [具体职能1,如政策执行…] 这样的写作说明；
+//! - 代替内容的星号：*年、*局党委、以*思想为指导、*届*中全会；
+//! - 英文占位：TODO、TBD、FIXME、Lorem ipsum、[Insert …]、<name>、???。
 //!
-//! 不会误报：X光、X射线、X轴、X型，Windows XP、Excel 等英文单词，
-//! 3x4、3×4 这样的乘号，二〇二〇年里的〇。
+//! 不会误报：X光、X射线、X线、X轴、X型，Windows XP、Excel、XML 等英文，
+//! 3x4、3×4 这样的乘号，二〇二〇年里的〇，〔2020〕28号、引文序号[1]、
+//! 《文件名》、（一）这样正常的括号，PM2.5、5G、COVID-19、B超、CT。
 //!
-//! 示例：“全县共有基层纪检组织XX个” → 把 XX 换成实际数字。
+//! 示例：“全县共有基层纪检组织XX个” → 把 XX 换成实际数字；
+//! “202-年” → 写成完整的年份，如“2022年”。
 //!
 //! # English
-//! Unfilled placeholders: blanks a template leaves for the writer (XX, xx,
-//! X, ××, 某某, 202-年, 20XX年). Submitted as they are, they show the report
-//! was copied from a template and never checked. Fill in each one or delete
-//! it. Look-alikes such as X光 (X-ray), Windows XP, Excel, 3x4 and 二〇二〇年
-//! are left alone. Example: "全县共有基层纪检组织XX个" → replace XX with the
-//! real number.
+//! Unfilled placeholders: the blanks a template leaves for the writer.
+//! Submitted as they are, they show that the report was copied from a
+//! template and never checked. Fill in each one, or delete it together with
+//! the words around it. Each blank is listed on its own (X件X人 is two), with
+//! the clause it sits in.
+//!
+//! Found: a Latin X or x next to Chinese text or numbers (XX人, xx局, X月X日,
+//! 第X组, X%, XXX单位, X“南拓”); unfinished years (201X年, 20XX年, 202-年,
+//! 20××年, 二〇XX年, the year of a document number 〔20××〕X号) and empty
+//! dates; fill-in glyphs (××, ○○, □□, ■■, ___); 某某 and 某某某 (a single 某
+//! is deliberate anonymisation); bracketed prompts ([X], [单位名称],
+//! <单位名称>, {{变量}}, 【请填写…】, （此处填写…）, empty brackets, unchosen
+//! option lists [A/B/C], writing instructions [具体职能1,如…]); an asterisk
+//! standing for a word (*年, 以*思想为指导); English blanks (TODO, TBD, FIXME,
+//! Lorem ipsum, [Insert …], <name>, ???).
+//!
+//! Left alone: X光, X射线, X轴, X型, Windows XP, Excel, XML, 3x4 and 3×4,
+//! the 〇 of 二〇二〇年, 〔2020〕28号, citation marks [1], 《文件名》, （一）,
+//! PM2.5, 5G, COVID-19. Example: "全县共有基层纪检组织XX个" → replace XX with
+//! the real number.
 
 use super::{Ctx, Emitter};
+use crate::document::Document;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
-fn is_han(c: char) -> bool {
+/// What kind of blank a finding is; it picks the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Latin,
+    Year,
+    DocYear,
+    Date,
+    Glyph,
+    Mou,
+    Asterisk,
+    Question,
+    English,
+    Bracket(Fill),
+}
+
+/// Why a bracket counts as a fill-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fill {
+    /// （  ）, [ ]
+    Empty,
+    /// [X], 【××】, ［…］
+    Glyph,
+    /// 【请填写…】, （此处填写…）, [具体职能1,如…]
+    Prompt,
+    /// [单位名称], <单位名称>
+    Field,
+    /// [行政机关/事业单位/国有骨干企业]
+    Options,
+    /// {{变量}}, ${name}
+    Variable,
+    /// [Insert name], <name>
+    English,
+}
+
+/// A bracket pair that is a fill-in blank or a left-in template note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BracketClass {
+    Fill(Fill),
+    /// （仅供参考）, （模板）, （可选）: reported by `template-instruction`.
+    Instruction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BracketHit {
+    pub start: usize,
+    pub end: usize,
+    pub class: BracketClass,
+}
+
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
         || c == '〇'
 }
@@ -34,130 +110,365 @@ fn is_cjk_punct(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2010..=0x2027)
 }
 
-/// Words where a Latin X is part of the term, not a blank.
-const X_TERMS: &[char] = &['光', '射', '线', '轴', '型', '染'];
+/// A letter of a non-Han script (Latin, full-width Latin, Greek, kana …).
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (c.is_alphabetic() && !is_han(c))
+}
 
-fn year_blank() -> &'static Regex {
+fn is_blank_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Words in which a single Latin X is part of the term: X光, X射线, X线,
+/// X轴, X型, X形, X染色体, X刀, X波段, X坐标 …
+const X_TERMS: &[char] = &[
+    '光', '射', '线', '轴', '型', '形', '染', '刀', '波', '坐', '档',
+];
+
+pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let mut blanks: Vec<(usize, usize, Kind)> = Vec::new();
+
+    scan_years(text, &mut blanks);
+    scan_runs(doc, &mut blanks);
+    scan_english(text, &mut blanks);
+    for hit in scan_brackets(text) {
+        if let BracketClass::Fill(fill) = hit.class {
+            blanks.push((hit.start, hit.end, Kind::Bracket(fill)));
+        }
+    }
+
+    // Earliest first; of two starting together the longer wins. A blank
+    // inside one already reported (the X of [X], the ×× of 20××年) is the
+    // same blank.
+    blanks.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut last_end = 0;
+    for (start, end, kind) in blanks {
+        if start < last_end || start >= end {
+            continue;
+        }
+        last_end = end;
+        let blank = doc.slice(start, end);
+        let (zh, en) = message(kind, blank);
+        let (cs, ce) = doc.clause_around(start, end);
+        out.error(start, end, zh, en).context(cs, ce);
+    }
+}
+
+fn message(kind: Kind, blank: &str) -> (String, String) {
+    let b = blank.trim();
+    match kind {
+        Kind::Latin => (
+            format!("未填写的占位符“{b}”：这是模板留下的空白，请填入实际的数字、名称或日期"),
+            format!("Unfilled placeholder \"{b}\": a blank left by the template; fill in the real figure, name or date"),
+        ),
+        Kind::Year => (
+            format!("年份没有写完整“{b}”：请填入实际年份，如“2022年”"),
+            format!("Unfinished year \"{b}\": fill in the actual year, e.g. \"2022年\""),
+        ),
+        Kind::DocYear => (
+            format!("文号里的年份未填写“{b}”：请填入发文年份"),
+            format!("The year of the document number is blank (\"{b}\"): fill in the year of issue"),
+        ),
+        Kind::Date => (
+            format!("日期留空“{b}”：请填入实际日期"),
+            format!("Empty date \"{b}\": fill in the actual date"),
+        ),
+        Kind::Glyph => (
+            format!("填空符号“{b}”没有替换：请换成实际内容"),
+            format!("Fill-in mark \"{b}\" was never replaced: put the real content here"),
+        ),
+        Kind::Mou => (
+            format!("“{b}”是模板里的代称：请换成实际的单位名称或人名"),
+            format!("\"{b}\" is the template's stand-in name: replace it with the real name"),
+        ),
+        Kind::Asterisk => (
+            format!("星号“{b}”占着一个空位：请填入实际内容"),
+            format!("The asterisk \"{b}\" stands for a missing word: fill it in"),
+        ),
+        Kind::Question => (
+            format!("问号“{b}”标着尚未确定的内容：请核实后填入"),
+            format!("\"{b}\" marks something not yet known: check it and fill it in"),
+        ),
+        Kind::English => (
+            format!("英文占位标记“{b}”未处理：请补上实际内容并删除标记"),
+            format!("Placeholder marker \"{b}\": write the real content and remove the marker"),
+        ),
+        Kind::Bracket(Fill::Empty) => (
+            format!("空括号“{b}”是待填写的空位：请填入内容；不需要的话连括号一起删除"),
+            format!("Empty brackets \"{b}\" are a blank to fill in; delete them if not needed"),
+        ),
+        Kind::Bracket(Fill::Options) => (
+            format!("选项“{b}”没有选定：请保留符合实际的一项，去掉括号和其余选项"),
+            format!("Option list \"{b}\" was never decided: keep the one that applies and remove the brackets and the rest"),
+        ),
+        Kind::Bracket(_) => (
+            format!("括号里的填写提示“{b}”没有替换：请连同括号换成实际内容"),
+            format!("Bracketed prompt \"{b}\" was never replaced: replace it, brackets included, with the real content"),
+        ),
+    }
+}
+
+// ---------------------------------------------------------------- years
+
+fn year_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:19|20)[0-9]{0,2}[-－‐–—XxＸｘ×*＊○□]+年").expect("valid regex")
+        Regex::new(concat!(
+            // 201X年, 20XX年, 202-年, 20××年, 20__年; 〔20××〕 (year of a document number)
+            r"(?P<y>(?:19|20|１９|２０)[0-9０-９]?[-－‐–—_＿XxＸｘ×*＊○〇□■]+)",
+            r"(?P<tail>[ \t\u{3000}]*年|[〕\]］】)）])",
+            // 二〇XX年, 二〇××年, 二〇一X年
+            r"|(?P<c>(?:一九|二[〇○零])[〇○零一二三四五六七八九]?[XxＸｘ×*＊□■_＿]+[ \t\u{3000}]*年)",
+            // "    年    月    日": a date left empty for signing
+            r"|(?P<d>(?:(?:19|20)[0-9]{0,2})?[ \u{3000}]{1,8}年[ \u{3000}]{1,8}月[ \u{3000}]{1,8}日)",
+        ))
+        .expect("valid regex")
     })
 }
 
-pub fn check(ctx: &Ctx, out: &mut Emitter) {
-    let text = ctx.doc.text;
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-
-    for m in year_blank().find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        if before.is_some_and(|c| c.is_ascii_digit()) {
-            continue;
+fn scan_years(text: &str, out: &mut Vec<(usize, usize, Kind)>) {
+    for caps in year_regex().captures_iter(text) {
+        let Some(all) = caps.get(0) else { continue };
+        let before = text.get(..all.start()).and_then(|s| s.chars().next_back());
+        if let Some(y) = caps.name("y") {
+            // Part of a longer number (12020X年) is not a year.
+            if before.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                continue;
+            }
+            let tail = caps.name("tail").map_or("", |t| t.as_str());
+            if tail.ends_with('年') {
+                out.push((all.start(), all.end(), Kind::Year));
+            } else if before.is_some_and(|c| matches!(c, '〔' | '[' | '［' | '【' | '(' | '（'))
+            {
+                out.push((y.start(), y.end(), Kind::DocYear));
+            }
+        } else if let Some(c) = caps.name("c") {
+            out.push((c.start(), c.end(), Kind::Year));
+        } else if let Some(d) = caps.name("d") {
+            let s = d.as_str();
+            let lead = s.len() - s.trim_start_matches(is_blank_space).len();
+            out.push((d.start() + lead, d.end(), Kind::Date));
         }
-        spans.push((m.start(), m.end()));
-    }
-
-    scan_runs(text, &mut spans);
-
-    spans.sort_unstable();
-    let mut last_end = 0;
-    for (start, end) in spans {
-        if start < last_end {
-            continue; // inside a year blank already reported
-        }
-        last_end = end;
-        let blank = &text[start..end];
-        let (cs, ce) = ctx.doc.clause_around(start, end);
-        out.error(
-            start,
-            end,
-            format!("未填写的占位符“{blank}”：请填入实际内容或删除"),
-            format!("Unfilled placeholder \"{blank}\": fill in the real value or delete it"),
-        )
-        .context(cs, ce);
     }
 }
 
-/// Runs of X/x, ×, ○/〇, □/■, _ and 某 that stand for a blank.
-fn scan_runs(text: &str, spans: &mut Vec<(usize, usize)>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let class = match c {
-            'X' | 'x' | 'Ｘ' | 'ｘ' => 'X',
-            '×' => '×',
-            '○' | '〇' => '○',
-            '□' | '■' => '□',
-            '_' | '＿' => '_',
-            '某' => '某',
-            _ => {
-                i += 1;
+// ---------------------------------------------------------------- runs
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    X,
+    Times,
+    Circle,
+    Square,
+    Under,
+    Mou,
+    Star,
+    Question,
+}
+
+fn class_of(c: char) -> Option<Class> {
+    Some(match c {
+        'X' | 'x' | 'Ｘ' | 'ｘ' => Class::X,
+        '×' => Class::Times,
+        '○' | '〇' => Class::Circle,
+        '□' | '■' => Class::Square,
+        '_' | '＿' => Class::Under,
+        '某' => Class::Mou,
+        '*' | '＊' => Class::Star,
+        '?' | '？' => Class::Question,
+        _ => return None,
+    })
+}
+
+/// The text as (byte offset, char), with neighbour lookups that never panic.
+struct Chars {
+    v: Vec<(usize, char)>,
+    len: usize,
+}
+
+impl Chars {
+    fn get(&self, i: usize) -> Option<char> {
+        self.v.get(i).map(|&(_, c)| c)
+    }
+    fn before(&self, i: usize) -> Option<char> {
+        i.checked_sub(1).and_then(|k| self.get(k))
+    }
+    fn byte(&self, i: usize) -> usize {
+        self.v.get(i).map_or(self.len, |&(b, _)| b)
+    }
+    /// The nearest character before `i` that is not a space or tab, or None
+    /// at a line start. Walks back over spaces only, so all calls together
+    /// cost linear time.
+    fn prev_solid(&self, i: usize) -> Option<char> {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            match self.get(k) {
+                Some(c) if is_blank_space(c) => continue,
+                Some('\n' | '\r') | None => return None,
+                Some(c) => return Some(c),
+            }
+        }
+        None
+    }
+    /// Like `prev_solid`, forward from `j` (exclusive start).
+    fn next_solid(&self, j: usize) -> Option<char> {
+        let mut k = j;
+        while let Some(c) = self.get(k) {
+            if is_blank_space(c) {
+                k += 1;
                 continue;
             }
+            return if c == '\n' || c == '\r' {
+                None
+            } else {
+                Some(c)
+            };
+        }
+        None
+    }
+}
+
+/// Runs of X/x, ×, ○/〇, □/■, _, 某, * and ? that stand for a blank.
+fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
+    let text = doc.text;
+    let chars = Chars {
+        v: text.char_indices().collect(),
+        len: text.len(),
+    };
+    // Lines that are a separator (***, ___) are cached: a line of many
+    // runs is looked at once.
+    let mut separator_cache: Option<(usize, bool)> = None;
+    let mut is_separator_line = |pos: usize| -> bool {
+        let li = doc.line_index(pos);
+        if let Some((l, v)) = separator_cache {
+            if l == li {
+                return v;
+            }
+        }
+        let v = doc.lines.get(li).is_some_and(|l| {
+            doc.slice(l.start, l.end).chars().all(|c| {
+                is_blank_space(c) || matches!(c, '*' | '＊' | '_' | '＿' | '-' | '—' | '=')
+            })
+        });
+        separator_cache = Some((li, v));
+        v
+    };
+    let mut skip_until = 0usize; // the closing ** of a bold span
+    let mut i = 0;
+    while i < chars.v.len() {
+        let (start, c) = chars.v[i];
+        let Some(class) = class_of(c) else {
+            i += 1;
+            continue;
         };
         let mut j = i + 1;
-        while j < chars.len() && same_class(class, chars[j].1) {
+        while chars.get(j).and_then(class_of) == Some(class) {
             j += 1;
         }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        // XX.X%: a decimal with both parts blank is one blank.
+        if class == Class::X {
+            while matches!(chars.get(j), Some('.' | '．'))
+                && chars.get(j + 1).and_then(class_of) == Some(Class::X)
+            {
+                j += 2;
+                while chars.get(j).and_then(class_of) == Some(Class::X) {
+                    j += 1;
+                }
+            }
+        }
+        let end = chars.byte(j);
         let len = j - i;
-        let prev = i.checked_sub(1).map(|k| chars[k].1);
-        let next = chars.get(j).map(|&(_, c)| c);
+        let prev = chars.before(i);
+        let next = chars.get(j);
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        let numeral = |c: Option<char>| c.is_some_and(crate::cnum::is_numeral_char);
+        let date_unit = |c: Option<char>| matches!(c, Some('月' | '日' | '号'));
         let blank = match class {
-            'X' => x_is_blank(prev, next, len, text, start, end),
-            '×' => {
-                len >= 2
-                    && !(prev.is_some_and(|c| c.is_ascii_digit())
-                        && next.is_some_and(|c| c.is_ascii_digit()))
+            Class::X => x_is_blank(&chars, i, j),
+            Class::Times => {
+                !(digit(prev) && digit(next)) && (len >= 2 || (date_unit(next) && !digit(prev)))
             }
-            '○' => {
-                len >= 2
-                    && !prev.is_some_and(crate::cnum::is_numeral_char)
-                    && !next.is_some_and(crate::cnum::is_numeral_char)
+            Class::Circle => !numeral(prev) && !numeral(next) && (len >= 2 || date_unit(next)),
+            Class::Square => len >= 2,
+            Class::Under => {
+                let long = len >= 3 || (c == '＿' && len >= 2);
+                let ident = prev.is_some_and(|c| c.is_ascii_alphanumeric())
+                    && next.is_some_and(|c| c.is_ascii_alphanumeric());
+                long && !ident && !is_separator_line(start)
             }
-            '□' => len >= 2,
-            '_' => len >= 3 || (c == '＿' && len >= 2),
-            '某' => len >= 2,
-            _ => false,
+            Class::Mou => len >= 2,
+            Class::Question => len >= 3,
+            Class::Star => {
+                if start < skip_until {
+                    false
+                } else if let Some(close) = bold_close(&chars, i, j) {
+                    skip_until = close;
+                    false
+                } else {
+                    star_is_blank(&chars, i, j) && !is_separator_line(start)
+                }
+            }
         };
         if blank {
-            spans.push((start, end));
+            let kind = match class {
+                Class::X => Kind::Latin,
+                Class::Mou => Kind::Mou,
+                Class::Star => Kind::Asterisk,
+                Class::Question => Kind::Question,
+                _ => Kind::Glyph,
+            };
+            out.push((start, end, kind));
         }
         i = j;
     }
 }
 
-fn same_class(class: char, c: char) -> bool {
-    match class {
-        'X' => matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ'),
-        '×' => c == '×',
-        '○' => matches!(c, '○' | '〇'),
-        '□' => matches!(c, '□' | '■'),
-        '_' => matches!(c, '_' | '＿'),
-        '某' => c == '某',
-        _ => false,
-    }
+fn class_of_x(c: Option<char>) -> Option<Class> {
+    c.and_then(class_of)
 }
 
-fn x_is_blank(
-    prev: Option<char>,
-    next: Option<char>,
-    len: usize,
-    text: &str,
-    start: usize,
-    end: usize,
-) -> bool {
-    let letter = |c: Option<char>| {
-        c.is_some_and(|c| c.is_ascii_alphabetic() || c.is_alphabetic() && !is_han(c))
-    };
-    if letter(prev) || letter(next) {
+fn x_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
+    let len = j - i;
+    let prev = chars.before(i);
+    let next = chars.get(j);
+    let ascii_alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    // Part of a word: Excel, XML, Windows XP, NOx.
+    if prev.is_some_and(is_letter) || next.is_some_and(is_letter) {
         return false;
     }
-    // 3x4, 3 x 4: a multiplication sign.
-    if len == 1
-        && prev.is_some_and(|c| c.is_ascii_digit())
-        && next.is_some_and(|c| c.is_ascii_digit())
-    {
+    // After digits, an X is a blank only in a year (201X, 20XX, 201X-202X);
+    // "415X", "555X" are names of policy programmes, 3x倍 a speed-up.
+    if prev.is_some_and(|c| c.is_ascii_digit()) {
+        return after_year_digits(chars, i) && !next.is_some_and(|c| c.is_ascii_digit());
+    }
+    // A model or code: x86, X5, 3x4, X-100.
+    if next.is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // ... but X-X月 is a range of two blanks.
+    let code = |c: Option<char>| ascii_alnum(c) && class_of_x(c) != Some(Class::X);
+    if next == Some('-') && code(chars.get(j + 1)) {
+        return false;
+    }
+    // COVID-X, A/X, f(x), a[x]: attached to ASCII on the left.
+    if matches!(prev, Some('-' | '/' | '(' | '[')) && i >= 2 && code(chars.get(i - 2)) {
+        return false;
+    }
+    // "1+N+X", "双尖双领+X", "1+X证书": an open-ended term of a formula.
+    if prev == Some('+') || next == Some('+') || prev == Some('＋') || next == Some('＋') {
+        return false;
+    }
+    // "XXX" standing alone in English text ("Dear XXX,").
+    if len >= 3 && chars.v[i..j].iter().all(|&(_, c)| c == 'X') {
+        return true;
+    }
+    // iPhone X, X Window, 3 x 4: an English or arithmetic neighbour.
+    let spaced_ascii =
+        |c: Option<char>, solid: Option<char>| c.is_some_and(is_blank_space) && ascii_alnum(solid);
+    if spaced_ascii(prev, chars.prev_solid(i)) || spaced_ascii(next, chars.next_solid(j)) {
         return false;
     }
     if len == 1 && next.is_some_and(|c| X_TERMS.contains(&c)) {
@@ -168,21 +479,552 @@ fn x_is_blank(
             is_han(c)
                 || is_cjk_punct(c)
                 || c.is_ascii_digit()
-                || matches!(c, '%' | '“' | '”' | '‘' | '’' | '"' | '(' | ')' | '[' | ']')
+                || matches!(
+                    c,
+                    '%' | '“'
+                        | '”'
+                        | '‘'
+                        | '’'
+                        | '"'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '<'
+                        | '>'
+                        | '{'
+                        | '}'
+                )
         })
     };
     if cjk_side(prev) || cjk_side(next) {
         return true;
     }
+    // 共有 XX 人: Chinese set with spaces around figures.
+    if (prev.is_some_and(is_blank_space) && cjk_side(chars.prev_solid(i)))
+        || (next.is_some_and(is_blank_space) && cjk_side(chars.next_solid(j)))
+    {
+        return true;
+    }
     // An X alone on its line (a section body that is just "X").
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty()
+    chars.prev_solid(i).is_none() && chars.next_solid(j).is_none()
+}
+
+/// The digits right before position `i` are the start of a year: 19, 20,
+/// 19d or 20d (and not the tail of a longer number).
+fn after_year_digits(chars: &Chars, i: usize) -> bool {
+    let mut digits = String::new();
+    let mut k = i;
+    while k > 0 && digits.len() < 4 {
+        match chars.get(k - 1) {
+            Some(c) if c.is_ascii_digit() => {
+                digits.insert(0, c);
+                k -= 1;
+            }
+            _ => break,
+        }
+    }
+    let longer = k > 0 && chars.get(k - 1).is_some_and(|c| c.is_ascii_digit());
+    !longer
+        && (2..=3).contains(&digits.len())
+        && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
+/// `**重点**`: a Markdown bold span opened at run i..j. Returns the byte end
+/// of the closing `**` when there is one on the same line, nearby.
+fn bold_close(chars: &Chars, i: usize, j: usize) -> Option<usize> {
+    if j - i != 2 || chars.get(j).is_none_or(|c| c.is_whitespace()) {
+        return None;
+    }
+    let mut k = j;
+    let limit = j + 80;
+    while k < limit {
+        let c = chars.get(k)?;
+        if c == '\n' || c == '\r' {
+            return None;
+        }
+        if matches!(c, '*' | '＊') {
+            let mut m = k;
+            while matches!(chars.get(m), Some('*' | '＊')) {
+                m += 1;
+            }
+            let inner = k - j;
+            let before_ok = chars.before(k).is_some_and(|c| !c.is_whitespace());
+            return (m - k == 2 && inner >= 2 && before_ok).then(|| chars.byte(m));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// An asterisk standing for a word: *年, *局党委, 以*思想为指导, *届*中全会.
+fn star_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
+    let prev = chars.before(i);
+    let next = chars.get(j);
+    if prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()) {
+        return false; // 3*4
+    }
+    if !next.is_some_and(|c| is_han(c) || c == '%') {
+        return false;
+    }
+    // A footnote line: "*注：……", "*数据来源：……".
+    if chars.prev_solid(i).is_none() {
+        const NOTES: &[&str] = &["注", "备注", "说明", "数据来源", "资料来源", "来源", "表示"];
+        let after: String = chars.v[j.min(chars.v.len())..]
+            .iter()
+            .take(4)
+            .map(|&(_, c)| c)
+            .collect();
+        if NOTES.iter().any(|n| after.starts_with(n)) {
+            return false;
+        }
+    }
+    true
+}
+
+// ---------------------------------------------------------------- English
+
+fn english_terms() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build([
+                "TODO",
+                "TBD",
+                "TBC",
+                "FIXME",
+                "Lorem ipsum",
+                "lorem ipsum",
+                "LOREM IPSUM",
+            ])
+            .expect("valid patterns")
+    })
+}
+
+fn scan_english(text: &str, out: &mut Vec<(usize, usize, Kind)>) {
+    let bytes = text.as_bytes();
+    for m in english_terms().find_iter(text) {
+        let before = m.start().checked_sub(1).and_then(|k| bytes.get(k));
+        let after = bytes.get(m.end());
+        if before.is_some_and(u8::is_ascii_alphanumeric)
+            || after.is_some_and(u8::is_ascii_alphanumeric)
+        {
+            continue;
+        }
+        let mut end = m.end();
+        if m.pattern().as_usize() >= 4 {
+            // Lorem ipsum dolor sit amet …: the whole Latin filler.
+            while bytes
+                .get(end)
+                .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b' ' | b',' | b'.'))
+            {
+                end += 1;
+            }
+            while end > m.end() && matches!(bytes.get(end - 1), Some(b' ' | b',')) {
+                end -= 1;
+            }
+        }
+        out.push((m.start(), end, Kind::English));
+    }
+}
+
+// ---------------------------------------------------------------- brackets
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Round,
+    Square,
+    Lenticular,
+    Angle,
+    Curly,
+    /// 〔〕 of a document number: only an empty or all-blank one counts.
+    Tortoise,
+}
+
+const FAMILIES: usize = 6;
+
+fn open_family(c: char) -> Option<Family> {
+    Some(match c {
+        '(' | '（' => Family::Round,
+        '[' | '［' => Family::Square,
+        '【' => Family::Lenticular,
+        '<' | '＜' => Family::Angle,
+        '{' | '｛' => Family::Curly,
+        '〔' => Family::Tortoise,
+        _ => return None,
+    })
+}
+
+fn close_family(c: char) -> Option<Family> {
+    Some(match c {
+        ')' | '）' => Family::Round,
+        ']' | '］' => Family::Square,
+        '】' => Family::Lenticular,
+        '>' | '＞' => Family::Angle,
+        '}' | '｝' => Family::Curly,
+        '〕' => Family::Tortoise,
+        _ => return None,
+    })
+}
+
+/// Longest bracket content (in characters) that can be a prompt.
+const MAX_INNER: usize = 60;
+
+/// Every bracket pair on one line whose content is a fill-in prompt or a
+/// template note. One pass: each family remembers its latest opening
+/// bracket, a closing one pairs with it.
+pub(crate) fn scan_brackets(text: &str) -> Vec<BracketHit> {
+    let mut hits = Vec::new();
+    // (byte offset, char index, at line start) of the latest open bracket
+    // of each family.
+    let mut open: [Option<(usize, usize, bool)>; FAMILIES] = [None; FAMILIES];
+    // Only blanks and list bullets so far on this line.
+    let mut line_head = true;
+    for (ci, (b, c)) in text.char_indices().enumerate() {
+        if c == '\n' || c == '\r' {
+            open = [None; FAMILIES];
+            line_head = true;
+            continue;
+        }
+        let head = line_head;
+        line_head &= is_blank_space(c) || matches!(c, '-' | '*' | '+');
+        if let Some(f) = open_family(c) {
+            open[f as usize] = Some((b, ci, head));
+            continue;
+        }
+        let Some(f) = close_family(c) else { continue };
+        let Some((ob, oci, at_line_start)) = open[f as usize].take() else {
+            continue;
+        };
+        if ci - oci - 1 > MAX_INNER {
+            continue;
+        }
+        let inner_start = ob + text[ob..].chars().next().map_or(1, char::len_utf8);
+        let mut start = ob;
+        let mut end = b + c.len_utf8();
+        let span = Span {
+            open: ob,
+            inner_start,
+            inner_end: b,
+            close_end: end,
+            at_line_start,
+        };
+        if let Some(class) = classify(text, f, &span) {
+            if f == Family::Curly {
+                // {{变量}} and ${变量}: take the outer braces and the dollar.
+                let bytes = text.as_bytes();
+                if start > 0
+                    && matches!(bytes.get(start - 1), Some(b'{'))
+                    && bytes.get(end) == Some(&b'}')
+                {
+                    start -= 1;
+                    end += 1;
+                }
+                if start > 0 && bytes.get(start - 1) == Some(&b'$') {
+                    start -= 1;
+                }
+            }
+            hits.push(BracketHit { start, end, class });
+        }
+    }
+    hits
+}
+
+/// Word lists looked up in bracket contents, one automaton.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// At the start: （仅供参考）, （模板）, （可选）, （请根据实际情况填写）.
+    Instruction,
+    /// Anywhere: （注：使用本模板时请删除）, 【填写说明】.
+    Note,
+    /// Anywhere: 此处, 填写, 请输入, 待补充.
+    FillIn,
+    /// At the end: 单位名称, 姓名, 日期.
+    Field,
+    /// 如政策执行…, 例如: a writing instruction (square brackets).
+    Example,
+}
+
+const CUES: &[(&str, Cue)] = &[
+    ("仅供参考", Cue::Instruction),
+    ("供参考", Cue::Instruction),
+    ("模板", Cue::Instruction),
+    ("可选", Cue::Instruction),
+    ("选填", Cue::Instruction),
+    ("必填", Cue::Instruction),
+    ("非必填", Cue::Instruction),
+    ("示例", Cue::Instruction),
+    ("范例", Cue::Instruction),
+    ("样例", Cue::Instruction),
+    ("参考格式", Cue::Instruction),
+    ("可删除", Cue::Instruction),
+    ("可删", Cue::Instruction),
+    ("根据实际", Cue::Instruction),
+    ("请根据", Cue::Instruction),
+    ("可根据", Cue::Instruction),
+    ("视情况", Cue::Instruction),
+    ("按实际", Cue::Instruction),
+    ("本模板", Cue::Note),
+    ("请删除", Cue::Note),
+    ("删除本", Cue::Note),
+    ("使用时删除", Cue::Note),
+    ("填写说明", Cue::Note),
+    ("编写说明", Cue::Note),
+    ("此处", Cue::FillIn),
+    ("在此", Cue::FillIn),
+    ("填写", Cue::FillIn),
+    ("填入", Cue::FillIn),
+    ("请填", Cue::FillIn),
+    ("请输入", Cue::FillIn),
+    ("请补充", Cue::FillIn),
+    ("待补充", Cue::FillIn),
+    ("待填", Cue::FillIn),
+    ("待定", Cue::FillIn),
+    ("请选择", Cue::FillIn),
+    ("二选一", Cue::FillIn),
+    ("名称", Cue::Field),
+    ("全称", Cue::Field),
+    ("简称", Cue::Field),
+    ("姓名", Cue::Field),
+    ("名字", Cue::Field),
+    ("日期", Cue::Field),
+    ("时间", Cue::Field),
+    ("年份", Cue::Field),
+    ("月份", Cue::Field),
+    ("金额", Cue::Field),
+    ("数量", Cue::Field),
+    ("人数", Cue::Field),
+    ("数字", Cue::Field),
+    ("职务", Cue::Field),
+    ("职位", Cue::Field),
+    ("地址", Cue::Field),
+    ("电话", Cue::Field),
+    ("编号", Cue::Field),
+    ("文号", Cue::Field),
+    ("单位", Cue::Field),
+    ("部门", Cue::Field),
+    ("，如", Cue::Example),
+    (",如", Cue::Example),
+    ("例如", Cue::Example),
+    ("比如", Cue::Example),
+    ("如：", Cue::Example),
+    ("如:", Cue::Example),
+];
+
+fn cues() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(CUES.iter().map(|(w, _)| w))
+            .expect("valid patterns")
+    })
+}
+
+/// English words that open a prompt: [Insert name], <name>, [Your Company].
+const EN_PROMPTS: &[&str] = &[
+    "insert",
+    "enter",
+    "add",
+    "type",
+    "your",
+    "fill",
+    "name",
+    "date",
+    "company",
+    "organization",
+    "organisation",
+    "address",
+    "phone",
+    "email",
+    "number",
+    "amount",
+    "placeholder",
+    "client",
+    "department",
+    "city",
+    "country",
+    "year",
+    "month",
+    "day",
+    "author",
+    "title",
+    "tbd",
+    "todo",
+];
+
+/// Where a bracket pair sits (byte offsets).
+struct Span {
+    open: usize,
+    inner_start: usize,
+    inner_end: usize,
+    close_end: usize,
+    /// Only blanks or a list bullet before it on its line.
+    at_line_start: bool,
+}
+
+fn classify(text: &str, family: Family, span: &Span) -> Option<BracketClass> {
+    let raw = text.get(span.inner_start..span.inner_end)?;
+    let inner = raw.trim_matches(is_blank_space);
+    let before = text.get(..span.open).and_then(|s| s.chars().next_back());
+    let after = text.get(span.close_end..).and_then(|s| s.chars().next());
+    let at_line_start = span.at_line_start;
+    let fill = |f| Some(BracketClass::Fill(f));
+    // f(x), a[i]: code, not prose.
+    if before.is_some_and(|c| c.is_ascii_alphanumeric()) && family != Family::Lenticular {
+        return None;
+    }
+
+    if inner.is_empty() {
+        // - [ ] a Markdown task box.
+        if family == Family::Square && at_line_start && !raw.is_empty() {
+            return None;
+        }
+        let cjk = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_cjk_punct(c));
+        return (!raw.is_empty() || cjk(before) || cjk(after))
+            .then_some(BracketClass::Fill(Fill::Empty));
+    }
+
+    // [X], 【××】, ［…］: nothing but fill-in marks.
+    let glyph = |c: char| {
+        matches!(
+            c,
+            'X' | 'x'
+                | 'Ｘ'
+                | 'ｘ'
+                | '×'
+                | '○'
+                | '〇'
+                | '□'
+                | '■'
+                | '_'
+                | '＿'
+                | '某'
+                | '*'
+                | '＊'
+                | '?'
+                | '？'
+        )
+    };
+    let dots = |c: char| matches!(c, '…' | '⋯' | '.' | '。' | '·');
+    if inner
+        .chars()
+        .all(|c| glyph(c) || dots(c) || is_blank_space(c))
+    {
+        let marks = inner.chars().filter(|&c| glyph(c)).count();
+        let only_mou = inner.chars().all(|c| c == '某');
+        if marks == 0 {
+            // ［…］ stands for words left out; （……） is an ordinary omission.
+            return (family != Family::Round).then_some(BracketClass::Fill(Fill::Glyph));
+        }
+        if family == Family::Square && at_line_start && inner.eq_ignore_ascii_case("x") {
+            return None; // - [x] a ticked Markdown task box.
+        }
+        if !(only_mou && marks < 2) {
+            return fill(Fill::Glyph);
+        }
+    }
+
+    let mut instruction_at_start = false;
+    let mut fill_in = false;
+    let mut field_at_end = false;
+    let mut example = false;
+    for m in cues().find_overlapping_iter(inner) {
+        let Some(&(_, cue)) = CUES.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        match cue {
+            Cue::Instruction => instruction_at_start |= m.start() == 0,
+            Cue::Note => instruction_at_start = true,
+            Cue::FillIn => fill_in = true,
+            Cue::Field => field_at_end |= m.end() == inner.len(),
+            Cue::Example => example = true,
+        }
+    }
+    if instruction_at_start {
+        return Some(BracketClass::Instruction);
+    }
+    if fill_in {
+        return fill(Fill::Prompt);
+    }
+    if matches!(family, Family::Round | Family::Tortoise) {
+        return None;
+    }
+
+    let han_count = inner.chars().filter(|&c| is_han(c)).count();
+    if family == Family::Curly {
+        let ident = inner
+            .chars()
+            .all(|c| is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ' '));
+        return ident.then_some(BracketClass::Fill(Fill::Variable));
+    }
+
+    // [Insert name], <name>, [Your Company]
+    // [Insert name], [Insert …]: English words, perhaps trailing off.
+    if inner
+        .chars()
+        .all(|c| c.is_ascii() || matches!(c, '…' | '⋯'))
+    {
+        let first = inner
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let wordy = inner.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '.' | '-' | '\'' | '…' | '⋯')
+        });
+        return (wordy && EN_PROMPTS.contains(&first.as_str()))
+            .then_some(BracketClass::Fill(Fill::English));
+    }
+    if inner.chars().any(|c| matches!(c, '…' | '⋯')) && han_count > 0 && inner.chars().count() > 1
+    {
+        // [具体职能1,如政策执行…]
+        return fill(Fill::Prompt);
+    }
+    if example && han_count > 0 {
+        return fill(Fill::Prompt);
+    }
+
+    // [行政机关/事业单位/国有骨干企业]: options never chosen.
+    let parts: Vec<&str> = inner.split(['/', '／', '|', '｜']).collect();
+    if parts.len() >= 2
+        && parts.iter().all(|p| {
+            let n = p.chars().count();
+            (1..=12).contains(&n) && p.chars().any(is_han) && !p.chars().any(char::is_whitespace)
+        })
+    {
+        return fill(Fill::Options);
+    }
+
+    // A label at the start of a line (【主要做法】接着写内容) is a heading.
+    let label = family == Family::Lenticular
+        && at_line_start
+        && text
+            .get(span.close_end..)
+            .and_then(|s| s.chars().find(|&c| !is_blank_space(c)))
+            .is_some_and(|c| c != '\n' && c != '\r');
+    let all_han_or_digits = inner.chars().all(|c| is_han(c) || c.is_ascii_digit());
+    // [单位名称], <单位名称>, 【姓名】
+    if field_at_end && all_han_or_digits && !label && inner.chars().count() <= 12 {
+        return fill(Fill::Field);
+    }
+    // [措施1], [具体职能2]: numbered slots of a template.
+    let slot = all_han_or_digits
+        && inner.chars().last().is_some_and(|c| c.is_ascii_digit())
+        && han_count >= 2
+        && !["附件", "附表", "图", "表", "注", "例", "第", "案例"]
+            .iter()
+            .any(|p| inner.starts_with(p));
+    if slot && !label {
+        return fill(Fill::Prompt);
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::support::{assert_flags, assert_silent, flagged};
+    use crate::rules::support::{assert_flags, assert_silent, findings_of, flagged};
 
     #[test]
     fn flags_blanks() {
@@ -204,12 +1046,146 @@ mod tests {
                 "XXX单位",
                 "20XX年",
                 "201X年",
+                "202X年",
                 "20××年",
                 "某某同志",
                 "二〇XX年",
                 "X“南拓”",
+                "X市委",
             ],
         );
+    }
+
+    #[test]
+    fn years_and_document_numbers() {
+        assert_eq!(flagged("placeholder", "二〇XX年工作总结"), vec!["二〇XX年"]);
+        assert_eq!(flagged("placeholder", "二〇××年"), vec!["二〇××年"]);
+        assert_eq!(
+            flagged("placeholder", "根据《通知》（X委发〔20××〕X号）要求"),
+            vec!["X", "20××", "X"]
+        );
+        assert_eq!(flagged("placeholder", "依据[20××]28号文件"), vec!["20××"]);
+        assert_eq!(
+            flagged("placeholder", "落款：    年    月    日"),
+            vec!["年    月    日"]
+        );
+        assert_silent(
+            "placeholder",
+            &[
+                "〔2020〕28号",
+                "2019-2020年",
+                "近20-30年",
+                "二〇二〇年",
+                "二○一九年",
+            ],
+        );
+    }
+
+    #[test]
+    fn glyphs() {
+        assert_eq!(
+            flagged("placeholder", "×××同志任××局局长"),
+            vec!["×××", "××"]
+        );
+        assert_eq!(flagged("placeholder", "○○村、〇〇社区"), vec!["○○", "〇〇"]);
+        assert_eq!(flagged("placeholder", "□□□公司"), vec!["□□□"]);
+        assert_eq!(flagged("placeholder", "■■镇"), vec!["■■"]);
+        assert_eq!(
+            flagged("placeholder", "负责人：___，电话：＿＿"),
+            vec!["___", "＿＿"]
+        );
+        assert_eq!(flagged("placeholder", "于×月×日召开"), vec!["×", "×"]);
+        assert_silent(
+            "placeholder",
+            &[
+                "尺寸3×4米",
+                "二〇〇八年",
+                "二○○○年",
+                "□是 □否",
+                "snake_case_name",
+                "___",
+            ],
+        );
+    }
+
+    #[test]
+    fn brackets() {
+        assert_eq!(
+            flagged("placeholder", "[单位名称]2022年工作总结"),
+            vec!["[单位名称]"]
+        );
+        assert_flags(
+            "placeholder",
+            &[
+                "由[X]负责",
+                "由【X】负责",
+                "【请填写单位全称】党委",
+                "审核单位：［…］",
+                "<单位名称>党组",
+                "{{单位名称}}关于",
+                "（此处填写主要成效）",
+                "(此处填写工作亮点…)",
+                "（此处略述）",
+                "本单位属于[行政机关/事业单位/国有骨干企业]",
+                "主要负责[具体职能1,如政策执行…]",
+                "共有党员（  ）名",
+                "报告人：[Insert name]",
+                "Prepared by <name>",
+            ],
+        );
+        assert_silent(
+            "placeholder",
+            &[
+                "〔2020〕28号",
+                "见文献[1]和[2-4]",
+                "《关于加强党的政治建设的意见》",
+                "（一）基本情况",
+                "党建（党风廉政建设）领导小组",
+                "80%以上的村(社区)",
+                "【典型案例】某县纪委监委查处了一批案件",
+                "调用f(x)函数",
+                "- [ ] 待办事项",
+                "党委（党组）书记",
+                "（附件1）",
+                "境外（输入）",
+            ],
+        );
+    }
+
+    #[test]
+    fn asterisks() {
+        assert_eq!(flagged("placeholder", "*年*月"), vec!["*", "*"]);
+        assert_eq!(flagged("placeholder", "*届*中全会"), vec!["*", "*"]);
+        assert_flags("placeholder", &["*局党委", "以*思想为指导"]);
+        assert_silent(
+            "placeholder",
+            &[
+                "面积3*4米",
+                "**一、基本情况**",
+                "* 加强学习",
+                "*注：数据来自统计局",
+                "***",
+            ],
+        );
+    }
+
+    #[test]
+    fn english_blanks() {
+        assert_flags(
+            "placeholder",
+            &[
+                "TODO：补充数据",
+                "完成时间TBD",
+                "FIXME",
+                "Lorem ipsum dolor sit amet",
+                "金额：???",
+            ],
+        );
+        assert_eq!(
+            flagged("placeholder", "Lorem ipsum dolor sit amet, consectetur。"),
+            vec!["Lorem ipsum dolor sit amet, consectetur"]
+        );
+        assert_silent("placeholder", &["TODOS", "methodology", "真的吗？"]);
     }
 
     #[test]
@@ -219,6 +1195,7 @@ mod tests {
             &[
                 "拍X光片",
                 "X射线检查",
+                "X线胸片",
                 "X轴方向",
                 "X型钢",
                 "使用Windows XP系统",
@@ -231,7 +1208,15 @@ mod tests {
                 "某些单位",
                 "某种程度",
                 "某个环节",
+                "某单位干部",
                 "PM2.5浓度",
+                "5G基站",
+                "COVID-19疫情",
+                "B超检查",
+                "CT检查",
+                "x86架构服务器",
+                "iPhone X手机",
+                "氮氧化物NOx排放",
             ],
         );
     }
@@ -239,5 +1224,20 @@ mod tests {
     #[test]
     fn adjacent_blanks_are_separate() {
         assert_eq!(flagged("placeholder", "X件X人").len(), 2);
+        assert_eq!(flagged("placeholder", "XX、XX、XX").len(), 3);
+        assert_eq!(flagged("placeholder", "增长XX.X%"), vec!["XX.X"]);
+    }
+
+    #[test]
+    fn findings_carry_their_clause() {
+        let f = findings_of(
+            "placeholder",
+            "一、基本情况\n全县共有基层纪检组织XX个，其中乡镇纪委XX个。",
+        );
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].context.as_deref(), Some("全县共有基层纪检组织XX个"));
+        assert_eq!(f[1].context.as_deref(), Some("其中乡镇纪委XX个"));
+        assert!(f[0].message.contains("XX"));
+        assert!(f[0].message_en.contains("XX"));
     }
 }

@@ -1,0 +1,994 @@
+//! 模板网站残留。从范文网站、文库下载的材料里，常夹着网站自己的话：
+//! 开头的“【参考】此例优秀的办公资料……由网友为您精心整理编辑……喜欢就
+//! 复制下载吧”，文中的“来自QQ群……微信号……海量优质材料和PPT课件”，
+//! 结尾的“预览已结束，若需全文请点击👉联系老师”，还有“本文档共N页”、
+//! “如有侵权请联系删除”、“关注公众号免费下载”、推广网址、邮箱、
+//! QQ/微信号，论坛为防复制插进来的乱码，“【精编4篇】”“【第一篇】”
+//! 这样的合集分篇标记，以及复制网页时带进来的按钮和导航文字（“下载 打印
+//! 收藏 【字号：大 中 小】”“打印本页 关闭窗口”“当前位置：首页 >”）。
+//! 这些文字一旦留在报告里，等于告诉读者材料是从网上下载的。
+//!
+//! 判断方法：不靠固定句子，而是给每句话打分——广告用语（海量、优质、
+//! 精心整理）、对读者说话（您、喜欢就……吧）、下载和复制、VIP、版权和
+//! 侵权声明、联系方式、网址、👉 这类指示符号，各算一份；几类信号凑在一起
+//! 才算残留。正常报告里“在政府网站公开下载申报表”这样的句子不会被标出。
+//!
+//! 处理：整句（整行都是残留时连同这一行）一次删除，可一键应用。
+//!
+//! 示例：“来自QQ群藏经阁，QQ微信号：215425891，海量热门优质材料和PPT课件。”
+//! → 删除整句。
+//!
+//! # English
+//! Template-site debris: text that the website a model essay was downloaded
+//! from left in it. A preface praising the "excellent material lovingly
+//! compiled for you … copy and download it", a QQ/WeChat advertisement in
+//! the middle, "preview ended, click 👉 to contact the teacher" at the end,
+//! page counts, VIP and copyright notices, "follow our official account",
+//! promotional URLs and e-mail addresses, random ASCII noise that forums
+//! inject against copying, collection markers such as 【精编4篇】 and
+//! 【第一篇】, and the buttons and navigation of a web page copied along
+//! with the text (下载 打印 收藏 【字号：大 中 小】, 打印本页 关闭窗口).
+//! Left in, they tell the reader the report was downloaded.
+//!
+//! Each sentence is scored from several kinds of signal (advertising words,
+//! addressing the reader, download and copy words, VIP, copyright, contact
+//! handles, URLs, pointing emoji); only a combination counts, so an ordinary
+//! sentence that mentions a website or a download stays silent. The fix
+//! deletes the whole sentence, or the whole line when the line is all debris.
+
+use super::{Ctx, Emitter};
+use crate::document::Document;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Kinds of signal. A sentence needs several, or one strong one backed up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    /// 海量, 优质, 精心整理: selling.
+    Sell,
+    /// 范文, 文档, 课件, PPT: what the site sells.
+    Product,
+    /// 网友, 本站, 公众号: where it comes from.
+    Channel,
+    /// 下载, 复制, 点击, 扫码: what the reader is told to do.
+    Action,
+    /// 您, 喜欢就, 感谢阅读: talking to the reader.
+    Address,
+    /// 代笔, 代写, 联系老师, 客服.
+    Service,
+    /// 预览, 阅读已结束, 继续阅读.
+    Preview,
+    /// 侵权, 版权归, 来源于网络.
+    Rights,
+    /// 本文档, VIP, 下载券, 共N页.
+    Meta,
+    /// QQ or WeChat id.
+    Contact,
+    /// URL or e-mail address.
+    Link,
+    /// 👉 and other emoji.
+    Pointer,
+    /// 【参考】 at the start.
+    Tag,
+    /// Words of an ordinary report (群众, 我县, 举报): counted against.
+    Report,
+}
+
+const CATS: usize = 14;
+
+/// The most a category can add, unless one of its words alone weighs more.
+const CAPS: [i32; CATS] = [4, 3, 2, 3, 4, 4, 4, 4, 4, 4, 4, 3, 2, 0];
+
+/// The vocabulary, matched in one pass (ASCII case-insensitive).
+const VOCAB: &[(&str, Cat, i32)] = &[
+    ("海量", Cat::Sell, 2),
+    ("热门", Cat::Sell, 2),
+    ("精心整理", Cat::Sell, 2),
+    ("为你整理", Cat::Sell, 3),
+    ("为大家精心", Cat::Sell, 3),
+    ("为大家整理", Cat::Sell, 3),
+    ("为您精心整理", Cat::Sell, 3),
+    ("整理编辑", Cat::Sell, 2),
+    ("精心编辑", Cat::Sell, 2),
+    ("精心收集", Cat::Sell, 2),
+    ("精编", Cat::Sell, 2),
+    ("超全", Cat::Sell, 2),
+    ("最全", Cat::Sell, 2),
+    ("大全", Cat::Sell, 2),
+    ("干货", Cat::Sell, 2),
+    ("爆款", Cat::Sell, 2),
+    ("更多精彩", Cat::Sell, 2),
+    ("更多范文", Cat::Sell, 3),
+    ("更多资料", Cat::Sell, 2),
+    ("更多模板", Cat::Sell, 3),
+    ("优质", Cat::Sell, 1),
+    ("精品", Cat::Sell, 1),
+    ("精选", Cat::Sell, 1),
+    ("免费", Cat::Sell, 1),
+    ("完整版", Cat::Sell, 2),
+    ("一键", Cat::Sell, 2),
+    ("值得收藏", Cat::Sell, 3),
+    ("强烈推荐", Cat::Sell, 2),
+    ("必备", Cat::Sell, 1),
+    ("优秀的", Cat::Sell, 1),
+    ("范文", Cat::Product, 1),
+    ("范例", Cat::Product, 1),
+    ("文档", Cat::Product, 1),
+    ("课件", Cat::Product, 2),
+    ("PPT", Cat::Product, 1),
+    ("模板", Cat::Product, 1),
+    ("全文", Cat::Product, 1),
+    ("资料", Cat::Product, 1),
+    ("文章", Cat::Product, 1),
+    ("素材", Cat::Product, 1),
+    ("题库", Cat::Product, 2),
+    ("文库", Cat::Product, 2),
+    ("原创", Cat::Product, 1),
+    ("word版", Cat::Product, 3),
+    ("word格式", Cat::Product, 2),
+    ("word文档", Cat::Product, 2),
+    ("可编辑", Cat::Product, 2),
+    ("任意编辑", Cat::Product, 3),
+    ("自行编辑", Cat::Product, 2),
+    ("办公资料", Cat::Product, 2),
+    ("网友", Cat::Channel, 2),
+    ("本站", Cat::Channel, 1),
+    ("本网站", Cat::Channel, 3),
+    ("本网", Cat::Channel, 2),
+    ("网站", Cat::Channel, 1),
+    ("网址", Cat::Channel, 1),
+    ("公众号", Cat::Channel, 1),
+    ("QQ", Cat::Channel, 1),
+    ("微信", Cat::Channel, 1),
+    ("论坛", Cat::Channel, 1),
+    ("贴吧", Cat::Channel, 2),
+    ("范文网", Cat::Channel, 3),
+    ("下载", Cat::Action, 1),
+    ("复制", Cat::Action, 1),
+    ("点击", Cat::Action, 1),
+    ("扫码", Cat::Action, 1),
+    ("扫一扫", Cat::Action, 2),
+    ("二维码", Cat::Action, 1),
+    ("关注公众号", Cat::Action, 2),
+    ("关注我们", Cat::Action, 2),
+    ("收藏转发", Cat::Action, 3),
+    ("点击查看", Cat::Action, 2),
+    ("加微信", Cat::Action, 3),
+    ("扫码关注", Cat::Action, 3),
+    ("联系我们", Cat::Action, 2),
+    ("关注微信", Cat::Action, 2),
+    ("收藏", Cat::Action, 1),
+    ("转发", Cat::Action, 1),
+    ("点赞", Cat::Action, 2),
+    ("点赞收藏", Cat::Action, 3),
+    ("记得点赞", Cat::Action, 3),
+    ("记得收藏", Cat::Action, 3),
+    ("购买", Cat::Action, 2),
+    ("充值", Cat::Action, 2),
+    ("开通会员", Cat::Action, 3),
+    ("咨询", Cat::Action, 1),
+    ("联系", Cat::Action, 1),
+    ("加群", Cat::Action, 2),
+    ("私信", Cat::Action, 2),
+    ("回复关键词", Cat::Action, 3),
+    ("获取", Cat::Action, 1),
+    ("领取", Cat::Action, 1),
+    ("欢迎下载", Cat::Action, 3),
+    ("欢迎收藏", Cat::Action, 3),
+    ("欢迎转发", Cat::Action, 2),
+    ("下载后", Cat::Action, 1),
+    ("下载吧", Cat::Action, 3),
+    ("复制下载", Cat::Action, 3),
+    ("点击下载", Cat::Action, 3),
+    ("立即下载", Cat::Action, 3),
+    ("免费下载", Cat::Action, 2),
+    ("下载文档", Cat::Action, 3),
+    ("下载完整版", Cat::Action, 3),
+    ("下载全文", Cat::Action, 2),
+    ("您", Cat::Address, 2),
+    ("小编", Cat::Address, 3),
+    ("喜欢就", Cat::Address, 3),
+    ("供大家参考", Cat::Address, 2),
+    ("喜欢这篇", Cat::Address, 3),
+    ("能够喜欢", Cat::Address, 2),
+    ("希望大家喜欢", Cat::Address, 3),
+    ("对您有所帮助", Cat::Address, 3),
+    ("对大家有所帮助", Cat::Address, 3),
+    ("欢迎阅读", Cat::Address, 2),
+    ("觉得有用", Cat::Address, 3),
+    ("如果喜欢", Cat::Address, 3),
+    ("感谢阅读", Cat::Address, 3),
+    ("谢谢阅读", Cat::Address, 3),
+    ("感谢您的阅读", Cat::Address, 3),
+    ("温馨提示", Cat::Address, 2),
+    ("吧！", Cat::Address, 1),
+    ("吧!", Cat::Address, 1),
+    ("哦~", Cat::Address, 3),
+    ("哦～", Cat::Address, 3),
+    ("哦！", Cat::Address, 1),
+    ("代笔", Cat::Service, 3),
+    ("代写", Cat::Service, 3),
+    ("联系老师", Cat::Service, 2),
+    ("客服", Cat::Service, 2),
+    ("写作服务", Cat::Service, 3),
+    ("预览", Cat::Preview, 2),
+    ("阅读已结束", Cat::Preview, 4),
+    ("预览已结束", Cat::Preview, 4),
+    ("继续阅读", Cat::Preview, 3),
+    ("查看更多", Cat::Preview, 2),
+    ("试读", Cat::Preview, 2),
+    ("全文阅读", Cat::Preview, 2),
+    ("查看全文", Cat::Preview, 2),
+    ("阅读全文", Cat::Preview, 2),
+    ("展开全文", Cat::Preview, 3),
+    ("未读", Cat::Preview, 1),
+    ("侵权", Cat::Rights, 2),
+    ("侵删", Cat::Rights, 3),
+    ("侵权请", Cat::Rights, 3),
+    ("如有侵权", Cat::Rights, 3),
+    ("版权归", Cat::Rights, 3),
+    ("版权归原作者", Cat::Rights, 4),
+    ("版权所有", Cat::Rights, 4),
+    ("版权声明", Cat::Rights, 3),
+    ("原作者", Cat::Rights, 2),
+    ("转载", Cat::Rights, 2),
+    ("注明出处", Cat::Rights, 3),
+    ("联系删除", Cat::Rights, 3),
+    ("告知删除", Cat::Rights, 3),
+    ("来源于网络", Cat::Rights, 3),
+    ("©", Cat::Rights, 2),
+    ("Copyright", Cat::Rights, 3),
+    ("All Rights Reserved", Cat::Rights, 4),
+    ("仅代表作者", Cat::Rights, 3),
+    ("来源：网络", Cat::Rights, 3),
+    ("来源网络", Cat::Rights, 3),
+    ("网络整理", Cat::Rights, 3),
+    ("摘自网络", Cat::Rights, 3),
+    ("转自网络", Cat::Rights, 3),
+    ("整理自网络", Cat::Rights, 3),
+    ("来源于互联网", Cat::Rights, 3),
+    ("来自网络", Cat::Rights, 2),
+    ("来自互联网", Cat::Rights, 2),
+    ("收集于网络", Cat::Rights, 3),
+    ("收集于互联网", Cat::Rights, 3),
+    ("网络收集", Cat::Rights, 2),
+    ("仅供学习", Cat::Rights, 3),
+    ("仅供参考", Cat::Rights, 1),
+    ("商业用途", Cat::Rights, 2),
+    ("版权", Cat::Rights, 1),
+    ("本文档", Cat::Meta, 2),
+    ("此文档", Cat::Meta, 2),
+    ("该文档", Cat::Meta, 2),
+    ("本文由", Cat::Meta, 2),
+    ("本文来自", Cat::Meta, 3),
+    ("本资料", Cat::Meta, 2),
+    ("VIP", Cat::Meta, 2),
+    ("会员", Cat::Meta, 1),
+    ("积分", Cat::Meta, 1),
+    ("下载券", Cat::Meta, 3),
+    ("付费", Cat::Meta, 2),
+    ("页眉页脚", Cat::Meta, 3),
+    ("持续更新", Cat::Meta, 1),
+    ("本站立场", Cat::Meta, 3),
+    ("用户上传", Cat::Meta, 3),
+    ("原文链接", Cat::Meta, 3),
+    ("本文链接", Cat::Meta, 3),
+    ("版权申诉", Cat::Meta, 3),
+    ("上传文档", Cat::Meta, 3),
+    ("金币", Cat::Meta, 2),
+    ("下载积分", Cat::Meta, 3),
+    ("不得用于商业", Cat::Meta, 3),
+    ("我局", Cat::Report, -1),
+    ("我县", Cat::Report, -1),
+    ("我区", Cat::Report, -1),
+    ("我市", Cat::Report, -1),
+    ("我镇", Cat::Report, -1),
+    ("我乡", Cat::Report, -1),
+    ("我委", Cat::Report, -1),
+    ("我办", Cat::Report, -1),
+    ("我单位", Cat::Report, -1),
+    ("全县", Cat::Report, -1),
+    ("全区", Cat::Report, -1),
+    ("全市", Cat::Report, -1),
+    ("全镇", Cat::Report, -1),
+    ("党委", Cat::Report, -1),
+    ("党组", Cat::Report, -1),
+    ("政府", Cat::Report, -1),
+    ("群众", Cat::Report, -1),
+    ("干部", Cat::Report, -1),
+    ("党员", Cat::Report, -1),
+    ("纪委", Cat::Report, -1),
+    ("巡察", Cat::Report, -1),
+    ("整改", Cat::Report, -1),
+    ("举报", Cat::Report, -2),
+    ("投诉", Cat::Report, -1),
+    ("联系电话", Cat::Report, -1),
+    ("联系人", Cat::Report, -2),
+];
+
+/// Words of a tag such as 【参考】 opening a website's preface.
+const TAG_WORDS: &[&str] = &[
+    "参考", "推荐", "精品", "范文", "下载", "原创", "热门", "最新", "免费", "必备", "收藏", "精选",
+    "资料", "文档", "分享",
+];
+
+fn vocab() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(VOCAB.iter().map(|(w, _, _)| w))
+            .expect("valid patterns")
+    })
+}
+
+/// QQ 123456, 微信号：abc2021, vx: …
+fn contact_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?:(?i-u:qq|vx|wx)|微信|威信|薇信|[vV]信|加[vV])(?:号码|号|群)?[ \t:：]*([A-Za-z0-9_-]{5,})",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// E-mail addresses, then URLs and bare domains.
+fn link_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?P<mail>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)",
+            r"|(?P<url>(?i-u:https?://|www\.)[A-Za-z0-9./?=&%#_~:+-]+",
+            r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i-u:com|cn|net|org|cc|top|xyz|vip|info|io|me|co)(?:/[A-Za-z0-9./?=&%#_~:+-]*)?)",
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// 本文档共12页, 剩余8页.
+fn pages_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?P<pre>本文档|本文|文档|全文|剩余|还剩|还有)?[ \t]*共?[ \t]*[0-9０-９]+[ \t]*页",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// 【精编4篇】, 【第一篇】, （精选3篇）, and 篇一： / 第二篇： at a line start.
+fn marker_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let n = "[0-9０-９一二三四五六七八九十百两]+";
+        let sell = "(?:精编|精选|精品|通用|优选|推荐|热门|最新|优秀|经典|汇编|实用|必备|范文|合集|大全|完整)";
+        Regex::new(&format!(
+            concat!(
+                r"(?P<sq>[【\[［][ \t]*(?:第[ \t]*{n}[ \t]*篇|{sell}*[ \t]*{n}[ \t]*篇|(?:篇|范文|范例|例文)[ \t]*{n}",
+                r"|(?:精选|精品|推荐|热门|范文|合集|原创|最新|必备|收藏|精编|汇编|大全))[ \t]*[】\]］])",
+                r"|(?P<rd>[（(][ \t]*(?:第[ \t]*{n}[ \t]*篇|{sell}+[ \t]*{n}[ \t]*篇|(?:篇|范文|范例|例文)[ \t]*{n})[ \t]*[）)])",
+                r"|(?m:^[ \t\u{{3000}}]*(?P<ln>(?:篇[ \t]*{n}|第{n}篇|范文[ \t]*{n})[ \t]*[：:、.．]?)(?:[ \t\u{{3000}}\r]|$))",
+            ),
+            n = n,
+            sell = sell
+        ))
+        .expect("valid regex")
+    })
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Score {
+    sum: [i32; CATS],
+    max: [i32; CATS],
+}
+
+impl Score {
+    fn add(&mut self, cat: Cat, weight: i32) {
+        let c = cat as usize;
+        self.sum[c] += weight;
+        self.max[c] = self.max[c].max(weight);
+    }
+
+    /// Positive evidence, each category capped.
+    fn positive(&self) -> i32 {
+        (0..CATS)
+            .filter(|&c| c != Cat::Report as usize)
+            .map(|c| self.sum[c].min(CAPS[c].max(self.max[c])))
+            .sum()
+    }
+
+    fn negative(&self) -> i32 {
+        self.sum[Cat::Report as usize].max(-3)
+    }
+
+    fn total(&self) -> i32 {
+        self.positive() + self.negative()
+    }
+
+    /// One signal strong enough to anchor a finding (a contact id, 侵权, …).
+    fn hard(&self) -> bool {
+        (0..CATS).any(|c| c != Cat::Report as usize && self.max[c] >= 3)
+    }
+
+    /// Positive categories present.
+    fn kinds(&self) -> usize {
+        (0..CATS)
+            .filter(|&c| c != Cat::Report as usize && c != Cat::Tag as usize && self.sum[c] > 0)
+            .count()
+    }
+
+    fn strongest(&self) -> i32 {
+        (0..CATS)
+            .filter(|&c| c != Cat::Report as usize)
+            .map(|c| self.max[c])
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// A strong signal backed by a second kind (or one that needs no
+    /// backing, such as a contact id), or many weak ones together.
+    fn is_debris(&self) -> bool {
+        let total = self.total();
+        (self.hard() && total >= 4 && (self.kinds() >= 2 || self.strongest() >= 4)) || total >= 6
+    }
+
+    /// A neighbour of debris that carries some of the same signals: two
+    /// kinds of them, or a strong one, and nothing of a report. (A report
+    /// sentence that mentions 网站 and 公众号 next to an advert stays.)
+    fn is_tail(&self) -> bool {
+        self.positive() >= 2 && self.negative() == 0 && (self.kinds() >= 2 || self.hard())
+    }
+}
+
+pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let mut found: Vec<(usize, usize, Form)> = Vec::new();
+
+    let scores = score_sentences(doc);
+    let flagged: Vec<bool> = scores.iter().map(Score::is_debris).collect();
+    let mut i = 0;
+    while i < doc.sentences.len() {
+        if !flagged[i] {
+            i += 1;
+            continue;
+        }
+        // Grow over neighbouring debris and debris-like tails in the same
+        // paragraph: "请点击👉 …" "👈联系老师" is one advertisement.
+        let para = doc.sentences[i].paragraph;
+        let same = |k: usize| doc.sentences.get(k).is_some_and(|s| s.paragraph == para);
+        let mut first = i;
+        while first > 0 && same(first - 1) && scores[first - 1].is_tail() {
+            first -= 1;
+        }
+        let mut last = i;
+        while same(last + 1) && (flagged[last + 1] || scores[last + 1].is_tail()) {
+            last += 1;
+        }
+        let (s, e) = (doc.sentences[first].start, doc.sentences[last].end);
+        found.push((s, e, Form::Sentence));
+        i = last + 1;
+    }
+
+    for caps in marker_regex().captures_iter(text) {
+        if let Some(m) = caps.name("sq").or(caps.name("rd")).or(caps.name("ln")) {
+            found.push((m.start(), m.end(), Form::Marker));
+        }
+    }
+    scan_noise(doc, &mut found);
+    scan_chrome(doc, &mut found);
+
+    found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut last_end = 0;
+    for (start, end, form) in found {
+        if start < last_end {
+            continue; // a marker inside the preface sentence
+        }
+        let (s, e) = whole_lines(doc, start, end);
+        // Never overlap the line break the previous finding already takes.
+        let s = s.max(last_end);
+        let shown = excerpt(doc.slice(start, end));
+        let (zh, en) = match form {
+            Form::Sentence => (
+                format!("模板网站残留的广告或声明“{shown}”：不是报告内容，请整句删除"),
+                format!("Left-over template-site advertising or notice \"{shown}\": not part of the report; delete it"),
+            ),
+            Form::Marker => (
+                format!("范文合集的分篇标记“{shown}”：这是下载网站的编排，请删除"),
+                format!("Essay-collection marker \"{shown}\" from the download site: delete it"),
+            ),
+            Form::Noise => (
+                format!("疑似网站为防复制插入的乱码“{shown}”：请删除"),
+                format!("Random characters \"{shown}\", probably injected by a website against copying: delete them"),
+            ),
+            Form::Chrome => (
+                format!("复制网页时带进来的按钮和导航文字“{shown}”：请删除"),
+                format!("Web-page buttons and navigation (\"{shown}\") copied along with the text: delete them"),
+            ),
+        };
+        out.error(s, e, zh, en).suggest("");
+        last_end = e.max(end);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Sentence,
+    Marker,
+    Noise,
+    Chrome,
+}
+
+/// Words of a web page's buttons and navigation, with how much a line made
+/// only of them counts (2: never a line of a report; 1: only next to others;
+/// 0: filler such as the 大 中 小 of a font-size switch).
+const CHROME: &[(&str, u32)] = &[
+    ("下载", 1),
+    ("打印", 1),
+    ("全屏", 1),
+    ("收藏", 1),
+    ("分享", 1),
+    ("关闭", 1),
+    ("加大", 1),
+    ("还原", 1),
+    ("减小", 1),
+    ("大", 0),
+    ("中", 0),
+    ("小", 0),
+    ("默认", 0),
+    ("微信", 0),
+    ("微博", 0),
+    ("QQ空间", 0),
+    ("首页", 1),
+    ("字号", 2),
+    ("字体", 2),
+    ("打印本页", 2),
+    ("打印此页", 2),
+    ("关闭窗口", 2),
+    ("关闭本页", 2),
+    ("返回顶部", 2),
+    ("返回首页", 2),
+    ("返回列表", 2),
+    ("分享到", 2),
+    ("分享到微信", 2),
+    ("分享到微博", 2),
+    ("您的位置", 2),
+    ("当前位置", 2),
+    ("相关报道", 2),
+    ("相关文档", 2),
+    ("相关链接", 2),
+    ("相关阅读", 2),
+    ("上一篇", 2),
+    ("下一篇", 2),
+    ("阅读量", 2),
+    ("浏览次数", 2),
+    ("扫一扫", 2),
+    ("手机阅读", 2),
+];
+
+fn chrome_words() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CHROME.iter().map(|(w, _)| w))
+            .expect("valid patterns")
+    })
+}
+
+/// How much a line counts as web-page chrome: Some(weight) when it holds
+/// nothing but button and navigation words and separators, None otherwise.
+fn chrome_line(line: &str) -> Option<u32> {
+    let separator = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '【' | '】'
+                    | '['
+                    | ']'
+                    | ':'
+                    | '：'
+                    | '>'
+                    | '»'
+                    | '|'
+                    | '丨'
+                    | '×'
+                    | '·'
+                    | '/'
+                    | '、'
+                    | '-'
+                    | '('
+                    | ')'
+                    | '（'
+                    | '）'
+            )
+    };
+    let mut weight = 0;
+    let mut pos = 0;
+    for m in chrome_words().find_iter(line) {
+        if !line.get(pos..m.start())?.chars().all(separator) {
+            return None;
+        }
+        weight += CHROME.get(m.pattern().as_usize()).map_or(0, |&(_, w)| w);
+        pos = m.end();
+    }
+    line.get(pos..)?.chars().all(separator).then_some(weight)
+}
+
+/// Runs of lines copied from a web page's buttons and navigation:
+/// "下载 / 打印 / 全屏 / 收藏 / 【字号：加大 还原 减小】", "打印本页 关闭窗口".
+fn scan_chrome(doc: &Document, out: &mut Vec<(usize, usize, Form)>) {
+    let mut run: Option<(usize, usize, u32)> = None; // first line, last line, weight
+    let flush = |run: &mut Option<(usize, usize, u32)>, out: &mut Vec<(usize, usize, Form)>| {
+        if let Some((first, last, weight)) = run.take() {
+            if weight >= 2 {
+                if let (Some(a), Some(b)) = (doc.lines.get(first), doc.lines.get(last)) {
+                    let s = doc.slice(a.start, a.end);
+                    let lead = s.len() - s.trim_start().len();
+                    let e = doc.slice(b.start, b.end);
+                    out.push((a.start + lead, b.start + e.trim_end().len(), Form::Chrome));
+                }
+            }
+        }
+    };
+    for (i, line) in doc.lines.iter().enumerate() {
+        let content = doc.slice(line.start, line.end);
+        if content.trim().is_empty() {
+            continue; // blank lines do not break a run
+        }
+        match chrome_line(content) {
+            Some(w) => {
+                run = Some(match run {
+                    Some((first, _, total)) => (first, i, total + w),
+                    None => (i, i, w),
+                });
+            }
+            None => flush(&mut run, out),
+        }
+    }
+    flush(&mut run, out);
+}
+
+/// The first characters of a span, for the message.
+fn excerpt(s: &str) -> String {
+    let s = s.trim();
+    let mut out: String = s.chars().take(24).collect();
+    if s.chars().nth(24).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Scores every sentence: one pass of the word list and of each pattern
+/// over the whole text, each hit credited to the sentence it falls in.
+fn score_sentences(doc: &Document) -> Vec<Score> {
+    let text = doc.text;
+    let sentences = &doc.sentences;
+    let mut scores = vec![Score::default(); sentences.len()];
+    let index_of = |pos: usize| -> Option<usize> {
+        let i = sentences.partition_point(|s| s.start <= pos);
+        let k = i.checked_sub(1)?;
+        (pos < sentences[k].end).then_some(k)
+    };
+    let bytes = text.as_bytes();
+    let ascii_boundary = |s: usize, e: usize| {
+        let before = s.checked_sub(1).and_then(|k| bytes.get(k));
+        !before.is_some_and(u8::is_ascii_alphabetic)
+            && !bytes.get(e).is_some_and(u8::is_ascii_alphabetic)
+    };
+    for m in vocab().find_overlapping_iter(text) {
+        let Some(&(word, cat, weight)) = VOCAB.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        // VIP, PPT, QQ as words, not inside other Latin words.
+        if word.is_ascii() && !ascii_boundary(m.start(), m.end()) {
+            continue;
+        }
+        if let Some(k) = index_of(m.start()) {
+            scores[k].add(cat, weight);
+        }
+    }
+    for caps in contact_regex().captures_iter(text) {
+        let (Some(all), Some(id)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let id = id.as_str();
+        let digits = id.bytes().filter(u8::is_ascii_digit).count();
+        // wx12345 inside a longer Latin word is not a handle.
+        let glued = all.as_str().starts_with(|c: char| c.is_ascii_alphabetic())
+            && all.start() > 0
+            && bytes
+                .get(all.start() - 1)
+                .is_some_and(u8::is_ascii_alphabetic);
+        if (digits >= 5 || (digits >= 1 && id.len() >= 6)) && !glued {
+            if let Some(k) = index_of(all.start()) {
+                scores[k].add(Cat::Contact, 4);
+            }
+        }
+    }
+    for caps in link_regex().captures_iter(text) {
+        let Some(all) = caps.get(0) else { continue };
+        let s = all.as_str().to_ascii_lowercase();
+        let before = text.get(..all.start()).and_then(|t| t.chars().next_back());
+        if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let host = s.split('/').find(|p| p.contains('.')).unwrap_or("");
+        let host = host.rsplit('@').next().unwrap_or(host);
+        // A government site or mailbox is an ordinary reference.
+        if host.ends_with(".gov.cn") || host.ends_with(".gov") || host.contains(".gov.") {
+            continue;
+        }
+        if let Some(k) = index_of(all.start()) {
+            // A link that is the whole sentence is there to be clicked; one
+            // inside a sentence may be a source, so it needs backing.
+            let alone = doc.slice(sentences[k].start, sentences[k].end).trim() == all.as_str();
+            scores[k].add(Cat::Link, if alone { 4 } else { 2 });
+        }
+    }
+    for caps in pages_regex().captures_iter(text) {
+        let Some(all) = caps.get(0) else { continue };
+        let weight = if caps.name("pre").is_some() { 4 } else { 1 };
+        if let Some(k) = index_of(all.start()) {
+            scores[k].add(Cat::Meta, weight);
+        }
+    }
+    for (k, s) in sentences.iter().enumerate() {
+        let body = doc.slice(s.start, s.end);
+        for c in body.chars() {
+            if let Some(w) = pointer_weight(c) {
+                scores[k].add(Cat::Pointer, w);
+            }
+        }
+        // 【参考】 opening the sentence.
+        if let Some(rest) = body.strip_prefix('【') {
+            if let Some(close) = rest.find('】') {
+                let tag = &rest[..close];
+                if tag.chars().count() <= 8 && TAG_WORDS.iter().any(|w| tag.contains(w)) {
+                    scores[k].add(Cat::Tag, 2);
+                }
+            }
+        }
+    }
+    scores
+}
+
+/// 👉 👈 ☞ point at a link; other emoji decorate an advertisement. Stars
+/// and check marks are left out: reports use them in tables.
+fn pointer_weight(c: char) -> Option<i32> {
+    match c {
+        '👉' | '👈' | '👇' | '👆' | '☞' | '☜' | '☛' | '☚' | '➤' | '➜' | '➡' | '⬇' => {
+            Some(3)
+        }
+        '★' | '☆' | '✓' | '✔' => None,
+        _ if matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF) => Some(2),
+        _ => None,
+    }
+}
+
+/// Runs of printable ASCII inside a line that look like anti-copy noise:
+/// "% F3 i7 c/ T& K: y0 o" or "aF3kLm9QxZ2pW7".
+fn scan_noise(doc: &Document, out: &mut Vec<(usize, usize, Form)>) {
+    let text = doc.text;
+    let mut seg_start: Option<usize> = None;
+    let check = |s: usize, e: usize, out: &mut Vec<(usize, usize, Form)>| {
+        let raw = doc.slice(s, e);
+        let trimmed = raw.trim();
+        if trimmed.len() >= 8 && looks_like_noise(trimmed) {
+            let lead = raw.len() - raw.trim_start().len();
+            out.push((s + lead, s + lead + trimmed.len(), Form::Noise));
+        }
+    };
+    for (b, c) in text.char_indices() {
+        let printable = (' '..='~').contains(&c);
+        match (printable, seg_start) {
+            (true, None) => seg_start = Some(b),
+            (false, Some(s)) => {
+                check(s, b, out);
+                seg_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = seg_start {
+        check(s, text.len(), out);
+    }
+}
+
+fn looks_like_noise(seg: &str) -> bool {
+    if seg.contains("://") || seg.contains("www.") || seg.contains('@') {
+        return false;
+    }
+    let has = |f: fn(&char) -> bool| seg.chars().any(|c| f(&c));
+    let mixed =
+        has(char::is_ascii_uppercase) && has(char::is_ascii_lowercase) && has(char::is_ascii_digit);
+    if !mixed {
+        return false;
+    }
+    let tokens: Vec<&str> = seg.split_whitespace().collect();
+    let solid: usize = tokens.iter().map(|t| t.len()).sum();
+    let symbols: Vec<char> = seg
+        .chars()
+        .filter(|c| !c.is_ascii_alphanumeric() && !c.is_whitespace())
+        .collect();
+    let mut kinds = symbols.clone();
+    kinds.sort_unstable();
+    kinds.dedup();
+    // Discuz-style jammer: many one- or two-character tokens with symbols.
+    if tokens.len() >= 4
+        && solid >= 8
+        && solid <= tokens.len() * 3
+        && symbols.len() * 5 >= solid
+        && kinds.len() >= 3
+    {
+        return true;
+    }
+    // One long random token: the character class changes all the time.
+    tokens.iter().any(|t| {
+        let class = |c: char| {
+            if c.is_ascii_uppercase() {
+                0
+            } else if c.is_ascii_lowercase() {
+                1
+            } else if c.is_ascii_digit() {
+                2
+            } else {
+                3
+            }
+        };
+        let digits = t.bytes().filter(u8::is_ascii_digit).count();
+        let upper = t.bytes().filter(u8::is_ascii_uppercase).count();
+        let lower = t.bytes().filter(u8::is_ascii_lowercase).count();
+        let changes = t
+            .chars()
+            .zip(t.chars().skip(1))
+            .filter(|&(a, b)| class(a) != class(b))
+            .count();
+        t.len() >= 10 && digits >= 3 && upper >= 2 && lower >= 2 && changes * 2 >= t.len()
+    })
+}
+
+/// Only blanks between the span and the line breaks around it.
+fn fills_its_lines(text: &str, start: usize, end: usize) -> bool {
+    let blank = |c: char| c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{feff}';
+    let head_blank = text
+        .get(..start)
+        .and_then(|s| s.chars().rev().find(|&c| !blank(c)))
+        .is_none_or(|c| c == '\n' || c == '\r');
+    let tail_blank = text
+        .get(end..)
+        .and_then(|s| s.chars().find(|&c| !blank(c)))
+        .is_none_or(|c| c == '\n' || c == '\r');
+    head_blank && tail_blank
+}
+
+/// A span that is everything on its line(s) grows to the whole line(s) and
+/// one line break, so deleting it leaves no empty line behind. Looks only
+/// at the blanks around the span.
+pub(crate) fn whole_lines(doc: &Document, start: usize, end: usize) -> (usize, usize) {
+    if !fills_its_lines(doc.text, start, end) {
+        return (start, end);
+    }
+    let first = doc.line_index(start);
+    let last = doc.line_index(end.saturating_sub(1).max(start));
+    let (Some(l1), Some(l2)) = (doc.lines.get(first), doc.lines.get(last)) else {
+        return (start, end);
+    };
+    if let Some(next) = doc.lines.get(last + 1) {
+        (l1.start, next.start)
+    } else if let Some(prev) = first.checked_sub(1).and_then(|p| doc.lines.get(p)) {
+        (prev.end, l2.end)
+    } else {
+        (l1.start, l2.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::support::{apply_fixes, assert_flags, assert_silent, flagged};
+
+    const RULE: &str = "template-debris";
+
+    #[test]
+    fn flags_advertising_sentences() {
+        assert_flags(
+            RULE,
+            &[
+                "本文由范文吧网友投稿，版权归原作者所有，如有侵权请联系删除。",
+                "下载文档到电脑，查找使用更方便",
+                "预览已结束，剩余8页可下载查看",
+                "本文档共12页，当前为第1页",
+                "欢迎加入写作交流QQ群：123456789，获取更多公文范文。",
+                "亲，喜欢的话记得点赞收藏哦~",
+                "https://www.wenkuxiazai.com/doc/12345.html",
+                "----精品文档，欢迎下载----",
+            ],
+        );
+    }
+
+    #[test]
+    fn ordinary_sentences_stay_silent() {
+        assert_silent(
+            RULE,
+            &[
+                "在政府网站公开下载申报表。",
+                "通过门户网站、微信公众号等平台公开政务信息1200余条。",
+                "加强版权保护，查处侵权盗版案件12起。",
+                "举报电话12388，举报QQ：123456789。",
+                "详见区政府门户网站（http://www.xinjin.gov.cn）。",
+                "提供海量数据支撑和优质服务。",
+            ],
+        );
+    }
+
+    #[test]
+    fn deleting_a_whole_line_leaves_clean_text() {
+        let text = "标题\n更多精彩范文，请关注微信公众号，回复关键词免费获取！\n正文第一段。";
+        assert_eq!(apply_fixes(RULE, text), "标题\n正文第一段。");
+        let text = "正文第一段。\n本文档共12页，VIP用户免费下载";
+        assert_eq!(apply_fixes(RULE, text), "正文第一段。");
+        let text = "标题\r\n喜欢就复制下载吧！\r\n正文。";
+        assert_eq!(apply_fixes(RULE, text), "标题\r\n正文。");
+        // Two debris lines in a row, the second the last line of the text.
+        let text = "正文。\n喜欢就复制下载吧！\n本文档共3页，VIP用户免费下载";
+        assert_eq!(apply_fixes(RULE, text), "正文。\n");
+    }
+
+    #[test]
+    fn deleting_a_sentence_inside_a_paragraph() {
+        let text = "损害群众知情权。来自QQ群某群，微信号：wenmi2021，海量优质材料。下一句。";
+        assert_eq!(apply_fixes(RULE, text), "损害群众知情权。下一句。");
+        // A report sentence about the website and the official account next
+        // to the advert is not swallowed by it.
+        let text =
+            "网站和微信公众号发布信息1200条。来自QQ群某群，微信号：wenmi2021，海量优质材料。";
+        assert_eq!(apply_fixes(RULE, text), "网站和微信公众号发布信息1200条。");
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(
+            flagged(RULE, "政治生态总体评价【第一篇】"),
+            vec!["【第一篇】"]
+        );
+        assert_eq!(flagged(RULE, "工作总结（精选3篇）"), vec!["（精选3篇）"]);
+        assert_eq!(
+            apply_fixes(RULE, "工作总结【精编4篇】\n正文"),
+            "工作总结\n正文"
+        );
+        assert_eq!(apply_fixes(RULE, "【第二篇】\n正文"), "正文");
+        assert_silent(
+            RULE,
+            &["（一）基本情况", "奋力谱写新时代第一篇章", "【典型案例】"],
+        );
+    }
+
+    #[test]
+    fn web_page_chrome() {
+        let text = "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年政府工作报告\n正文。\n打印本页 关闭窗口";
+        assert_eq!(apply_fixes(RULE, text), "2026年政府工作报告\n正文。");
+        assert_silent(RULE, &["下载", "一、下载", "大中小学校", "首页设计"]);
+    }
+
+    #[test]
+    fn noise() {
+        assert_eq!(
+            apply_fixes(RULE, "正文。\n% F3 i7 c/ T& K: y0 o\n下文。"),
+            "正文。\n下文。"
+        );
+        assert_flags(RULE, &["aF3kLm9QxZ2pW7rT"]);
+        assert_silent(
+            RULE,
+            &[
+                "PM2.5浓度下降",
+                "COVID-19疫情",
+                "GB/T 9704-2012",
+                "(a + b) / 2",
+                "iPhone12ProMax",
+            ],
+        );
+    }
+}
