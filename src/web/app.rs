@@ -61,6 +61,14 @@ fn select_in_editor(text: &str, start: usize, end: usize) {
 /// Reads `profiles/index.json` next to the page: an array of profiles, or
 /// of file names in the same folder. Absent (or file://): nothing happens.
 async fn fetch_intranet_profiles() -> Vec<Profile> {
+    // Opened as a file (the single-file build): there is no server to ask.
+    if gloo::utils::window()
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "file:")
+    {
+        return Vec::new();
+    }
     async fn get(url: &str) -> Option<String> {
         let window = gloo::utils::window();
         let resp = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
