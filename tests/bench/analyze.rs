@@ -1,0 +1,66 @@
+//! `cargo bench --bench analyze`: the analysis on the 1.5 MB benchmark text
+//! (20 copies of the six corpus reports) and on pathological inputs at n and
+//! 4n, whose time ratio must stay near 4 (linear cost).
+
+use draftcheck::analyze_auto;
+use std::hint::black_box;
+
+const REPORTS: &[&str] = &[
+    include_str!("../fixtures/corpus/000-1_bureau_self_check.txt"),
+    include_str!("../fixtures/corpus/000-2_county_evaluation.txt"),
+    include_str!("../fixtures/corpus/000-3_town_analysis.txt"),
+    include_str!("../fixtures/corpus/000-4_county_commission.txt"),
+    include_str!("../fixtures/corpus/001_office_report.txt"),
+    include_str!("../fixtures/corpus/002_district_2020_evaluation.txt"),
+];
+
+fn main() {
+    divan::main();
+}
+
+/// The 1.5 MB text: 20 copies of the six corpus reports.
+pub fn corpus_text() -> String {
+    let mut s = String::new();
+    for _ in 0..20 {
+        for r in REPORTS {
+            s.push_str(r);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[divan::bench(sample_count = 10)]
+fn corpus_1_5mb(bencher: divan::Bencher) {
+    let text = corpus_text();
+    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| analyze_auto(black_box(&text)));
+}
+
+/// One report of about 30,000 characters (the keystroke budget's size).
+#[divan::bench(sample_count = 30)]
+fn report_30k_chars(bencher: divan::Bencher) {
+    let mut text = String::new();
+    for r in REPORTS.iter().cycle().take(6) {
+        text.push_str(r);
+    }
+    let text: String = text.chars().take(30_000).collect();
+    bencher.bench(|| analyze_auto(black_box(&text)));
+}
+
+/// Pathological inputs, each built from a unit repeated `n` times.
+const UNITS: &[(&str, &str)] = &[
+    ("xx", "XX"),
+    ("dun", "、"),
+    ("figures", "共有10人，其中5人，占50%；"),
+    ("headings", "一、标题\n"),
+    ("single_line", "这是一句很长的话，没有换行"),
+    ("brackets", "（【《“"),
+    ("mixed", "截至20XX年,全县共有XX个单位、的（一）1.5万人占3%。"),
+];
+
+#[divan::bench(args = [1_000, 4_000], consts = [0, 1, 2, 3, 4, 5, 6], sample_count = 5)]
+fn pathological<const K: usize>(bencher: divan::Bencher, n: usize) {
+    let (_, unit) = UNITS[K];
+    let text = unit.repeat(n * 16);
+    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| analyze_auto(black_box(&text)));
+}
