@@ -11,7 +11,15 @@ use crate::finding::{Category, Severity};
 use crate::profile::Profile;
 use crate::sections::SectionMatch;
 
+pub mod change_mismatch;
+pub mod enumeration_count;
+pub mod invalid_date;
+pub mod parts_exceed_total;
+pub mod percent_mismatch;
+pub mod percent_sum;
 pub mod placeholder;
+pub mod restated_figure;
+pub mod subset_exceeds_total;
 
 #[cfg(test)]
 pub mod support;
@@ -35,11 +43,53 @@ pub struct Rule {
 }
 
 /// The registry, in the order rules run.
-pub const RULES: &[Rule] = &[Rule {
-    id: "placeholder",
-    category: Category::Placeholder,
-    check: placeholder::check,
-}];
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "placeholder",
+        category: Category::Placeholder,
+        check: placeholder::check,
+    },
+    Rule {
+        id: "parts-exceed-total",
+        category: Category::Figures,
+        check: parts_exceed_total::check,
+    },
+    Rule {
+        id: "subset-exceeds-total",
+        category: Category::Figures,
+        check: subset_exceeds_total::check,
+    },
+    Rule {
+        id: "percent-mismatch",
+        category: Category::Figures,
+        check: percent_mismatch::check,
+    },
+    Rule {
+        id: "percent-sum",
+        category: Category::Figures,
+        check: percent_sum::check,
+    },
+    Rule {
+        id: "restated-figure",
+        category: Category::Figures,
+        check: restated_figure::check,
+    },
+    Rule {
+        id: "enumeration-count",
+        category: Category::Figures,
+        check: enumeration_count::check,
+    },
+    Rule {
+        id: "change-mismatch",
+        category: Category::Figures,
+        check: change_mismatch::check,
+    },
+    Rule {
+        id: "invalid-date",
+        category: Category::Date,
+        check: invalid_date::check,
+    },
+];
 
 /// The rule's user-facing explanation: (Chinese, English).
 pub fn explanation(id: &str) -> (&'static str, &'static str) {

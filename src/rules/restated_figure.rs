@@ -1,0 +1,304 @@
+//! 同一数据前后不一致。同一份报告里，同一项数据（如“立案审查调查196件”）
+//! 在前文和后文写成了不同的数（后文写成“立案审查调查169件”），读者不知道
+//! 哪个是对的。两处都会标出，请核对后统一。
+//!
+//! 只比较说法完全相同的数据：同样的说法（去掉“全区”“共”等范围词后）、同样的
+//! 单位；带年份不同、或带“以来”“累计”“上年”“同比”“截至”等时间限定的句子
+//! 不比较；约数（余、左右）、引号里的数字不比较。一个说法在文中出现三种以上
+//! 不同数值时，说明它指的是不同范围的数据，也不报。
+//!
+//! 示例：前文“全区立案审查调查196件196人”，后文“全区立案审查调查169件”。
+//!
+//! # English
+//! The same figure stated with different values in one report: "立案审查
+//! 调查196件" early on and "立案审查调查169件" later. Both places are linked.
+//! Only identical statements are compared (same wording once scope words such
+//! as 全区 or 共 are removed, same unit); sentences with different years or a
+//! time qualifier (以来, 累计, 上年, 同比, 截至 …), approximate and quoted
+//! figures are left out, and so is a wording that appears with three or more
+//! values (it then names figures of different scopes).
+
+use super::{Ctx, Emitter};
+use crate::numbers::{format_value, is_han, Number};
+use std::collections::HashMap;
+
+/// Words that tie a sentence to a period other than the report's year, or
+/// make a figure a rate.
+const PERIOD_WORDS: &[&str] = &[
+    "以来",
+    "累计",
+    "截至",
+    "截止",
+    "上半年",
+    "下半年",
+    "季度",
+    "上年",
+    "去年",
+    "前年",
+    "同期",
+    "历年",
+    "年均",
+    "每年",
+    "每月",
+    "月底",
+    "月末",
+    "期间",
+    "近年",
+    "同比",
+    "环比",
+    "人均",
+    "平均",
+    "月份",
+    "此前",
+    "以前",
+    "之前",
+    "届时",
+    "计划",
+    "预计",
+    "力争",
+    "目标",
+];
+
+/// Words in a figure's clause that make it a change or a share, not a count.
+const CLAUSE_SKIP: &[&str] = &[
+    "其中", "分别", "包括", "占", "比", "较", "增", "减", "降", "升", "提高", "提升", "多出", "每",
+    "第",
+];
+
+/// Units after which the next words name what is counted (25个单位).
+const CLASSIFIERS: &[&str] = &[
+    "个", "项", "家", "所", "条", "批", "类", "种", "支", "座", "处", "套", "台", "张",
+];
+
+fn is_clause_sep(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '、' | '。' | '！' | '？' | '!' | '?' | '\n'
+    )
+}
+
+/// Start of the clause holding `pos` (at most 60 characters back) and the
+/// separator before it.
+fn clause_start(text: &str, pos: usize) -> (usize, Option<char>) {
+    let before = text.get(..pos).unwrap_or("");
+    let mut s = pos;
+    for (k, c) in before.chars().rev().enumerate() {
+        if is_clause_sep(c) {
+            return (s, Some(c));
+        }
+        if k >= 60 {
+            return (s, None);
+        }
+        s -= c.len_utf8();
+    }
+    (s, None)
+}
+
+struct Entry {
+    num: usize,
+    /// What a classifier counts (单位 in 25个单位): compared by prefix.
+    noun: String,
+    sentence: usize,
+    years: Vec<u32>,
+}
+
+pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let nums = &doc.numbers;
+    let mut keys: HashMap<String, Vec<Entry>> = HashMap::new();
+    // Years and period words per sentence, computed once.
+    let mut sentence_info: HashMap<usize, (Vec<u32>, bool)> = HashMap::new();
+    for (i, n) in nums.iter().enumerate() {
+        let Some((key, noun)) = key_of(text, nums, i) else {
+            continue;
+        };
+        let Some(sent) = doc.sentence_at(n.start) else {
+            continue;
+        };
+        let sentence = sent.start;
+        let info = sentence_info.entry(sentence).or_insert_with(|| {
+            let st = doc.slice(sent.start, sent.end);
+            let lo = nums.partition_point(|m| m.start < sent.start);
+            let years: Vec<u32> = nums[lo..]
+                .iter()
+                .take_while(|m| m.start < sent.end)
+                .filter(|m| m.unit == "年" && (1900.0..2100.0).contains(&m.value) && !m.chinese)
+                .map(|m| m.value as u32)
+                .collect();
+            let periodic = PERIOD_WORDS.iter().any(|w| st.contains(w))
+                || st.contains('月')
+                || st.contains("近")
+                || super::super::numbers::breakdown::has_blank(st);
+            (years, periodic)
+        });
+        if info.1 {
+            continue;
+        }
+        let part = doc
+            .paragraph_at(n.start)
+            .and_then(|p| doc.paragraphs.get(p))
+            .map_or(0, |p| p.part);
+        keys.entry(format!("{part}\u{1}{key}"))
+            .or_default()
+            .push(Entry {
+                num: i,
+                noun,
+                sentence,
+                years: info.0.clone(),
+            });
+    }
+    let mut groups: Vec<Vec<Entry>> = keys.into_values().filter(|v| v.len() >= 2).collect();
+    groups.sort_by_key(|v| v.first().map_or(0, |e| e.num));
+    for entries in groups {
+        let same = |a: &Number, b: &Number| {
+            (a.value - b.value).abs() <= a.tolerance().max(b.tolerance()) + 1e-9
+        };
+        let mut distinct: Vec<&Number> = Vec::new();
+        for e in &entries {
+            let n = &nums[e.num];
+            if !distinct.iter().any(|d| same(d, n)) {
+                distinct.push(n);
+            }
+        }
+        // Three values for one wording: it names different scopes.
+        if distinct.len() != 2 {
+            continue;
+        }
+        let first = &entries[0];
+        let a = &nums[first.num];
+        for e in &entries[1..] {
+            let b = &nums[e.num];
+            let nouns_match = e.noun.starts_with(&first.noun) || first.noun.starts_with(&e.noun);
+            if same(a, b) || e.sentence == first.sentence || !nouns_match {
+                continue;
+            }
+            if !first.years.is_empty() && !e.years.is_empty() && first.years != e.years {
+                continue;
+            }
+            let label = doc.slice(b.label_start, b.label_end);
+            let unit = if b.percent { "%" } else { b.count_unit() };
+            let line = doc.line_index(a.start) + 1;
+            out.warning(
+                b.start,
+                b.end,
+                format!(
+                    "“{label}”前文（第{line}行）为 {}{unit}，此处为 {}{unit}：同一数据前后不一致，请核对后统一",
+                    format_value(a.value),
+                    format_value(b.value)
+                ),
+                format!(
+                    "\"{label}\" is {}{unit} earlier (line {line}) but {}{unit} here: the same figure is stated twice with different values",
+                    format_value(a.value),
+                    format_value(b.value)
+                ),
+            )
+            .related(a.start, a.end, "前文");
+        }
+    }
+}
+
+/// What the figure states: chained clause, label, unit and counted noun,
+/// or None when it is not a figure this rule compares.
+fn key_of(text: &str, nums: &[Number], i: usize) -> Option<(String, String)> {
+    let n = &nums[i];
+    if !n.is_exact() || n.is_time() || n.unit.is_empty() || n.chinese {
+        return None;
+    }
+    let label = text.get(n.label_start..n.label_end)?;
+    if label.chars().filter(|&c| is_han(c)).count() < 3 {
+        return None;
+    }
+    let (cs, sep) = clause_start(text, n.label_start);
+    let clause = text.get(cs..n.start)?;
+    if CLAUSE_SKIP.iter().any(|w| clause.contains(w)) {
+        return None;
+    }
+    // "…问题10起，党纪政务处分8人": the second clause depends on the first.
+    let mut chain = String::new();
+    if matches!(sep, Some('，' | ',' | '；' | ';' | '、')) {
+        let sep_len = sep.map_or(0, char::len_utf8);
+        let prev_end = cs.saturating_sub(sep_len);
+        let (ps, _) = clause_start(text, prev_end);
+        let prev = text.get(ps..prev_end).unwrap_or("");
+        let has_figure = nums[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.end > ps)
+            .any(|m| m.start >= ps && !m.is_time());
+        if has_figure || super::super::numbers::breakdown::has_blank(prev) {
+            chain = prev
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                .collect();
+        }
+    }
+    let noun: String = if CLASSIFIERS.contains(&n.count_unit()) {
+        text.get(n.end..)?
+            .chars()
+            .take_while(|&c| is_han(c))
+            .take(4)
+            .collect()
+    } else {
+        String::new()
+    };
+    let key = format!(
+        "{chain}\u{2}{label}\u{2}{}",
+        if n.percent { "%" } else { n.count_unit() }
+    );
+    Some((key, noun))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::support::{assert_flags, assert_silent, findings_of};
+
+    const RULE: &str = "restated-figure";
+
+    #[test]
+    fn flags_a_figure_stated_twice_differently() {
+        assert_flags(
+            RULE,
+            &[
+                "一、工作成效\n2020年,全区立案审查调查196件196人,党纪政务处分146人。\n二、存在问题\n全区立案审查调查169件,说明腐败存量仍然较大。",
+                "区委常规巡察25个单位,发现问题628个。\n下一步,针对区委常规巡察23个单位发现的问题,持续推进整改。",
+                "全镇共签订党风廉政建设责任书27份。班子成员履职尽责。\n年内全镇签订党风廉政建设责任书72份，压实责任。",
+                "班子成员参学率100%。\n问题：班子成员参学率95%，仍有差距。",
+            ],
+        );
+        let text = "2020年,全区立案审查调查196件196人。\n后文:全区立案审查调查169件。";
+        let f = findings_of(RULE, text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "169件");
+        assert_eq!(f[0].related[0].text, "196件");
+        assert!(f[0].message.contains("196件") && f[0].message.contains("169件"));
+    }
+
+    #[test]
+    fn silent_on_different_quantities() {
+        assert_silent(
+            RULE,
+            &[
+                // Same wording, different subjects given by the clause before.
+                "查处违反政治纪律问题5起，党纪政务处分6人。处置问题线索30起，党纪政务处分12人。",
+                // Different years.
+                "2019年,全区立案审查调查150件。2020年,全区立案审查调查196件。",
+                // A period qualifier.
+                "全区立案审查调查196件。党的十八大以来，全区立案审查调查900件。",
+                "全区立案审查调查196件。截至10月底，全区立案审查调查150件。",
+                // Changes and shares are not restatements.
+                "全区立案审查调查196件。全区立案审查调查比上年增加20件。",
+                // Different nouns after the classifier.
+                "区委常规巡察25个单位。区委常规巡察30个村。",
+                // Three values: the wording names different scopes.
+                "各镇党纪政务处分5人。甲镇：党纪政务处分5人。乙镇：党纪政务处分7人。丙镇：党纪政务处分9人。",
+                // Same value twice.
+                "全区立案审查调查196件。再次强调：全区立案审查调查196件。",
+                // Approximate.
+                "全区立案审查调查196件。全区立案审查调查近200件。",
+                // Different reports of one collection.
+                "报告【第一篇】\n一、情况\n全县立案查处违纪违法案件50件。\n报告【第二篇】\n一、情况\n全县立案查处违纪违法案件80件。",
+            ],
+        );
+    }
+}
