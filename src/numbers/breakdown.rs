@@ -80,8 +80,18 @@ pub fn statements(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize
     let mut seg_start = start;
     let mut depth = 0usize;
     let body = text.get(start..end).unwrap_or("");
-    for (off, c) in body.char_indices() {
+    let mut prev: Option<char> = None;
+    let mut iter = body.char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
         let pos = start + off;
+        let before = prev.replace(c);
+        // 1,200: a thousands separator, not a clause break.
+        if c == ','
+            && before.is_some_and(|b| b.is_ascii_digit())
+            && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+        {
+            continue;
+        }
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = depth.saturating_sub(1),
@@ -169,6 +179,27 @@ pub fn is_share_connector(s: &str) -> bool {
     matches!(rest, "" | "为" | "达" | "是" | "达到")
 }
 
+/// "，整改率" after "已整改45个": a rate named after what the part did is
+/// the part's share of the total. (满意率 after 已整改 is not.)
+pub fn is_rate_of(connector: &str, part_words: &str) -> bool {
+    let s = connector.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '、' | '，' | ',' | '（' | '(' | '：' | ':')
+    });
+    let s = ["达到", "为", "达", "是"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+        .unwrap_or(s);
+    let Some(stem) = s.strip_suffix('率') else {
+        return false;
+    };
+    let chars: Vec<char> = stem.chars().collect();
+    if chars.is_empty() || chars.len() > 4 || !chars.iter().all(|&c| super::is_han(c)) {
+        return false;
+    }
+    let tail: String = chars[chars.len().saturating_sub(2)..].iter().collect();
+    tail.chars().count() == 2 && part_words.contains(&tail)
+}
+
 fn starts_with_cue(s: &str) -> Option<(Cue, usize)> {
     let s2 = s.trim_start();
     let lead = s.len() - s2.len();
@@ -194,10 +225,30 @@ fn is_change_clause(s: &str) -> bool {
     .any(|w| s.contains(w))
 }
 
+/// A word that makes the figure after it a total: 共有, 合计, 共查处 …
+/// (not 中共, 公共, 共同, 共青团).
 fn has_totalizer(s: &str) -> bool {
-    ["共", "合计", "总计", "总数", "总共"]
+    if ["合计", "总计", "总数", "总共", "一共", "累计"]
         .iter()
         .any(|w| s.contains(w))
+    {
+        return true;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '共'
+            && !i
+                .checked_sub(1)
+                .and_then(|k| chars.get(k))
+                .is_some_and(|p| matches!(p, '中' | '公' | '总' | '一'))
+            && !chars.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n,
+                    '青' | '同' | '建' | '享' | '识' | '产' | '治' | '商' | '性' | '谋' | '赢'
+                        | '筑' | '担' | '创' | '进' | '振' | '鸣' | '事' | '和'
+                )
+            })
+    })
 }
 
 /// Every total with its parts in the document.
@@ -366,6 +417,10 @@ fn read_group(
             .filter(|&i| nums[i].start >= region_start && !nums[i].unit.is_empty())
             .collect();
         let counts: Vec<usize> = figs.iter().copied().filter(|&i| !nums[i].percent).collect();
+        // A new total (，共有村186个) ends the list.
+        if k > first_k && !counts.is_empty() && has_totalizer(region) {
+            break;
+        }
         if figs.is_empty() {
             if region.trim().is_empty() {
                 k += 1;
@@ -418,7 +473,9 @@ fn read_group(
                 if let Some((gi, pi)) = last_owner {
                     let g = &mut open[gi];
                     if let Some(part) = g.parts.get_mut(pi) {
-                        if is_share_connector(connector) && n.is_exact() && part.percent.is_none() {
+                        let words = text.get(part.label.0..part.label.1).unwrap_or("");
+                        let tied = is_share_connector(connector) || is_rate_of(connector, words);
+                        if tied && n.is_exact() && part.percent.is_none() {
                             part.percent = Some(i);
                         } else {
                             g.foreign_share = true;
@@ -497,10 +554,12 @@ fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, groups: &mut Vec<
     {
         return;
     }
-    if !is_share_connector(text.get(na.end..np.start).unwrap_or("")) {
+    let label = part_label(text, pseg.start, na.start);
+    let connector = text.get(na.end..np.start).unwrap_or("");
+    let words = text.get(label.0..label.1).unwrap_or("");
+    if !is_share_connector(connector) && !is_rate_of(connector, words) {
         return;
     }
-    let label = part_label(text, pseg.start, na.start);
     groups.push(Group {
         total: *t,
         parts: vec![Part {
@@ -584,7 +643,13 @@ pub fn ordinal_suffix<'a>(labels: &[&'a str]) -> Option<&'a str> {
 /// True when `scope` announces `want` things of kind `suffix`: 四种形态 for
 /// (种形态, 4), also in quotes (“四种形态”).
 pub fn announces(scope: &str, suffix: &str, want: u64) -> bool {
-    let mut search = scope;
+    // The announcement is close to the list: look at the last 120
+    // characters only, so that long statements stay linear.
+    let mut cut = scope.len().saturating_sub(360);
+    while !scope.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let mut search = &scope[cut..];
     while let Some(pos) = search.find(suffix) {
         let before = search[..pos].trim_end_matches(['“', '"', '‘']);
         let mut digits: Vec<char> = before
@@ -701,5 +766,8 @@ mod tests {
         for no in ["占全市的", "同比增长", "下降", "占全县干部"] {
             assert!(!is_share_connector(no), "{no}");
         }
+        assert!(is_rate_of("，整改率", "整改"));
+        assert!(is_rate_of("，办结率达", "已办结"));
+        assert!(!is_rate_of("，满意率", "整改"));
     }
 }

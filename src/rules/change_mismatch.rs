@@ -87,6 +87,11 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         // B，比上年（A）增长p%
         if let Some(c) = compared(text, nums, i) {
             changes.push(c);
+            continue;
+        }
+        // B，同比增长p%（上年为A）
+        if let Some(c) = paren_base(text, nums, i) {
+            changes.push(c);
         }
     }
     for c in changes {
@@ -212,8 +217,8 @@ fn from_to<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> {
     let before = text.get(..a.start)?;
     let mut k = 0;
     let mut found = false;
-    for c in before.chars().rev() {
-        if is_sep(c) || k > 12 {
+    for (count, c) in before.chars().rev().enumerate() {
+        if is_sep(c) || count > 10 {
             break;
         }
         if c == '从' || c == '由' {
@@ -270,8 +275,8 @@ fn compared<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> 
     // 比/较 + a short period word (上年, 去年同期, 2019年).
     let mut k = 0usize;
     let mut cmp_at = None;
-    for c in before.chars().rev() {
-        if is_sep(c) || k > 24 {
+    for (count, c) in before.chars().rev().enumerate() {
+        if is_sep(c) || count > 8 {
             break;
         }
         if c == '比' || c == '较' {
@@ -315,6 +320,70 @@ fn compared<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> 
         dir,
         size_at: size_pos,
         size,
+    })
+}
+
+/// "全年立案56件，同比增长40%（上年为50件）".
+fn paren_base<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> {
+    let a = &nums[i];
+    let after = text.get(a.end..)?;
+    if !after.starts_with(['）', ')']) {
+        return None;
+    }
+    let before = text.get(..a.start)?;
+    let before = ["为", "是", "：", ":"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before);
+    // The bracket opens at most 8 characters back.
+    let mut open = None;
+    let mut pos = before.len();
+    for c in before.chars().rev().take(9) {
+        pos -= c.len_utf8();
+        if c == '（' || c == '(' {
+            open = Some(pos);
+            break;
+        }
+    }
+    let open = open?;
+    let qualifier = &before[open..];
+    let qualifier = qualifier
+        .strip_prefix('（')
+        .or_else(|| qualifier.strip_prefix('('))?;
+    if qualifier.chars().count() > 6
+        || !["年", "同期", "年度"].iter().any(|w| qualifier.ends_with(w))
+    {
+        return None;
+    }
+    // The stated size right before the bracket, and its verb.
+    let s = nums[..i].iter().rev().take(4).find(|n| n.end == open)?;
+    let lead = text.get(..s.start)?;
+    let lead = lead.strip_suffix('了').unwrap_or(lead);
+    let (dir, verb_len) = UP
+        .iter()
+        .find(|v| lead.ends_with(**v))
+        .map(|v| (1, v.len()))
+        .or_else(|| DOWN.iter().find(|v| lead.ends_with(**v)).map(|v| (-1, v.len())))?;
+    let lead = &lead[..lead.len() - verb_len];
+    let lead = ["比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年", "较去年", "同比"]
+        .iter()
+        .find_map(|w| lead.strip_suffix(w))
+        .unwrap_or(lead);
+    let lead = lead
+        .strip_suffix('，')
+        .or_else(|| lead.strip_suffix(','))
+        .unwrap_or(lead);
+    let b = nums[..i]
+        .iter()
+        .rev()
+        .take(6)
+        .find(|n| n.end == lead.len() && !n.is_time())?;
+    Some(Change {
+        from: a,
+        to: b,
+        dir,
+        size_at: s.start,
+        size: Some(s),
     })
 }
 
@@ -371,6 +440,13 @@ mod tests {
                 "群众满意度从85%提高到90%，提高了3个百分点。",
                 "服务群众由1.2万人次增加到1.5万人次，增长50%。",
                 "办理时限由二十天缩短到二十五天。",
+                "信访举报总量由2019年的356件下降到2020年的412件。",
+                "信访举报总量由上年同期的356件下降到412件。",
+                "全年立案53件，比上年（46件）下降12%。",
+                "由上年的45件增至53件，增幅27.8%。",
+                "满意度由92.5%提升至95.1%，提高3.6个百分点。",
+                "全年立案审查调查56件，同比增长40%（上年为50件）。",
+                "全年立案审查调查56件，比上年下降10%（上年50件）。",
             ],
         );
         let f = findings_of(RULE, "全年立案60件，比上年（50件）增长30%。");
@@ -397,6 +473,11 @@ mod tests {
                 "服务群众由1.2万人次增加到1.5万人次，增长25%。",
                 "从严从实抓好整改，由3人组成工作专班。",
                 "三个责任书从27份增加到28份。",
+                "信访举报总量由2019年的356件下降到2020年的312件。",
+                "由上年的45件增至53件，增幅17.8%。",
+                "满意度由92.5%提升至95.1%，提高2.6个百分点。",
+                "全年立案53件，比上年（46件）增长15.2%。",
+                "全年立案审查调查56件，同比增长12%（上年为50件）。",
             ],
         );
     }

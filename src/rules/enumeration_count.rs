@@ -97,10 +97,12 @@ fn find_announcements(doc: &Document) -> Vec<Announcement> {
             };
             // What follows: the counted noun, "的…", then the end of the sentence.
             let after = &body[m.end()..];
-            let noun_len = after
-                .char_indices()
-                .find(|&(_, c)| !is_han(c))
-                .map_or(after.len(), |(i, _)| i);
+            let noun_len: usize = after
+                .chars()
+                .take_while(|&c| is_han(c))
+                .take(13)
+                .map(char::len_utf8)
+                .sum();
             let noun = &after[..noun_len];
             if noun.chars().count() > 12 {
                 continue;
@@ -128,10 +130,12 @@ fn find_announcements(doc: &Document) -> Vec<Announcement> {
             // The announcement closes its sentence (optionally "，具体如下：").
             let mut rest = &after[noun_len..];
             if let Some(r) = rest.strip_prefix(['，', ',']) {
-                let tail_len = r
-                    .char_indices()
-                    .find(|&(_, c)| !is_han(c))
-                    .map_or(r.len(), |(i, _)| i);
+                let tail_len: usize = r
+                    .chars()
+                    .take_while(|&c| is_han(c))
+                    .take(9)
+                    .map(char::len_utf8)
+                    .sum();
                 if tail_len <= 24 && TAILS.iter().any(|t| r[..tail_len].ends_with(t)) {
                     rest = &r[tail_len..];
                 } else {
@@ -172,7 +176,7 @@ fn items_at(doc: &Document, at: usize) -> Option<Vec<(usize, usize)>> {
         {
             let mut spans = vec![(first.start, first.marker_end)];
             let mut expect = 2;
-            for h in &doc.headings[hi + 1..] {
+            for h in doc.headings[hi + 1..].iter().take(400) {
                 if h.part != first.part || h.rank() < first.rank() {
                     break;
                 }
@@ -214,7 +218,12 @@ fn paren_marker() -> &'static Regex {
 /// "：（一）…；（二）…" inside one paragraph.
 fn inline_paren_items(doc: &Document, at: usize) -> Option<Vec<(usize, usize)>> {
     let p = doc.paragraph_at(at).and_then(|i| doc.paragraphs.get(i))?;
-    let body = doc.slice(at, p.end);
+    // A list runs a few thousand bytes at most: keep the scan bounded.
+    let mut lim = p.end.min(at + 4000);
+    while !doc.text.is_char_boundary(lim) {
+        lim -= 1;
+    }
+    let body = doc.slice(at, lim);
     let mut spans = Vec::new();
     let mut style: Option<(bool, bool)> = None; // (circled, arabic)
     for c in paren_marker().captures_iter(body) {
@@ -237,7 +246,7 @@ fn inline_paren_items(doc: &Document, at: usize) -> Option<Vec<(usize, usize)>> 
             style = Some((circled, arabic));
         } else if style != Some((circled, arabic)) {
             continue;
-        } else if ordinal as usize != spans.len() + 1 {
+        } else if ordinal as usize != spans.len() + 1 || spans.len() >= 40 {
             break;
         }
         spans.push((at + m.start(), at + m.end()));

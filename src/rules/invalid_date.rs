@@ -250,9 +250,11 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
 fn day_only(text: &str, at: usize) -> Option<(u32, usize)> {
     let rest = text.get(at..)?;
     let n: usize = rest
-        .char_indices()
-        .find(|&(_, c)| digit_value(c).is_none())
-        .map_or(rest.len(), |(i, _)| i);
+        .chars()
+        .take_while(|&c| digit_value(c).is_some())
+        .take(7)
+        .map(char::len_utf8)
+        .sum();
     if n == 0 || n > 6 {
         return None;
     }

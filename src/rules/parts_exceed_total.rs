@@ -19,7 +19,7 @@
 //! or approximate figures are skipped. Example: "全年立案53件，其中县处级干部
 //! 5件、乡科级干部20件、一般干部30件" — the parts make 55, more than 53.
 
-use super::{Ctx, Emitter};
+use super::{percent_mismatch, Ctx, Emitter};
 use crate::numbers::breakdown::{self, Cue};
 use crate::numbers::format_value;
 
@@ -37,6 +37,19 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             let n = &nums[p.num];
             n.value - n.tolerance() > total.value + tol_total + 1e-9
         }) {
+            continue;
+        }
+        // Shares that each match their counts yet add up to more than 100%
+        // mean overlapping categories (党员…占72.9%；女职工…占35.3%).
+        if g.parts.iter().all(|p| p.percent.is_some())
+            && percent_mismatch::mismatched(nums, &g).is_empty()
+            && g.parts
+                .iter()
+                .filter_map(|p| p.percent)
+                .map(|i| nums[i].value)
+                .sum::<f64>()
+                > 100.5
+        {
             continue;
         }
         let sum: f64 = g.parts.iter().map(|p| nums[p.num].value).sum();
@@ -152,6 +165,8 @@ mod tests {
                 "共有干部30余人，其中党员20人、团员15人。",
                 "共召开会议12次，其中上半年约7次、下半年8次。",
                 "全年立案53件，较上年增加10件，其中县处级干部30件、乡科级干部30件。",
+                "共有干部职工85人，其中党员62人，占72.9%；女职工30人，占35.3%。",
+                "全县共有乡镇（街道）12个，其中镇8个、乡3个、街道1个，共有村（社区）186个。",
             ],
         );
     }

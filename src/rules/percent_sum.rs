@@ -82,8 +82,11 @@ fn judge(ctx: &Ctx, out: &mut Emitter, pcts: &[usize]) {
         .iter()
         .map(|&i| 10f64.powi(-i32::from(nums[i].decimals)))
         .fold(0.0, f64::max);
-    let tol = half.max(finest) + 1e-9;
-    if (sum - 100.0).abs() <= tol {
+    // Rounding moves each share by at most half a unit of its last digit,
+    // and only ties reach that bound: a gap of the full sum of half units
+    // does not come from rounding.
+    let tol = half.max(finest);
+    if (sum - 100.0).abs() < tol - 1e-9 {
         return;
     }
     let terms = pcts
@@ -184,7 +187,8 @@ fn labelled_series(
             });
             let ordinals = ordinal_suffix(&labels)
                 .is_some_and(|sfx| announces(scope, sfx, labels.len() as u64));
-            if rest_named || ordinals {
+            let pair = labels.len() == 2 && complementary(labels[0], labels[1]);
+            if rest_named || ordinals || pair {
                 out.push(run.iter().map(|(_, p, _)| *p).collect());
             }
         }
@@ -263,6 +267,39 @@ fn labelled_series(
         }
     }
     flush(&mut run, out);
+}
+
+/// Two labels that split one whole between them: 男性党员 / 女性党员,
+/// 上半年 / 下半年, 党员 / 非党员.
+fn complementary(a: &str, b: &str) -> bool {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if ca.len() == cb.len() && ca.len() >= 2 {
+        let diffs: Vec<(char, char)> = ca
+            .iter()
+            .zip(&cb)
+            .filter(|(x, y)| x != y)
+            .map(|(x, y)| (*x, *y))
+            .collect();
+        return matches!(
+            diffs.as_slice(),
+            [('男', '女') | ('女', '男') | ('上', '下') | ('下', '上')]
+        );
+    }
+    // 参训人员中党员 / 非党员: the first label carries the scope.
+    for (x, y) in [(a, b), (b, a)] {
+        if let Some(rest) = y.strip_prefix('非') {
+            if rest.chars().count() >= 2 && x.ends_with(&format!("中{rest}")) {
+                return true;
+            }
+        }
+    }
+    let (short, long) = if ca.len() < cb.len() { (&ca, &cb) } else { (&cb, &ca) };
+    if long.len() != short.len() + 1 || short.is_empty() {
+        return false;
+    }
+    (0..long.len()).any(|k| {
+        long[k] == '非' && long[..k] == short[..k] && long[k + 1..] == short[k..]
+    })
 }
 
 /// The words that name an item: the clause start up to `to`, without a cue
@@ -363,14 +400,43 @@ fn respectively_series(
             continue;
         }
         let scope = text.get(st_start..c.start + pos).unwrap_or("");
-        if announced_parts(scope) == Some(pcts.len() as u64) {
+        if announced_parts(scope) == Some(pcts.len() as u64)
+            || names_with_rest(text, clauses, k, c.start + pos) == Some(pcts.len())
+        {
             out.push(pcts);
         }
     }
 }
 
+/// "检举控告类、申诉类、其他类分别占…": the number of names listed before
+/// 分别 when the last one is "the rest".
+fn names_with_rest(text: &str, clauses: &[Clause], k: usize, at: usize) -> Option<usize> {
+    let last = text.get(clauses[k].start..at)?;
+    if !["其他", "其余", "其它"].iter().any(|w| last.contains(w)) {
+        return None;
+    }
+    let mut n = 1;
+    let mut j = k;
+    while j > 0 {
+        let prev = &clauses[j - 1];
+        // Names are joined by 、 and carry no figures.
+        if text.get(prev.end..clauses[j].start)? != "、" || !prev.figs.is_empty() {
+            break;
+        }
+        n += 1;
+        j -= 1;
+    }
+    (n >= 2).then_some(n)
+}
+
 /// The count K of "K种/K类/K个方面 …" (the last one) in `scope`.
 fn announced_parts(scope: &str) -> Option<u64> {
+    // Only the words close before 分别 (long statements stay linear).
+    let mut cut = scope.len().saturating_sub(180);
+    while !scope.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let scope = &scope[cut..];
     let mut found = None;
     for cls in ["种", "类", "个方面", "个等次", "个档次", "个等级", "个类别"] {
         let mut search = scope;
@@ -413,6 +479,11 @@ mod tests {
                 "运用监督执纪“四种形态”处理899人次，第一至第四种形态分别占68%、22%、6%、9%。",
                 "共受理信访举报300件，其中检举控告类占55%，申诉类占20%，其他占15%。",
                 "全年发现的问题中，三类问题分别占50.5%、30.2%、25.3%。",
+                "全年发现的问题中，形式主义问题占45%，官僚主义问题占35%，其他问题占25%。",
+                "检举控告类、申诉类、其他类分别占60%、30%、15%。",
+                "全镇党员中，男性党员占58%，女性党员占45%。",
+                "参训人员中党员占80%，非党员占30%。",
+                "运用“四种形态”处理1000人次，其中第一种形态占75%，第二种形态占18%，第三种形态占5%，第四种形态占4%。",
                 "运用“四种形态”处理XX人次，其中第一种形态占比70%，第二种形态占比20%，第三种形态占比6%，第四种形态占比9%。",
                 "运用“四种形态”处理XX人次，其中第一种形态XX人次、占70%，第二种形态XX人次、占20%，第三种形态XX人次、占6%，第四种形态XX人次、占9%。",
             ],
@@ -437,7 +508,12 @@ mod tests {
                 "综合运用“四种形态”处理XX人次，其中第一种形态XX人次、占XX%，第二种形态XX人次、占XX%，第三种形态XX人次、占XX%，第四种形态XX人次、占XX%。",
                 // Not a complete split: only two of the forms are given.
                 "其中第一种形态占70%，第二种形态占20%。",
-                "男性党员占60%，女性党员占30%。",
+                "男性党员占60%，女性党员占40%。",
+                "全镇党员中，男性党员占58.3%，女性党员占41.7%。",
+                "检举控告类、申诉类、其他类分别占60%、30%、10%。",
+                "检举控告类、申诉类分别占60%、30%。",
+                "党员占80%，团员占30%。",
+                "上半年完成全年任务的45%，下半年完成60%。",
                 "整改完成率95%，群众满意度98%，参学率100%。",
                 "立案量年均增长15%，查处数年均增长20%。",
             ],

@@ -19,7 +19,8 @@
 //! values (it then names figures of different scopes).
 
 use super::{Ctx, Emitter};
-use crate::numbers::{format_value, is_han, Number};
+use crate::numbers::breakdown::has_blank;
+use crate::numbers::{format_value, is_han, trim_label, Number};
 use std::collections::HashMap;
 
 /// Words that tie a sentence to a period other than the report's year, or
@@ -98,6 +99,7 @@ struct Entry {
     num: usize,
     /// What a classifier counts (单位 in 25个单位): compared by prefix.
     noun: String,
+    label: String,
     sentence: usize,
     years: Vec<u32>,
 }
@@ -110,7 +112,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     // Years and period words per sentence, computed once.
     let mut sentence_info: HashMap<usize, (Vec<u32>, bool)> = HashMap::new();
     for (i, n) in nums.iter().enumerate() {
-        let Some((key, noun)) = key_of(text, nums, i) else {
+        let Some((key, noun, label)) = key_of(text, nums, i) else {
             continue;
         };
         let Some(sent) = doc.sentence_at(n.start) else {
@@ -129,7 +131,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             let periodic = PERIOD_WORDS.iter().any(|w| st.contains(w))
                 || st.contains('月')
                 || st.contains("近")
-                || super::super::numbers::breakdown::has_blank(st);
+                || has_blank(st);
             (years, periodic)
         });
         if info.1 {
@@ -144,6 +146,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             .push(Entry {
                 num: i,
                 noun,
+                label,
                 sentence,
                 years: info.0.clone(),
             });
@@ -176,7 +179,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             if !first.years.is_empty() && !e.years.is_empty() && first.years != e.years {
                 continue;
             }
-            let label = doc.slice(b.label_start, b.label_end);
+            let label = &e.label;
             let unit = if b.percent { "%" } else { b.count_unit() };
             let line = doc.line_index(a.start) + 1;
             out.warning(
@@ -198,35 +201,60 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     }
 }
 
-/// What the figure states: chained clause, label, unit and counted noun,
-/// or None when it is not a figure this rule compares.
-fn key_of(text: &str, nums: &[Number], i: usize) -> Option<(String, String)> {
+/// What the figure states: (key, counted noun, label shown to the user),
+/// or None when it is not a figure this rule compares. The key holds the
+/// clause before the figure (quotes, dates and scope words such as 全区 or
+/// 共 removed), its unit, and, when the clause only continues the one before
+/// it ("…问题10起，党纪政务处分8人"), that clause too.
+fn key_of(text: &str, nums: &[Number], i: usize) -> Option<(String, String, String)> {
     let n = &nums[i];
-    if !n.is_exact() || n.is_time() || n.unit.is_empty() || n.chinese {
+    if !n.is_exact() || n.is_time() || n.unit.is_empty() {
         return None;
     }
-    let label = text.get(n.label_start..n.label_end)?;
-    if label.chars().filter(|&c| is_han(c)).count() < 3 {
-        return None;
+    // 196件196人: the second figure shares the first one's clause.
+    let mut head = i;
+    while head > 0 && nums[head - 1].end == nums[head].start {
+        head -= 1;
     }
-    let (cs, sep) = clause_start(text, n.label_start);
-    let clause = text.get(cs..n.start)?;
-    if CLAUSE_SKIP.iter().any(|w| clause.contains(w)) {
+    let lead = nums[head].start;
+    let (cs, sep) = clause_start(text, lead);
+    // Drop dates inside the clause (2020年全区…), quotes and brackets.
+    let mut label = String::new();
+    let mut cut = cs;
+    let lo = nums[..head].partition_point(|m| m.start < cs);
+    for m in &nums[lo..head] {
+        if m.quoted || m.ordinal {
+            continue; // part of a term: “四种形态”, 第一种形态
+        }
+        if !m.is_time() {
+            return None;
+        }
+        label.push_str(text.get(cut..m.start)?);
+        cut = m.end;
+    }
+    label.push_str(text.get(cut..lead)?);
+    let label: String = label
+        .chars()
+        .filter(|&c| is_han(c))
+        .collect();
+    let (ls, le) = trim_label(&label, 0, label.len());
+    let label = label.get(ls..le)?.to_string();
+    if label.chars().count() < 3 || CLAUSE_SKIP.iter().any(|w| label.contains(w)) {
         return None;
     }
     // "…问题10起，党纪政务处分8人": the second clause depends on the first.
     let mut chain = String::new();
-    if matches!(sep, Some('，' | ',' | '；' | ';' | '、')) {
+    if matches!(sep, Some('，' | ',' | '、')) {
         let sep_len = sep.map_or(0, char::len_utf8);
         let prev_end = cs.saturating_sub(sep_len);
         let (ps, _) = clause_start(text, prev_end);
         let prev = text.get(ps..prev_end).unwrap_or("");
-        let has_figure = nums[..i]
+        let has_figure = nums[..head]
             .iter()
             .rev()
             .take_while(|m| m.end > ps)
             .any(|m| m.start >= ps && !m.is_time());
-        if has_figure || super::super::numbers::breakdown::has_blank(prev) {
+        if has_figure || has_blank(prev) {
             chain = prev
                 .chars()
                 .map(|c| if c.is_ascii_digit() { '#' } else { c })
@@ -246,7 +274,7 @@ fn key_of(text: &str, nums: &[Number], i: usize) -> Option<(String, String)> {
         "{chain}\u{2}{label}\u{2}{}",
         if n.percent { "%" } else { n.count_unit() }
     );
-    Some((key, noun))
+    Some((key, noun, label))
 }
 
 #[cfg(test)]
@@ -264,6 +292,8 @@ mod tests {
                 "区委常规巡察25个单位,发现问题628个。\n下一步,针对区委常规巡察23个单位发现的问题,持续推进整改。",
                 "全镇共签订党风廉政建设责任书27份。班子成员履职尽责。\n年内全镇签订党风廉政建设责任书72份，压实责任。",
                 "班子成员参学率100%。\n问题：班子成员参学率95%，仍有差距。",
+                "全区运用\"四种形态\"处理899人次。\n三、思考\n运用“四种形态”处理989人次，大力纠治了一批政治生态污染源。",
+                "2020年全区立案审查调查196件。\n在疫情防控工作中,追责问责13人;全区立案审查调查169件。",
             ],
         );
         let text = "2020年,全区立案审查调查196件196人。\n后文:全区立案审查调查169件。";
