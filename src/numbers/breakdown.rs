@@ -456,6 +456,12 @@ fn read_group(
                 [i] if nums[*i].is_exact_count() && !dead[gi] => {
                     let n = &nums[*i];
                     let (ls, le) = part_label(text, region_start, n.start);
+                    let label = text.get(ls..le).unwrap_or("");
+                    if counts_other_things(text, &nums[g.total], n, label) {
+                        // 巡察25个单位，其中发现问题86个: not a part.
+                        dead[gi] = true;
+                        continue;
+                    }
                     g.parts.push(Part {
                         num: *i,
                         label: (ls, le),
@@ -578,6 +584,101 @@ fn part_label(text: &str, from: usize, to: usize) -> (usize, usize) {
     let s = text.get(from..to).unwrap_or("");
     let lead = s.len() - s.trim_start_matches(|c: char| !super::is_han(c)).len();
     super::trim_label(text, from + lead, to)
+}
+
+/// Things a report counts inside other things: problems found in units,
+/// clues among cases.
+const EVENT_NOUNS: &[&str] = &[
+    "问题", "线索", "意见", "建议", "隐患", "风险点", "风险", "案件", "事项", "举措", "措施",
+    "任务", "制度", "台账", "清单",
+];
+
+/// The kind of thing a figure counts when the words name one of
+/// [`EVENT_NOUNS`]: after a classifier (15个问题) or at the end of its label
+/// (发现问题628个). "15个存在问题" names a verb after the classifier: no.
+fn event_noun(text: &str, n: &Number, label: &str) -> Option<&'static str> {
+    let after = text.get(n.end..).unwrap_or("");
+    EVENT_NOUNS
+        .iter()
+        .copied()
+        .find(|w| after.starts_with(w) || label.ends_with(w))
+}
+
+/// The Han words right after a figure (27个村 → 村), at most 4.
+fn noun_after(text: &str, n: &Number) -> String {
+    text.get(n.end..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|&c| super::is_han(c))
+        .take(4)
+        .collect()
+}
+
+/// A part that names a different kind of thing than its total: 巡察25个
+/// 单位，其中发现问题86个 (problems, not units).
+fn counts_other_things(text: &str, total: &Number, part: &Number, part_label: &str) -> bool {
+    let tl = text.get(total.label_start..total.label_end).unwrap_or("");
+    match (event_noun(text, part, part_label), event_noun(text, total, tl)) {
+        (Some(p), Some(t)) => p != t,
+        (Some(p), None) => !noun_after(text, total).contains(p),
+        (None, Some(_)) => {
+            // 发现问题50个，其中涉及12个单位.
+            let noun = noun_after(text, part);
+            ["单位", "村", "社区", "部门", "乡镇", "镇", "街道", "企业", "学校", "个人"]
+                .iter()
+                .any(|w| noun.starts_with(w))
+        }
+        (None, None) => false,
+    }
+}
+
+/// Attribute families: a list that names parts from two of them (女性2人、
+/// 35岁以下3人) describes overlapping traits of the whole, not a split.
+const DIMENSIONS: &[&[&str]] = &[
+    &["女", "男"],
+    &["少数民族", "汉族", "民族"],
+    &["岁", "年龄", "年轻", "80后", "90后"],
+    &[
+        "学历", "研究生", "本科", "大专", "中专", "硕士", "博士", "高中", "初中", "专科",
+    ],
+    &["党员", "团员", "群众", "民主党派", "无党派"],
+    &["厅级", "处级", "科级", "股级", "领导干部", "一般干部"],
+    &["退休", "在职", "离任", "现职"],
+];
+
+/// Parts that may overlap: a person can get both 党纪 and 政务 sanctions,
+/// be 移送司法 after a sanction, be 贫困户 and 低保户.
+const OVERLAPPING: &[&str] = &[
+    "党纪", "政务", "移送", "贫困", "低保", "五保", "特困", "残疾", "留置", "双开", "兼任", "同时",
+];
+
+/// True when the part labels mix attribute families or name overlapping
+/// groups, so their sum may legitimately exceed the total.
+pub fn may_overlap(labels: &[&str]) -> bool {
+    if labels.len() >= 2
+        && labels
+            .iter()
+            .any(|l| OVERLAPPING.iter().any(|w| l.contains(w)))
+    {
+        return true;
+    }
+    // Each label's families; two labels with families but none in common
+    // (女性 / 35岁以下) are traits, not a split.
+    let dims: Vec<Vec<usize>> = labels
+        .iter()
+        .map(|l| {
+            DIMENSIONS
+                .iter()
+                .enumerate()
+                .filter(|(_, words)| words.iter().any(|w| l.contains(w)))
+                .map(|(k, _)| k)
+                .collect()
+        })
+        .filter(|d: &Vec<usize>| !d.is_empty())
+        .collect();
+    dims.iter()
+        .enumerate()
+        .any(|(k, a)| dims[k + 1..].iter().any(|b| !a.iter().any(|x| b.contains(x))))
 }
 
 /// A last part named 其他 / 其余: the list covers the whole.
@@ -704,6 +805,25 @@ mod tests {
     }
 
     #[test]
+    fn parts_that_count_other_things_are_dropped() {
+        for text in [
+            "区委常规巡察25个单位，其中发现问题86个。",
+            "发现问题50个，其中涉及12个单位。",
+            "巡察27个村，其中移交问题线索35条。",
+        ] {
+            assert!(groups(text).is_empty(), "{text}: {:?}", groups(text));
+        }
+        assert_eq!(
+            groups("共查处问题72个，其中涉及村干部问题50个。"),
+            vec![(72.0, vec![50.0], false)]
+        );
+        assert_eq!(
+            groups("巡察25个单位，其中15个单位存在问题。"),
+            vec![(25.0, vec![15.0], false)]
+        );
+    }
+
+    #[test]
     fn a_clause_counting_something_else_ends_the_list() {
         assert_eq!(
             groups("处理20人，其中党纪政务处分15人，通报曝光6起8人。"),
@@ -769,5 +889,9 @@ mod tests {
         assert!(is_rate_of("，整改率", "整改"));
         assert!(is_rate_of("，办结率达", "已办结"));
         assert!(!is_rate_of("，满意率", "整改"));
+        assert!(may_overlap(&["女性", "35岁以下", "研究生学历"]));
+        assert!(may_overlap(&["党纪处分", "政务处分"]));
+        assert!(!may_overlap(&["男性党员", "女性党员"]));
+        assert!(!may_overlap(&["县纪委监委机关", "派驻机构", "基层纪检监察干部"]));
     }
 }

@@ -52,6 +52,14 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         {
             continue;
         }
+        let labels: Vec<&str> = g
+            .parts
+            .iter()
+            .map(|p| doc.slice(p.label.0, p.label.1))
+            .collect();
+        if breakdown::may_overlap(&labels) {
+            continue;
+        }
         let sum: f64 = g.parts.iter().map(|p| nums[p.num].value).sum();
         let tol = tol_total + g.parts.iter().map(|p| nums[p.num].tolerance()).sum::<f64>();
         let unit = total.count_unit();
@@ -167,6 +175,9 @@ mod tests {
                 "全年立案53件，较上年增加10件，其中县处级干部30件、乡科级干部30件。",
                 "共有干部职工85人，其中党员62人，占72.9%；女职工30人，占35.3%。",
                 "全县共有乡镇（街道）12个，其中镇8个、乡3个、街道1个，共有村（社区）186个。",
+                "班子成员7人，其中女性2人、35岁以下3人、研究生学历4人。",
+                "共给予党纪政务处分146人，其中党纪处分120人，政务处分40人。",
+                "共处理50人，其中党纪政务处分40人，移送司法机关15人。",
             ],
         );
     }
