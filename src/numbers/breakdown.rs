@@ -244,8 +244,24 @@ fn has_totalizer(s: &str) -> bool {
             && !chars.get(i + 1).is_some_and(|n| {
                 matches!(
                     n,
-                    '青' | '同' | '建' | '享' | '识' | '产' | '治' | '商' | '性' | '谋' | '赢'
-                        | '筑' | '担' | '创' | '进' | '振' | '鸣' | '事' | '和'
+                    '青' | '同'
+                        | '建'
+                        | '享'
+                        | '识'
+                        | '产'
+                        | '治'
+                        | '商'
+                        | '性'
+                        | '谋'
+                        | '赢'
+                        | '筑'
+                        | '担'
+                        | '创'
+                        | '进'
+                        | '振'
+                        | '鸣'
+                        | '事'
+                        | '和'
                 )
             })
     })
@@ -589,8 +605,21 @@ fn part_label(text: &str, from: usize, to: usize) -> (usize, usize) {
 /// Things a report counts inside other things: problems found in units,
 /// clues among cases.
 const EVENT_NOUNS: &[&str] = &[
-    "问题", "线索", "意见", "建议", "隐患", "风险点", "风险", "案件", "事项", "举措", "措施",
-    "任务", "制度", "台账", "清单",
+    "问题",
+    "线索",
+    "意见",
+    "建议",
+    "隐患",
+    "风险点",
+    "风险",
+    "案件",
+    "事项",
+    "举措",
+    "措施",
+    "任务",
+    "制度",
+    "台账",
+    "清单",
 ];
 
 /// The kind of thing a figure counts when the words name one of
@@ -618,15 +647,20 @@ fn noun_after(text: &str, n: &Number) -> String {
 /// 单位，其中发现问题86个 (problems, not units).
 fn counts_other_things(text: &str, total: &Number, part: &Number, part_label: &str) -> bool {
     let tl = text.get(total.label_start..total.label_end).unwrap_or("");
-    match (event_noun(text, part, part_label), event_noun(text, total, tl)) {
+    match (
+        event_noun(text, part, part_label),
+        event_noun(text, total, tl),
+    ) {
         (Some(p), Some(t)) => p != t,
         (Some(p), None) => !noun_after(text, total).contains(p),
         (None, Some(_)) => {
             // 发现问题50个，其中涉及12个单位.
             let noun = noun_after(text, part);
-            ["单位", "村", "社区", "部门", "乡镇", "镇", "街道", "企业", "学校", "个人"]
-                .iter()
-                .any(|w| noun.starts_with(w))
+            [
+                "单位", "村", "社区", "部门", "乡镇", "镇", "街道", "企业", "学校", "个人",
+            ]
+            .iter()
+            .any(|w| noun.starts_with(w))
         }
         (None, None) => false,
     }
@@ -639,7 +673,16 @@ const DIMENSIONS: &[&[&str]] = &[
     &["少数民族", "汉族", "民族"],
     &["岁", "年龄", "年轻", "80后", "90后"],
     &[
-        "学历", "研究生", "本科", "大专", "中专", "硕士", "博士", "高中", "初中", "专科",
+        "学历",
+        "研究生",
+        "本科",
+        "大专",
+        "中专",
+        "硕士",
+        "博士",
+        "高中",
+        "初中",
+        "专科",
     ],
     &["党员", "团员", "群众", "民主党派", "无党派"],
     &["厅级", "处级", "科级", "股级", "领导干部", "一般干部"],
@@ -674,11 +717,27 @@ pub fn may_overlap(labels: &[&str]) -> bool {
                 .map(|(k, _)| k)
                 .collect()
         })
+        .collect();
+    // Families every label shares are context (党员 in 女党员, 少数民族党员).
+    let common: Vec<usize> = dims
+        .first()
+        .map(|d| {
+            d.iter()
+                .copied()
+                .filter(|x| dims.iter().all(|o| o.contains(x)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let dims: Vec<Vec<usize>> = dims
+        .into_iter()
+        .map(|d| d.into_iter().filter(|x| !common.contains(x)).collect())
         .filter(|d: &Vec<usize>| !d.is_empty())
         .collect();
-    dims.iter()
-        .enumerate()
-        .any(|(k, a)| dims[k + 1..].iter().any(|b| !a.iter().any(|x| b.contains(x))))
+    dims.iter().enumerate().any(|(k, a)| {
+        dims[k + 1..]
+            .iter()
+            .any(|b| !a.iter().any(|x| b.contains(x)))
+    })
 }
 
 /// A last part named 其他 / 其余: the list covers the whole.
@@ -892,6 +951,10 @@ mod tests {
         assert!(may_overlap(&["女性", "35岁以下", "研究生学历"]));
         assert!(may_overlap(&["党纪处分", "政务处分"]));
         assert!(!may_overlap(&["男性党员", "女性党员"]));
-        assert!(!may_overlap(&["县纪委监委机关", "派驻机构", "基层纪检监察干部"]));
+        assert!(!may_overlap(&[
+            "县纪委监委机关",
+            "派驻机构",
+            "基层纪检监察干部"
+        ]));
     }
 }

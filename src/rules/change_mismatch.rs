@@ -99,6 +99,12 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         if !usable(a) || !usable(b) || !same_unit(a, b) {
             continue;
         }
+        // Related spans in text order keep position lookups linear.
+        let (first, first_label, second, second_label) = if a.start <= b.start {
+            (a, "原值", b, "现值")
+        } else {
+            (b, "现值", a, "原值")
+        };
         let (alo, ahi) = span(a);
         let (blo, bhi) = span(b);
         let unit = if b.percent { "%" } else { b.count_unit() };
@@ -168,8 +174,8 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                         format_value(s.value)
                     ),
                 )
-                .related(a.start, a.end, "原值")
-                .related(b.start, b.end, "现值");
+                .related(first.start, first.end, first_label)
+                .related(second.start, second.end, second_label);
             }
         } else {
             // Absolute change (增加10件) or percentage points.
@@ -203,8 +209,8 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                         format_value(s.value)
                     ),
                 )
-                .related(a.start, a.end, "原值")
-                .related(b.start, b.end, "现值");
+                .related(first.start, first.end, first_label)
+                .related(second.start, second.end, second_label);
             }
         }
     }
@@ -351,7 +357,9 @@ fn paren_base<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>
         .strip_prefix('（')
         .or_else(|| qualifier.strip_prefix('('))?;
     if qualifier.chars().count() > 6
-        || !["年", "同期", "年度"].iter().any(|w| qualifier.ends_with(w))
+        || !["年", "同期", "年度"]
+            .iter()
+            .any(|w| qualifier.ends_with(w))
     {
         return None;
     }
@@ -363,12 +371,26 @@ fn paren_base<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>
         .iter()
         .find(|v| lead.ends_with(**v))
         .map(|v| (1, v.len()))
-        .or_else(|| DOWN.iter().find(|v| lead.ends_with(**v)).map(|v| (-1, v.len())))?;
+        .or_else(|| {
+            DOWN.iter()
+                .find(|v| lead.ends_with(**v))
+                .map(|v| (-1, v.len()))
+        })?;
     let lead = &lead[..lead.len() - verb_len];
-    let lead = ["比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年", "较去年", "同比"]
-        .iter()
-        .find_map(|w| lead.strip_suffix(w))
-        .unwrap_or(lead);
+    let lead = [
+        "比上年同期",
+        "较上年同期",
+        "比去年同期",
+        "较去年同期",
+        "比上年",
+        "较上年",
+        "比去年",
+        "较去年",
+        "同比",
+    ]
+    .iter()
+    .find_map(|w| lead.strip_suffix(w))
+    .unwrap_or(lead);
     let lead = lead
         .strip_suffix('，')
         .or_else(|| lead.strip_suffix(','))

@@ -86,8 +86,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                     format_value(p.value)
                 ),
             )
-            .related(n.start, n.end, "分项")
-            .related(total.start, total.end, "总数");
+            // Related spans in text order keep position lookups linear.
+            .related(total.start, total.end, "总数")
+            .related(n.start, n.end, "分项");
         }
     }
 }

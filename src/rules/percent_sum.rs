@@ -293,13 +293,16 @@ fn complementary(a: &str, b: &str) -> bool {
             }
         }
     }
-    let (short, long) = if ca.len() < cb.len() { (&ca, &cb) } else { (&cb, &ca) };
+    let (short, long) = if ca.len() < cb.len() {
+        (&ca, &cb)
+    } else {
+        (&cb, &ca)
+    };
     if long.len() != short.len() + 1 || short.is_empty() {
         return false;
     }
-    (0..long.len()).any(|k| {
-        long[k] == '非' && long[..k] == short[..k] && long[k + 1..] == short[k..]
-    })
+    (0..long.len())
+        .any(|k| long[k] == '非' && long[..k] == short[..k] && long[k + 1..] == short[k..])
 }
 
 /// The words that name an item: the clause start up to `to`, without a cue

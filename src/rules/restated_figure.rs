@@ -153,6 +153,10 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     }
     let mut groups: Vec<Vec<Entry>> = keys.into_values().filter(|v| v.len() >= 2).collect();
     groups.sort_by_key(|v| v.first().map_or(0, |e| e.num));
+    // Each finding points far back to the first statement; past a hundred
+    // the text is not a report, and the back-links would cost quadratic
+    // time to locate.
+    let mut budget = 100usize;
     for entries in groups {
         let same = |a: &Number, b: &Number| {
             (a.value - b.value).abs() <= a.tolerance().max(b.tolerance()) + 1e-9
@@ -179,6 +183,10 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             if !first.years.is_empty() && !e.years.is_empty() && first.years != e.years {
                 continue;
             }
+            if budget == 0 {
+                return;
+            }
+            budget -= 1;
             let label = &e.label;
             let unit = if b.percent { "%" } else { b.count_unit() };
             let line = doc.line_index(a.start) + 1;
@@ -233,10 +241,7 @@ fn key_of(text: &str, nums: &[Number], i: usize) -> Option<(String, String, Stri
         cut = m.end;
     }
     label.push_str(text.get(cut..lead)?);
-    let label: String = label
-        .chars()
-        .filter(|&c| is_han(c))
-        .collect();
+    let label: String = label.chars().filter(|&c| is_han(c)).collect();
     let (ls, le) = trim_label(&label, 0, label.len());
     let label = label.get(ls..le)?.to_string();
     if label.chars().count() < 3 || CLAUSE_SKIP.iter().any(|w| label.contains(w)) {
