@@ -248,3 +248,31 @@ fn large_inputs_stay_linear() {
         let _ = analyze_auto(&text);
     }
 }
+
+/// Restating a headline figure of 002 with another value is caught, also
+/// when the first statement continues the overall case count
+/// (立案审查调查196件196人,党纪政务处分146人,…处理899人次).
+#[test]
+fn restated_headline_figures_of_report_002() {
+    let base = corpus("002_district_2020_evaluation.txt");
+    for (sentence, text, first) in [
+        ("2020年全区党纪政务处分164人。", "164人", "146人"),
+        ("全年运用“四种形态”处理989人次。", "989人次", "899人次"),
+        ("区委常规巡察23个单位,发现问题628个。", "23个", "25个"),
+        (
+            "全区抽查核实领导干部个人报告事项127人次。",
+            "127人次",
+            "172人次",
+        ),
+        ("全区立案审查调查169件196人。", "169件", "196件"),
+    ] {
+        let planted = plant(&base, "党风廉政建设任重道远。", sentence);
+        let found = figure_findings(&planted);
+        assert_eq!(
+            summary(&found),
+            vec![("restated-figure".to_string(), text.to_string())],
+            "{sentence}"
+        );
+        assert_eq!(found[0].related[0].text, first);
+    }
+}

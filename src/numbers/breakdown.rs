@@ -148,21 +148,7 @@ pub fn is_share_connector(s: &str) -> bool {
             .strip_prefix('比')
             .or_else(|| r.strip_prefix('到'))
             .unwrap_or(r);
-        let r = [
-            "总人数",
-            "总件数",
-            "总次数",
-            "总数量",
-            "总户数",
-            "总数",
-            "总量",
-            "总额",
-            "全部",
-            "总体",
-        ]
-        .iter()
-        .find_map(|p| r.strip_prefix(p))
-        .unwrap_or(r);
+        let r = strip_base(r);
         let r = r.strip_prefix('的').unwrap_or(r);
         ["比例", "比重"]
             .iter()
@@ -177,6 +163,38 @@ pub fn is_share_connector(s: &str) -> bool {
         return false;
     };
     matches!(rest, "" | "为" | "达" | "是" | "达到")
+}
+
+/// The base of a share when it is the total itself: 总数, 总人次, 全部,
+/// 党员总数 — not a base of wider scope (全县党员总数, 全市的).
+fn strip_base(r: &str) -> &str {
+    if let Some(x) = ["全部", "总体"].iter().find_map(|p| r.strip_prefix(p)) {
+        return x;
+    }
+    let chars: Vec<(usize, char)> = r.char_indices().take(8).collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c != '总' {
+            continue;
+        }
+        let head = &r[..i];
+        if k > 4
+            || head
+                .chars()
+                .any(|h| matches!(h, '全' | '市' | '省' | '县' | '区' | '国' | '镇' | '乡'))
+        {
+            return r;
+        }
+        // 总 + at most 3 more characters, up to 的 or the end.
+        let tail = &r[i + c.len_utf8()..];
+        let n: usize = tail
+            .chars()
+            .take_while(|&t| super::is_han(t) && t != '的' && t != '为' && t != '达')
+            .take(3)
+            .map(char::len_utf8)
+            .sum();
+        return &tail[n..];
+    }
+    r
 }
 
 /// "，整改率" after "已整改45个": a rate named after what the part did is
@@ -473,8 +491,11 @@ fn read_group(
                     let n = &nums[*i];
                     let (ls, le) = part_label(text, region_start, n.start);
                     let label = text.get(ls..le).unwrap_or("");
-                    if counts_other_things(text, &nums[g.total], n, label) {
-                        // 巡察25个单位，其中发现问题86个: not a part.
+                    if counts_other_things(text, &nums[g.total], n, label)
+                        || within_earlier_part(text, &g.parts, label)
+                    {
+                        // 巡察25个单位，其中发现问题86个; 女性党员中35岁以下的
+                        // 15人: not a part of this total.
                         dead[gi] = true;
                         continue;
                     }
@@ -664,6 +685,19 @@ fn counts_other_things(text: &str, total: &Number, part: &Number, part_label: &s
         }
         (None, None) => false,
     }
+}
+
+/// "女性党员中35岁以下的15人" after "女性党员60人": a part of a part.
+fn within_earlier_part(text: &str, parts: &[Part], label: &str) -> bool {
+    let Some(pos) = label.find('中') else {
+        return false;
+    };
+    let scope = &label[..pos];
+    scope.chars().count() >= 2
+        && parts.iter().any(|p| {
+            let l = text.get(p.label.0..p.label.1).unwrap_or("");
+            !l.is_empty() && (scope.ends_with(l) || l.ends_with(scope))
+        })
 }
 
 /// Attribute families: a list that names parts from two of them (女性2人、
@@ -883,6 +917,14 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_a_part_ends_the_group() {
+        assert!(groups(
+            "共有党员200人，其中女性党员60人，占30%；女性党员中35岁以下的15人，占25%。"
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_clause_counting_something_else_ends_the_list() {
         assert_eq!(
             groups("处理20人，其中党纪政务处分15人，通报曝光6起8人。"),
@@ -939,10 +981,18 @@ mod tests {
             "占总数的",
             "比例为",
             "占总人数的比例为",
+            "，占总人次的",
+            "占党员总数的",
         ] {
             assert!(is_share_connector(ok), "{ok}");
         }
-        for no in ["占全市的", "同比增长", "下降", "占全县干部"] {
+        for no in [
+            "占全市的",
+            "同比增长",
+            "下降",
+            "占全县干部",
+            "占全县党员总数的",
+        ] {
             assert!(!is_share_connector(no), "{no}");
         }
         assert!(is_rate_of("，整改率", "整改"));

@@ -206,6 +206,26 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             );
         }
     }
+    for d in &dates {
+        // 2021—2019年: a range of years written with one 年.
+        if d.month.is_some() || d.day.is_some() {
+            continue;
+        }
+        let Some(yb) = d.year else { continue };
+        let Some((start, ya)) = year_before_range(text, d.start) else {
+            continue;
+        };
+        if yb < ya {
+            let shown = text.get(start..d.end).unwrap_or("");
+            out.error(
+                start,
+                d.end,
+                format!("年份范围“{shown}”的结束早于开始：请核对起止年份"),
+                format!("The year range \"{shown}\" ends before it starts: check both years"),
+            )
+            .related(d.start, d.end, "结束年份");
+        }
+    }
     for (k, a) in dates.iter().enumerate() {
         if describe(a).is_some() {
             continue;
@@ -244,6 +264,32 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         )
         .related(b.start, b.end, "结束日期");
     }
+}
+
+/// "2021—" right before `at`: (start byte, year).
+fn year_before_range(text: &str, at: usize) -> Option<(usize, u32)> {
+    let before = text.get(..at)?.trim_end();
+    let sep = RANGE_SEPS.iter().find(|s| before.ends_with(**s))?;
+    let before = before[..before.len() - sep.len()].trim_end();
+    let digits: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .take(5)
+        .map(char::len_utf8)
+        .sum();
+    if digits != 4 {
+        return None;
+    }
+    let start = before.len() - digits;
+    if before[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || c == '.')
+    {
+        return None;
+    }
+    Some((start, arabic(&before[start..])?))
 }
 
 /// "10日" right after a range separator: (day, end byte).
@@ -314,6 +360,7 @@ mod tests {
                 "2021年5月10日至5月3日开展专项检查。",
                 "2021年5月10日至3日开展专项检查。",
                 "2021年至2019年连续三年排名全市前列。",
+                "2021—2019年连续三年排名全市前列。",
                 "2021年5月至2020年3月开展集中整治。",
             ],
         );

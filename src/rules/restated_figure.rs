@@ -110,7 +110,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let nums = &doc.numbers;
     let mut keys: HashMap<String, Vec<Entry>> = HashMap::new();
     // Years and period words per sentence, computed once.
-    let mut sentence_info: HashMap<usize, (Vec<u32>, bool)> = HashMap::new();
+    let mut sentence_info: HashMap<usize, (Vec<u32>, bool, Option<usize>)> = HashMap::new();
     for (i, n) in nums.iter().enumerate() {
         let Some((key, noun, label)) = key_of(text, nums, i) else {
             continue;
@@ -132,9 +132,10 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 || st.contains('月')
                 || st.contains("近")
                 || has_blank(st);
-            (years, periodic)
+            (years, periodic, topic_frame_end(sent.start, st))
         });
-        if info.1 {
+        // 在扫黑除恶专项斗争中，…: the figure is about that topic only.
+        if info.1 || info.2.is_some_and(|f| f <= n.start) {
             continue;
         }
         let part = doc
@@ -209,6 +210,93 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     }
 }
 
+/// End of the first clause that frames a topic (在扫黑除恶专项斗争中，
+/// 在资金使用方面，), as a byte offset, if the sentence has one.
+fn topic_frame_end(start: usize, sentence: &str) -> Option<usize> {
+    let mut clause_start = 0;
+    for (i, c) in sentence.char_indices() {
+        if matches!(c, '，' | ',' | '；' | ';' | '：' | ':') {
+            let clause = &sentence[clause_start..i];
+            if ["中", "方面", "领域", "过程", "期间", "环节"]
+                .iter()
+                .any(|w| clause.ends_with(w))
+            {
+                return Some(start + i);
+            }
+            clause_start = i + c.len_utf8();
+        }
+    }
+    None
+}
+
+/// Heads of the report's overall case count: a chain that starts here
+/// (立案审查调查196件196人，党纪政务处分146人) is not a narrower scope.
+const OVERALL_HEADS: &[&str] = &["立案审查调查", "审查调查", "立案", "立案查处", "立案调查"];
+
+/// The words of the clause from `cs` to the figure at byte `lead` (index
+/// `head`): dates, quotes and brackets dropped, scope words trimmed. None
+/// when another figure stands in the clause.
+fn clause_label(
+    text: &str,
+    nums: &[Number],
+    cs: usize,
+    head: usize,
+    lead: usize,
+) -> Option<String> {
+    let mut label = String::new();
+    let mut cut = cs;
+    let lo = nums[..head].partition_point(|m| m.start < cs);
+    for m in &nums[lo..head] {
+        if m.quoted || m.ordinal {
+            continue; // part of a term: “四种形态”, 第一种形态
+        }
+        if !m.is_time() {
+            return None;
+        }
+        label.push_str(text.get(cut..m.start)?);
+        cut = m.end;
+    }
+    label.push_str(text.get(cut..lead)?);
+    let label: String = label.chars().filter(|&c| is_han(c)).collect();
+    let (ls, le) = trim_label(&label, 0, label.len());
+    label.get(ls..le).map(str::to_string)
+}
+
+/// The clause before the one at `cs` when it is joined by a comma and holds
+/// a figure (or a blank): (its start, the separator before it, the index of
+/// its first figure).
+fn chained_clause(
+    text: &str,
+    nums: &[Number],
+    cs: usize,
+    sep: Option<char>,
+    head: usize,
+) -> Option<(usize, Option<char>, Option<usize>)> {
+    if !matches!(sep, Some('，' | ',' | '、')) {
+        return None;
+    }
+    let prev_end = cs.saturating_sub(sep.map_or(0, char::len_utf8));
+    let (ps, psep) = clause_start(text, prev_end);
+    let prev = text.get(ps..prev_end).unwrap_or("");
+    let first = nums[..head]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, m)| m.end > ps)
+        .filter(|(_, m)| m.start >= ps && !m.is_time())
+        .map(|(k, _)| k)
+        .last();
+    if first.is_some() {
+        // Back to the first of glued figures (196件196人).
+        let mut f = first?;
+        while f > 0 && nums[f - 1].end == nums[f].start {
+            f -= 1;
+        }
+        return Some((ps, psep, Some(f)));
+    }
+    has_blank(prev).then_some((ps, psep, None))
+}
+
 /// What the figure states: (key, counted noun, label shown to the user),
 /// or None when it is not a figure this rule compares. The key holds the
 /// clause before the figure (quotes, dates and scope words such as 全区 or
@@ -226,44 +314,42 @@ fn key_of(text: &str, nums: &[Number], i: usize) -> Option<(String, String, Stri
     }
     let lead = nums[head].start;
     let (cs, sep) = clause_start(text, lead);
-    // Drop dates inside the clause (2020年全区…), quotes and brackets.
-    let mut label = String::new();
-    let mut cut = cs;
-    let lo = nums[..head].partition_point(|m| m.start < cs);
-    for m in &nums[lo..head] {
-        if m.quoted || m.ordinal {
-            continue; // part of a term: “四种形态”, 第一种形态
-        }
-        if !m.is_time() {
-            return None;
-        }
-        label.push_str(text.get(cut..m.start)?);
-        cut = m.end;
-    }
-    label.push_str(text.get(cut..lead)?);
-    let label: String = label.chars().filter(|&c| is_han(c)).collect();
-    let (ls, le) = trim_label(&label, 0, label.len());
-    let label = label.get(ls..le)?.to_string();
-    if label.chars().count() < 3 || CLAUSE_SKIP.iter().any(|w| label.contains(w)) {
+    let raw = text.get(cs..lead)?;
+    if CLAUSE_SKIP.iter().any(|w| raw.contains(w)) {
         return None;
     }
-    // "…问题10起，党纪政务处分8人": the second clause depends on the first.
+    let label = clause_label(text, nums, cs, head, lead)?;
+    if label.chars().count() < 3 {
+        return None;
+    }
+    // "…问题10起，党纪政务处分8人": the second clause depends on the first,
+    // and the chain is part of what the figure states — unless the chain
+    // starts from the report's overall case count (立案审查调查196件196人,
+    // 党纪政务处分146人), which names no narrower scope.
     let mut chain = String::new();
-    if matches!(sep, Some('，' | ',' | '、')) {
-        let sep_len = sep.map_or(0, char::len_utf8);
-        let prev_end = cs.saturating_sub(sep_len);
-        let (ps, _) = clause_start(text, prev_end);
-        let prev = text.get(ps..prev_end).unwrap_or("");
-        let has_figure = nums[..head]
-            .iter()
-            .rev()
-            .take_while(|m| m.end > ps)
-            .any(|m| m.start >= ps && !m.is_time());
-        if has_figure || has_blank(prev) {
+    let mut at = (cs, sep, head);
+    let mut steps = 0;
+    while let Some((ps, psep, first)) = chained_clause(text, nums, at.0, at.1, at.2) {
+        if steps == 0 {
+            let prev = text.get(ps..at.0.saturating_sub(at.1.map_or(0, char::len_utf8)));
             chain = prev
+                .unwrap_or("")
                 .chars()
                 .map(|c| if c.is_ascii_digit() { '#' } else { c })
                 .collect();
+        }
+        steps += 1;
+        at = (ps, psep, first.unwrap_or(at.2));
+        if first.is_none() || steps >= 6 {
+            break;
+        }
+    }
+    if steps > 0 {
+        let root = nums
+            .get(at.2)
+            .and_then(|r| clause_label(text, nums, at.0, at.2, r.start));
+        if root.is_some_and(|r| OVERALL_HEADS.contains(&r.as_str())) {
+            chain.clear();
         }
     }
     let noun: String = if CLASSIFIERS.contains(&n.count_unit()) {
@@ -299,6 +385,8 @@ mod tests {
                 "班子成员参学率100%。\n问题：班子成员参学率95%，仍有差距。",
                 "全区运用\"四种形态\"处理899人次。\n三、思考\n运用“四种形态”处理989人次，大力纠治了一批政治生态污染源。",
                 "2020年全区立案审查调查196件。\n在疫情防控工作中,追责问责13人;全区立案审查调查169件。",
+                "2020年,全区立案审查调查196件196人,党纪政务处分146人,运用\"四种形态\"处理899人次。\n二、问题\n全区党纪政务处分164人。",
+                "2020年,全区立案审查调查196件196人,党纪政务处分146人,运用\"四种形态\"处理899人次。\n二、问题\n全年运用“四种形态”处理989人次。",
             ],
         );
         let text = "2020年,全区立案审查调查196件196人。\n后文:全区立案审查调查169件。";
@@ -331,6 +419,10 @@ mod tests {
                 "全区立案审查调查196件。再次强调：全区立案审查调查196件。",
                 // Approximate.
                 "全区立案审查调查196件。全区立案审查调查近200件。",
+                // A topic frame narrows the figure.
+                "全区立案审查调查196件196人,党纪政务处分146人。在扫黑除恶专项斗争中,党纪政务处分23人。",
+                // A chain from a narrower head keeps its scope.
+                "全区党纪政务处分146人。查处违反中央八项规定精神问题30起,党纪政务处分25人。",
                 // Different reports of one collection.
                 "报告【第一篇】\n一、情况\n全县立案查处违纪违法案件50件。\n报告【第二篇】\n一、情况\n全县立案查处违纪违法案件80件。",
             ],
