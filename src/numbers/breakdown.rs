@@ -447,8 +447,14 @@ fn read_group(
             return;
         }
         // Bare numbers (35岁以下) neither count parts nor end the list.
+        // Modifiers (年收入超过10万元的215个) neither.
         let figs: Vec<usize> = count_figures(nums, &seg)
-            .filter(|&i| nums[i].start >= region_start && !nums[i].unit.is_empty())
+            .filter(|&i| {
+                let n = &nums[i];
+                n.start >= region_start
+                    && !n.unit.is_empty()
+                    && !(n.approx || text.get(n.end..).is_some_and(|r| r.starts_with('的')))
+            })
             .collect();
         let counts: Vec<usize> = figs.iter().copied().filter(|&i| !nums[i].percent).collect();
         // A new total (，共有村186个) ends the list.

@@ -318,17 +318,20 @@ fn compared<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> 
         .iter()
         .find(|n| n.start >= size_pos)
         .filter(|n| n.start == size_pos);
-    // B: the figure just before 比/较 (only a comma between).
+    // B: the figure just before 比/较 (only a comma between), or after the
+    // change ("较上年（12.5万元）增加了1.8万元，达到15.3万元").
     let lead = &text[..cmp_at];
     let lead_trim = lead.trim_end_matches(['，', ',']);
-    let b = nums[..i]
+    let before_b = nums[..i]
         .iter()
         .rev()
         .take(8)
-        .find(|n| n.end <= lead_trim.len() && !n.is_time())?;
-    if b.end != lead_trim.len() || lead.len() - lead_trim.len() > 3 {
-        return None;
-    }
+        .find(|n| n.end <= lead_trim.len() && !n.is_time())
+        .filter(|b| b.end == lead_trim.len() && lead.len() - lead_trim.len() <= 3);
+    let b = match before_b {
+        Some(b) => b,
+        None => result_after(text, nums, size?)?,
+    };
     Some(Change {
         from: a,
         to: b,
@@ -336,6 +339,18 @@ fn compared<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> 
         size_at: size_pos,
         size,
     })
+}
+
+/// "，达到15.3万元" right after the stated change `s`.
+fn result_after<'a>(text: &str, nums: &'a [Number], s: &Number) -> Option<&'a Number> {
+    let rest = text.get(s.end..)?;
+    let rest = rest.strip_prefix(['，', ',']).unwrap_or(rest);
+    let rest = ["达到", "增至", "升至", "降至", "减至", "达", "为", "至"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))?;
+    let pos = text.len() - rest.len();
+    let k = nums.partition_point(|n| n.start < pos);
+    nums.get(k).filter(|n| n.start == pos && !n.is_time())
 }
 
 /// "全年立案56件，同比增长40%（上年为50件）".
@@ -478,6 +493,9 @@ mod tests {
                 "满意度由92.5%提升至95.1%，提高3.6个百分点。",
                 "全年立案审查调查56件，同比增长40%（上年为50件）。",
                 "全年立案审查调查56件，比上年下降10%（上年50件）。",
+                "村级集体经济收入较上年（12.5万元）增加了1.8万元，达到15.3万元。",
+                "全区信访总量由上年的520件次减少至480件次，下降15%。",
+                "问题线索处置率从85.2%提升到82.6%。",
             ],
         );
         let f = findings_of(RULE, "全年立案60件，比上年（50件）增长30%。");
@@ -510,6 +528,8 @@ mod tests {
                 "群众满意度从85%提高到90%，提高5%。",
                 "全年立案53件，比上年（46件）增长15.2%。",
                 "全年立案审查调查56件，同比增长12%（上年为50件）。",
+                "村级集体经济收入较上年（12.5万元）增加了2.8万元，达到15.3万元。",
+                "全区信访总量由上年的520件次减少至480件次，下降7.7%。",
             ],
         );
     }
