@@ -276,3 +276,30 @@ fn restated_headline_figures_of_report_002() {
         assert_eq!(found[0].related[0].text, first);
     }
 }
+
+/// Random mixtures of digits, numerals, units, cues and punctuation never
+/// make the figure rules panic.
+#[test]
+fn random_figure_soup_does_not_panic() {
+    let pieces = [
+        "1", "２", "0", "9", ".", "．", ",", "，", "、", "。", "；", "：", "%", "％", "万", "亿", "十",
+        "二", "两", "百", "〇", "○", "人", "件", "个", "人次", "年", "月", "日", "至", "～", "-", "—",
+        "其中", "共有", "共", "占", "占比", "分别为", "包括", "比上年", "（", "）", "(", ")", "“",
+        "”", "\"", "XX", "x", "余", "约", "以上", "增加到", "下降", "从", "由", "增长", "以下",
+        "四个方面", "一是", "第一，", "（一）", "\n", "第", "种形态", "其他", "率", "\u{3000}",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        let _ = figure_findings(&text);
+    }
+}
