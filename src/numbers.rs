@@ -91,13 +91,23 @@ impl Number {
     }
 }
 
-/// A value as a person writes it: 53, 12.5, 0.33.
+/// A value as a person writes it: 53, 12.5, 0.33, 12万, 3.7亿.
 pub fn format_value(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
+    let plain = |v: f64, digits: usize| {
+        if (v - v.round()).abs() < 1e-9 {
+            format!("{}", v.round() as i64)
+        } else {
+            let s = format!("{v:.digits$}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    };
+    let whole = |x: f64| (x * 1e4 - (x * 1e4).round()).abs() < 1e-6;
+    if v.abs() >= 1e8 && whole(v / 1e8) {
+        format!("{}亿", plain(v / 1e8, 4))
+    } else if v.abs() >= 1e5 && whole(v / 1e4) {
+        format!("{}万", plain(v / 1e4, 4))
     } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        plain(v, 2)
     }
 }
 
@@ -403,7 +413,10 @@ pub fn extract(text: &str) -> Vec<Number> {
             i += 1;
             continue;
         }
-        if arabic && prev.is_some_and(|p| p.is_ascii_alphabetic() || p == '-' || is_blank_char(p)) {
+        let glued = |p: char| {
+            p.is_ascii_alphabetic() || p == '-' || (is_blank_char(p) && !matches!(p, '?' | '？'))
+        };
+        if arabic && prev.is_some_and(glued) {
             // PM2.5, COVID-19, X2: skip the whole token.
             i += 1;
             while cur
@@ -700,6 +713,16 @@ mod tests {
     }
 
     #[test]
+    fn values_read_as_written() {
+        use super::format_value;
+        assert_eq!(format_value(53.0), "53");
+        assert_eq!(format_value(12.5), "12.5");
+        assert_eq!(format_value(29440.0), "29440");
+        assert_eq!(format_value(120_000.0), "12万");
+        assert_eq!(format_value(370_000_000.0), "3.7亿");
+    }
+
+    #[test]
     fn full_width_and_mixed_forms() {
         assert_eq!(read("共１２人"), v(&[(12.0, "人")]));
         assert_eq!(read("投入1.2万元"), v(&[(12_000.0, "万元")]));
@@ -741,6 +764,11 @@ mod tests {
         assert!(n.iter().all(|n| n.quoted));
         let n = extract("排名第3名");
         assert!(n[0].ordinal);
+    }
+
+    #[test]
+    fn a_question_mark_does_not_hide_the_next_figure() {
+        assert_eq!(read("是否到位？3个单位"), v(&[(3.0, "个")]));
     }
 
     #[test]
