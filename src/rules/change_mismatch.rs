@@ -247,7 +247,14 @@ fn from_to<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> {
         return None;
     }
     let after = text.get(a.end..)?;
-    let (dir, vlen) = verb_at(after)?;
+    // "由2013年的9801人,上升到…": a comma may stand before the verb.
+    let comma = if after.starts_with(['，', ',']) {
+        after.chars().next().map_or(0, char::len_utf8)
+    } else {
+        0
+    };
+    let (dir, vlen) = verb_at(&after[comma..])?;
+    let vlen = comma + vlen;
     // B: the next figure that is not a date, in the same clause.
     let mut j = i + 1;
     while nums.get(j).is_some_and(|n| n.is_time()) {
@@ -496,6 +503,7 @@ mod tests {
                 "村级集体经济收入较上年（12.5万元）增加了1.8万元，达到15.3万元。",
                 "全区信访总量由上年的520件次减少至480件次，下降15%。",
                 "问题线索处置率从85.2%提升到82.6%。",
+                "全省共查处人数由2013年的9801人,下降到2017年的23564人。",
             ],
         );
         let f = findings_of(RULE, "全年立案60件，比上年（50件）增长30%。");
