@@ -140,36 +140,50 @@ pub fn has_blank(s: &str) -> bool {
 /// The words that tie a share to the total just named: 占, 占比, 占总数的,
 /// 比例为 … (not 占全市的, whose base is something else).
 pub fn is_share_connector(s: &str) -> bool {
+    share_base(s).is_some()
+}
+
+/// A share connector whose base, if it names one (占党员总数的 → 党员), is
+/// the total's own noun.
+pub fn is_share_of(s: &str, total_words: &str) -> bool {
+    share_base(s).is_some_and(|head| head.is_empty() || total_words.contains(head))
+}
+
+/// For a share connector, the words naming its base before 总 (empty for
+/// 占, 占比, 占总数的); None when `s` is not a share connector.
+fn share_base(s: &str) -> Option<&str> {
     let s = s.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '、' | '，' | ',' | '（' | '(' | '：' | ':')
     });
-    let rest = if let Some(r) = s.strip_prefix('占') {
+    let (head, rest) = if let Some(r) = s.strip_prefix('占') {
         let r = r
             .strip_prefix('比')
             .or_else(|| r.strip_prefix('到'))
             .unwrap_or(r);
-        let r = strip_base(r);
+        let (head, r) = strip_base(r);
         let r = r.strip_prefix('的').unwrap_or(r);
-        ["比例", "比重"]
+        let r = ["比例", "比重"]
             .iter()
             .find_map(|p| r.strip_prefix(p))
-            .unwrap_or(r)
+            .unwrap_or(r);
+        (head, r)
     } else if let Some(r) = ["比例", "比重", "占比"]
         .iter()
         .find_map(|p| s.strip_prefix(p))
     {
-        r
+        ("", r)
     } else {
-        return false;
+        return None;
     };
-    matches!(rest, "" | "为" | "达" | "是" | "达到")
+    matches!(rest, "" | "为" | "达" | "是" | "达到").then_some(head)
 }
 
 /// The base of a share when it is the total itself: 总数, 总人次, 全部,
-/// 党员总数 — not a base of wider scope (全县党员总数, 全市的).
-fn strip_base(r: &str) -> &str {
+/// 党员总数 — not a base of wider scope (全县党员总数, 全市的). Returns the
+/// words before 总 and the rest.
+fn strip_base(r: &str) -> (&str, &str) {
     if let Some(x) = ["全部", "总体"].iter().find_map(|p| r.strip_prefix(p)) {
-        return x;
+        return ("", x);
     }
     let chars: Vec<(usize, char)> = r.char_indices().take(8).collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
@@ -182,7 +196,7 @@ fn strip_base(r: &str) -> &str {
                 .chars()
                 .any(|h| matches!(h, '全' | '市' | '省' | '县' | '区' | '国' | '镇' | '乡'))
         {
-            return r;
+            return ("", r);
         }
         // 总 + at most 3 more characters, up to 的 or the end.
         let tail = &r[i + c.len_utf8()..];
@@ -192,9 +206,9 @@ fn strip_base(r: &str) -> &str {
             .take(3)
             .map(char::len_utf8)
             .sum();
-        return &tail[n..];
+        return (head, &tail[n..]);
     }
-    r
+    ("", r)
 }
 
 /// "，整改率" after "已整改45个": a rate named after what the part did is
@@ -428,6 +442,8 @@ fn read_group(
     if open.is_empty() {
         return;
     }
+    // The words of the total's clause: a share "占党员总数的" must name them.
+    let total_words = ttext.to_string();
     let mut dead = vec![false; open.len()];
     // The most recent count figure: (group index, part index) or None when
     // it is not a part.
@@ -523,7 +539,8 @@ fn read_group(
                     let g = &mut open[gi];
                     if let Some(part) = g.parts.get_mut(pi) {
                         let words = text.get(part.label.0..part.label.1).unwrap_or("");
-                        let tied = is_share_connector(connector) || is_rate_of(connector, words);
+                        let tied =
+                            is_share_of(connector, &total_words) || is_rate_of(connector, words);
                         if tied && n.is_exact() && part.percent.is_none() {
                             part.percent = Some(i);
                         } else {
@@ -606,7 +623,8 @@ fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, groups: &mut Vec<
     let label = part_label(text, pseg.start, na.start);
     let connector = text.get(na.end..np.start).unwrap_or("");
     let words = text.get(label.0..label.1).unwrap_or("");
-    if !is_share_connector(connector) && !is_rate_of(connector, words) {
+    let total_words = text.get(tseg.start..nums[*t].start).unwrap_or("");
+    if !is_share_of(connector, total_words) && !is_rate_of(connector, words) {
         return;
     }
     groups.push(Group {
@@ -1001,6 +1019,8 @@ mod tests {
         ] {
             assert!(!is_share_connector(no), "{no}");
         }
+        assert!(is_share_of("，占党员总数的", "全县共有党员3200名"));
+        assert!(!is_share_of("，占党员总数的", "共有干部80名"));
         assert!(is_rate_of("，整改率", "整改"));
         assert!(is_rate_of("，办结率达", "已办结"));
         assert!(!is_rate_of("，满意率", "整改"));
