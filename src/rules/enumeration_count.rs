@@ -75,6 +75,13 @@ fn find_announcements(doc: &Document) -> Vec<Announcement> {
     let text = doc.text;
     let mut out = Vec::new();
     for p in &doc.paragraphs {
+        // A document title (关于整改三个方面问题的报告) announces nothing.
+        if p.heading
+            .and_then(|h| doc.headings.get(h))
+            .is_some_and(|h| h.kind == MarkerKind::Title)
+        {
+            continue;
+        }
         let body = doc.slice(p.start, p.end);
         for c in announcement().captures_iter(body) {
             let (Some(m), Some(num), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -164,10 +171,17 @@ fn find_announcements(doc: &Document) -> Vec<Announcement> {
 }
 
 /// The items that begin at `at`: (count, spans of their markers).
-fn items_at(doc: &Document, at: usize) -> Option<Vec<(usize, usize)>> {
-    // Numbered subheadings.
+fn items_at(doc: &Document, announced_at: usize, at: usize) -> Option<Vec<(usize, usize)>> {
+    // Numbered subheadings, below the heading the announcement stands under
+    // (a sibling or a higher heading starts another section, not its list).
     let hi = doc.headings.partition_point(|h| h.start < at);
+    let governing = doc.headings[..doc.headings.partition_point(|h| h.start <= announced_at)]
+        .last()
+        .filter(|h| h.kind != MarkerKind::Title);
     if let Some(first) = doc.headings.get(hi).filter(|h| h.start == at) {
+        if governing.is_some_and(|g| g.part == first.part && first.rank() <= g.rank()) {
+            return None;
+        }
         if first.ordinal == Some(1)
             && !matches!(
                 first.kind,
@@ -257,7 +271,7 @@ fn inline_paren_items(doc: &Document, at: usize) -> Option<Vec<(usize, usize)>> 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     for a in find_announcements(doc) {
-        let Some(items) = items_at(doc, a.items_at) else {
+        let Some(items) = items_at(doc, a.start, a.items_at) else {
             continue;
         };
         // One item alone: the others may use another style; do not guess.
@@ -329,6 +343,9 @@ mod tests {
                 "全年召开三次会议。一是研究部署。二是听取汇报。",
                 "全年查处问题5个。一是违规吃喝。二是违规发放津补贴。",
                 "下一步，重点抓好三个方面工作：\n（一）加强理论武装。\n1．深化学习。\n2．强化研讨。\n（二）压实主体责任。\n（三）强化监督执纪。\n四、其他",
+                "关于整改三个方面问题的报告\n一、基本情况\n正文。\n二、整改情况\n正文。",
+                "二、存在的三个方面问题\n三、原因分析\n四、整改措施\n正文。",
+                "三、对策建议\n主要有以下三点建议。\n四、其他\n五、附件",
             ],
         );
     }
