@@ -259,7 +259,7 @@ fn is_change_clause(s: &str) -> bool {
 
 /// A word that makes the figure after it a total: 共有, 合计, 共查处 …
 /// (not 中共, 公共, 共同, 共青团).
-fn has_totalizer(s: &str) -> bool {
+pub fn has_totalizer(s: &str) -> bool {
     if ["合计", "总计", "总数", "总共", "一共", "累计"]
         .iter()
         .any(|w| s.contains(w))

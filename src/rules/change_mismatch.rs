@@ -318,6 +318,22 @@ fn compared<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> 
         .or_else(|| after.strip_prefix(')'))
         .unwrap_or(after);
     let (dir, vlen) = verb_at(after)?;
+    // "较去年同期的86件下降到了92件": the new value follows 到/至.
+    let to_rest = ["到了", "至了", "到", "至"]
+        .iter()
+        .find_map(|w| after[vlen..].strip_prefix(w));
+    if let Some(r) = to_rest {
+        let pos = text.len() - r.len();
+        let k = nums.partition_point(|n| n.start < pos);
+        let b = nums.get(k).filter(|n| n.start == pos && !n.is_time())?;
+        return Some(Change {
+            from: a,
+            to: b,
+            dir,
+            size_at: b.end,
+            size: None,
+        });
+    }
     let rest = &after[vlen..];
     let rest = rest.strip_prefix('了').unwrap_or(rest);
     let size_pos = text.len() - rest.len();
@@ -504,6 +520,7 @@ mod tests {
                 "全区信访总量由上年的520件次减少至480件次，下降15%。",
                 "问题线索处置率从85.2%提升到82.6%。",
                 "全省共查处人数由2013年的9801人,下降到2017年的23564人。",
+                "信访件数较去年同期的86件下降到了92件。",
             ],
         );
         let f = findings_of(RULE, "全年立案60件，比上年（50件）增长30%。");
@@ -538,6 +555,7 @@ mod tests {
                 "全年立案审查调查56件，同比增长12%（上年为50件）。",
                 "村级集体经济收入较上年（12.5万元）增加了2.8万元，达到15.3万元。",
                 "全区信访总量由上年的520件次减少至480件次，下降7.7%。",
+                "信访件数较去年同期的86件下降到了72件，下降16.3%。",
             ],
         );
     }

@@ -19,7 +19,7 @@
 //! values (it then names figures of different scopes).
 
 use super::{Ctx, Emitter};
-use crate::numbers::breakdown::has_blank;
+use crate::numbers::breakdown::{has_blank, has_totalizer};
 use crate::numbers::{format_value, is_han, trim_label, Number};
 use std::collections::HashMap;
 
@@ -323,7 +323,10 @@ fn key_of(text: &str, nums: &[Number], i: usize) -> Option<(String, String, Stri
         return None;
     }
     let label = clause_label(text, nums, cs, head, lead)?;
-    if label.chars().count() < 3 {
+    // Two characters name a stock only after 共有/共计 (全镇共有党员326名);
+    // otherwise three at least (处理8人 is too generic to compare).
+    let min = if has_totalizer(raw) { 2 } else { 3 };
+    if label.chars().count() < min {
         return None;
     }
     // "…问题10起，党纪政务处分8人": the second clause depends on the first,
