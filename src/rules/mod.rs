@@ -11,18 +11,26 @@ use crate::finding::{Category, Severity};
 use crate::profile::Profile;
 use crate::sections::SectionMatch;
 
+pub mod change_mismatch;
 pub mod conversion_debris;
 pub mod dangling_enumeration;
 pub mod doubled_character;
 pub mod doubled_punctuation;
 pub mod empty_section;
+pub mod enumeration_count;
 pub mod half_width_punctuation;
 pub mod heading_numbering;
 pub mod heading_style;
+pub mod invalid_date;
 pub mod missing_section;
+pub mod parts_exceed_total;
+pub mod percent_mismatch;
+pub mod percent_sum;
 pub mod placeholder;
+pub mod restated_figure;
 pub mod section_order;
 pub mod split_word;
+pub mod subset_exceeds_total;
 pub mod support_cjk;
 pub mod template_debris;
 pub mod template_instruction;
@@ -131,6 +139,46 @@ pub const RULES: &[Rule] = &[
         id: "template-debris",
         category: Category::Boilerplate,
         check: template_debris::check,
+    },
+    Rule {
+        id: "parts-exceed-total",
+        category: Category::Figures,
+        check: parts_exceed_total::check,
+    },
+    Rule {
+        id: "subset-exceeds-total",
+        category: Category::Figures,
+        check: subset_exceeds_total::check,
+    },
+    Rule {
+        id: "percent-mismatch",
+        category: Category::Figures,
+        check: percent_mismatch::check,
+    },
+    Rule {
+        id: "percent-sum",
+        category: Category::Figures,
+        check: percent_sum::check,
+    },
+    Rule {
+        id: "restated-figure",
+        category: Category::Figures,
+        check: restated_figure::check,
+    },
+    Rule {
+        id: "enumeration-count",
+        category: Category::Figures,
+        check: enumeration_count::check,
+    },
+    Rule {
+        id: "change-mismatch",
+        category: Category::Figures,
+        check: change_mismatch::check,
+    },
+    Rule {
+        id: "invalid-date",
+        category: Category::Date,
+        check: invalid_date::check,
     },
 ];
 

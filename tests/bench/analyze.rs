@@ -33,7 +33,9 @@ pub fn corpus_text() -> String {
 #[divan::bench(sample_count = 10)]
 fn corpus_1_5mb(bencher: divan::Bencher) {
     let text = corpus_text();
-    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| analyze_auto(black_box(&text)));
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| analyze_auto(black_box(&text)));
 }
 
 /// One report of about 30,000 characters (the keystroke budget's size).
@@ -55,12 +57,17 @@ const UNITS: &[(&str, &str)] = &[
     ("headings", "一、标题\n"),
     ("single_line", "这是一句很长的话，没有换行"),
     ("brackets", "（【《“"),
-    ("mixed", "截至20XX年,全县共有XX个单位、的（一）1.5万人占3%。"),
+    (
+        "mixed",
+        "截至20XX年,全县共有XX个单位、的（一）1.5万人占3%。",
+    ),
 ];
 
 #[divan::bench(args = [1_000, 4_000], consts = [0, 1, 2, 3, 4, 5, 6], sample_count = 5)]
 fn pathological<const K: usize>(bencher: divan::Bencher, n: usize) {
     let (_, unit) = UNITS[K];
     let text = unit.repeat(n * 16);
-    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| analyze_auto(black_box(&text)));
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| analyze_auto(black_box(&text)));
 }

@@ -1,0 +1,1036 @@
+//! Totals and their parts: "共有纪检监察干部50人，其中机关20人、派驻机构
+//! 18人", read once for the figure rules (parts-exceed-total,
+//! subset-exceeds-total, percent-mismatch, percent-sum).
+//!
+//! Only unambiguous structures are read: the total is the one figure of its
+//! unit in the clause right before an explicit 其中 / 包括 / 分别为 (or a colon
+//! after a 共 total); the parts are the figures of that unit in the clauses
+//! that follow, up to a clause that counts something else. Anything with a
+//! blank (XX人), an approximate figure or two figures of one unit in one
+//! clause is dropped rather than guessed.
+
+use super::{is_blank_char, Number};
+use crate::cnum;
+use crate::document::Document;
+
+/// What introduced the parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// 其中
+    Among,
+    /// 包括
+    Including,
+    /// 分别为 / 分别是: the parts list the whole.
+    Respectively,
+    /// 共有N人：…
+    Colon,
+    /// No cue: 共有党员200人，女性党员60人，占30% (only the share is read).
+    Implicit,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// Index into `doc.numbers`.
+    pub num: usize,
+    /// Byte span of the words that name the part (may be empty).
+    pub label: (usize, usize),
+    /// The share given for this part (index into `doc.numbers`).
+    pub percent: Option<usize>,
+}
+
+/// One total and its parts, in one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub total: usize,
+    pub parts: Vec<Part>,
+    pub cue: Cue,
+    pub cue_span: (usize, usize),
+    /// The parts plainly list the whole (分别为, a last part 其他/其余, or
+    /// 第一…第四种形态 after 四种形态).
+    pub exhaustive: bool,
+    /// A part's share could not be tied to this total (占全市的…).
+    pub foreign_share: bool,
+}
+
+/// A clause: text between clause punctuation, parentheses kept inside.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    start: usize,
+    end: usize,
+    /// The punctuation that ends it (None at the statement end).
+    sep: Option<char>,
+    /// Range of indices into `doc.numbers`.
+    nums: (usize, usize),
+}
+
+const MAX_PARTS: usize = 60;
+
+pub fn is_statement_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+fn is_clause_sep(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '、')
+}
+
+/// Splits a paragraph into statements of clauses.
+pub fn statements(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize, Option<char>)>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<(usize, usize, Option<char>)> = Vec::new();
+    let mut seg_start = start;
+    let mut depth = 0usize;
+    let body = text.get(start..end).unwrap_or("");
+    let mut prev: Option<char> = None;
+    let mut iter = body.char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let pos = start + off;
+        let before = prev.replace(c);
+        // 1,200: a thousands separator, not a clause break.
+        if c == ','
+            && before.is_some_and(|b| b.is_ascii_digit())
+            && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+        {
+            continue;
+        }
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 && !is_statement_end(c) {
+            continue;
+        }
+        if is_clause_sep(c) || is_statement_end(c) {
+            cur.push((seg_start, pos, Some(c)));
+            seg_start = pos + c.len_utf8();
+            if is_statement_end(c) {
+                depth = 0;
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if seg_start < end {
+        cur.push((seg_start, end, None));
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// True when `s` holds a template blank standing for a figure (XX人, X%).
+pub fn has_blank(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        if !is_blank_char(c) || c == '?' || c == '？' {
+            return false;
+        }
+        if c == 'X' || c == 'x' {
+            // Not inside a Latin word (Excel, XP).
+            let latin = |k: Option<&char>| {
+                k.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, 'X' | 'x'))
+            };
+            let before = i.checked_sub(1).and_then(|k| chars.get(k));
+            return !latin(before) && !latin(chars.get(i + 1));
+        }
+        true
+    }) || s.contains("某某")
+}
+
+/// The words that tie a share to the total just named: 占, 占比, 占总数的,
+/// 比例为 … (not 占全市的, whose base is something else).
+pub fn is_share_connector(s: &str) -> bool {
+    share_base(s).is_some()
+}
+
+/// A share connector whose base, if it names one (占党员总数的 → 党员), is
+/// the total's own noun.
+pub fn is_share_of(s: &str, total_words: &str) -> bool {
+    share_base(s).is_some_and(|head| head.is_empty() || total_words.contains(head))
+}
+
+/// For a share connector, the words naming its base before 总 (empty for
+/// 占, 占比, 占总数的); None when `s` is not a share connector.
+fn share_base(s: &str) -> Option<&str> {
+    let s = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '、' | '，' | ',' | '（' | '(' | '：' | ':')
+    });
+    let (head, rest) = if let Some(r) = s.strip_prefix('占') {
+        let r = r
+            .strip_prefix('比')
+            .or_else(|| r.strip_prefix('到'))
+            .unwrap_or(r);
+        let (head, r) = strip_base(r);
+        let r = r.strip_prefix('的').unwrap_or(r);
+        let r = ["比例", "比重"]
+            .iter()
+            .find_map(|p| r.strip_prefix(p))
+            .unwrap_or(r);
+        (head, r)
+    } else if let Some(r) = ["比例", "比重", "占比"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+    {
+        ("", r)
+    } else {
+        return None;
+    };
+    matches!(rest, "" | "为" | "达" | "是" | "达到").then_some(head)
+}
+
+/// The base of a share when it is the total itself: 总数, 总人次, 全部,
+/// 党员总数 — not a base of wider scope (全县党员总数, 全市的). Returns the
+/// words before 总 and the rest.
+fn strip_base(r: &str) -> (&str, &str) {
+    if let Some(x) = ["全部", "总体"].iter().find_map(|p| r.strip_prefix(p)) {
+        return ("", x);
+    }
+    let chars: Vec<(usize, char)> = r.char_indices().take(8).collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c != '总' {
+            continue;
+        }
+        let head = &r[..i];
+        if k > 4
+            || head
+                .chars()
+                .any(|h| matches!(h, '全' | '市' | '省' | '县' | '区' | '国' | '镇' | '乡'))
+        {
+            return ("", r);
+        }
+        // 总 + at most 3 more characters, up to 的 or the end.
+        let tail = &r[i + c.len_utf8()..];
+        let n: usize = tail
+            .chars()
+            .take_while(|&t| super::is_han(t) && t != '的' && t != '为' && t != '达')
+            .take(3)
+            .map(char::len_utf8)
+            .sum();
+        return (head, &tail[n..]);
+    }
+    ("", r)
+}
+
+/// "，整改率" after "已整改45个": a rate named after what the part did is
+/// the part's share of the total. (满意率 after 已整改 is not.)
+pub fn is_rate_of(connector: &str, part_words: &str) -> bool {
+    let s = connector.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '、' | '，' | ',' | '（' | '(' | '：' | ':')
+    });
+    let s = ["达到", "为", "达", "是"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+        .unwrap_or(s);
+    let Some(stem) = s.strip_suffix('率') else {
+        return false;
+    };
+    let chars: Vec<char> = stem.chars().collect();
+    if chars.is_empty() || chars.len() > 4 || !chars.iter().all(|&c| super::is_han(c)) {
+        return false;
+    }
+    let tail: String = chars[chars.len().saturating_sub(2)..].iter().collect();
+    tail.chars().count() == 2 && part_words.contains(&tail)
+}
+
+fn starts_with_cue(s: &str) -> Option<(Cue, usize)> {
+    let s2 = s.trim_start();
+    let lead = s.len() - s2.len();
+    for (w, cue) in [
+        ("其中", Cue::Among),
+        ("包括", Cue::Including),
+        ("分别为", Cue::Respectively),
+        ("分别是", Cue::Respectively),
+    ] {
+        if s2.starts_with(w) {
+            return Some((cue, lead + w.len()));
+        }
+    }
+    None
+}
+
+/// 较上年增加10件: a change, not a total.
+fn is_change_clause(s: &str) -> bool {
+    [
+        "比", "较", "增加", "增长", "减少", "下降", "上升", "提高", "降低", "提升", "多出", "少于",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
+/// A word that makes the figure after it a total: 共有, 合计, 共查处 …
+/// (not 中共, 公共, 共同, 共青团).
+pub fn has_totalizer(s: &str) -> bool {
+    if ["合计", "总计", "总数", "总共", "一共", "累计"]
+        .iter()
+        .any(|w| s.contains(w))
+    {
+        return true;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '共'
+            && !i
+                .checked_sub(1)
+                .and_then(|k| chars.get(k))
+                .is_some_and(|p| matches!(p, '中' | '公' | '总' | '一'))
+            && !chars.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n,
+                    '青' | '同'
+                        | '建'
+                        | '享'
+                        | '识'
+                        | '产'
+                        | '治'
+                        | '商'
+                        | '性'
+                        | '谋'
+                        | '赢'
+                        | '筑'
+                        | '担'
+                        | '创'
+                        | '进'
+                        | '振'
+                        | '鸣'
+                        | '事'
+                        | '和'
+                )
+            })
+    })
+}
+
+/// Every total with its parts in the document.
+pub fn find(doc: &Document) -> Vec<Group> {
+    let text = doc.text;
+    let nums = &doc.numbers;
+    let mut groups = Vec::new();
+    let mut ni = 0usize;
+    for p in &doc.paragraphs {
+        let mut segs: Vec<Seg> = Vec::new();
+        let mut bounds: Vec<usize> = Vec::new(); // statement start indices into segs
+        for st in statements(text, p.start, p.end) {
+            bounds.push(segs.len());
+            for (s, e, sep) in st {
+                while ni < nums.len() && nums[ni].start < s {
+                    ni += 1;
+                }
+                let a = ni;
+                let mut b = ni;
+                while b < nums.len() && nums[b].start < e {
+                    b += 1;
+                }
+                segs.push(Seg {
+                    start: s,
+                    end: e,
+                    sep,
+                    nums: (a, b),
+                });
+            }
+        }
+        let statement_of = |k: usize| bounds.partition_point(|&b| b <= k).saturating_sub(1);
+        for k in 0..segs.len() {
+            let seg = segs[k];
+            let seg_text = text.get(seg.start..seg.end).unwrap_or("");
+            let (cue, cue_len, total_k) = match starts_with_cue(seg_text) {
+                Some((cue, len)) if k > 0 => (cue, len, k - 1),
+                Some(_) => continue,
+                None => {
+                    // 共有干部50人：机关20人，……
+                    let colon = matches!(seg.sep, Some('：' | ':'));
+                    if colon && has_totalizer(seg_text) && k + 1 < segs.len() {
+                        let next = segs[k + 1];
+                        if statement_of(k + 1) == statement_of(k) {
+                            read_group(
+                                doc,
+                                &segs,
+                                k,
+                                k + 1,
+                                next.start,
+                                Cue::Colon,
+                                (seg.end, seg.end + seg.sep.map_or(0, char::len_utf8)),
+                                &mut groups,
+                            );
+                        }
+                    } else if has_totalizer(seg_text)
+                        && k + 1 < segs.len()
+                        && statement_of(k + 1) == statement_of(k)
+                        && !segs.get(k + 1).is_some_and(|n| {
+                            starts_with_cue(text.get(n.start..n.end).unwrap_or("")).is_some()
+                        })
+                    {
+                        read_implicit(doc, &segs, k, &mut groups);
+                    }
+                    continue;
+                }
+            };
+            // The total is in the clause before the cue, in this statement or
+            // (。其中，…) at the end of the previous one.
+            if statement_of(total_k) + 1 < statement_of(k) {
+                continue;
+            }
+            let cue_span = (seg.start, seg.start + cue_len);
+            read_group(
+                doc,
+                &segs,
+                total_k,
+                k,
+                seg.start + cue_len,
+                cue,
+                cue_span,
+                &mut groups,
+            );
+        }
+    }
+    groups
+}
+
+fn count_figures<'n>(nums: &'n [Number], seg: &Seg) -> impl Iterator<Item = usize> + 'n {
+    let (a, b) = seg.nums;
+    // Ordinals (第二种) and quoted slogans (“四种形态”) count nothing.
+    (a..b).filter(move |&i| !nums[i].is_time() && !nums[i].ordinal && !nums[i].quoted)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_group(
+    doc: &Document,
+    segs: &[Seg],
+    total_k: usize,
+    first_k: usize,
+    first_start: usize,
+    cue: Cue,
+    cue_span: (usize, usize),
+    groups: &mut Vec<Group>,
+) {
+    let text = doc.text;
+    let nums = &doc.numbers;
+    let tseg = segs[total_k];
+    let ttext = text.get(tseg.start..tseg.end).unwrap_or("");
+    if has_blank(ttext) || is_change_clause(ttext) {
+        return;
+    }
+    // One open group per unit of the total clause.
+    let mut open: Vec<Group> = Vec::new();
+    let mut dead_units: Vec<String> = Vec::new();
+    for i in count_figures(nums, &tseg) {
+        let n = &nums[i];
+        if n.percent || n.unit.is_empty() {
+            continue;
+        }
+        let unit = n.count_unit().to_string();
+        if let Some(pos) = open.iter().position(|g| nums[g.total].count_unit() == unit) {
+            // Two figures of one unit (从50人增加到60人): which is the total?
+            open.remove(pos);
+            dead_units.push(unit);
+            continue;
+        }
+        if dead_units.contains(&unit) {
+            continue;
+        }
+        if !n.is_exact_count() {
+            dead_units.push(unit);
+            continue;
+        }
+        open.push(Group {
+            total: i,
+            parts: Vec::new(),
+            cue,
+            cue_span,
+            exhaustive: cue == Cue::Respectively,
+            foreign_share: false,
+        });
+    }
+    if open.is_empty() {
+        return;
+    }
+    // The words of the total's clause: a share "占党员总数的" must name them.
+    let total_words = ttext.to_string();
+    let mut dead = vec![false; open.len()];
+    // The most recent count figure: (group index, part index) or None when
+    // it is not a part.
+    let mut last_owner: Option<(usize, usize)> = None;
+    let mut last_end = first_start;
+    let statement_end = |k: usize| segs[k].sep.is_some_and(is_statement_end);
+    let mut k = first_k;
+    let mut seen_parts = 0usize;
+    while k < segs.len() && seen_parts < MAX_PARTS {
+        let seg = segs[k];
+        let region_start = if k == first_k { first_start } else { seg.start };
+        let region = text.get(region_start..seg.end).unwrap_or("");
+        if k > first_k && starts_with_cue(region).is_some() {
+            break;
+        }
+        if has_blank(region) {
+            return;
+        }
+        // Bare numbers (35岁以下) neither count parts nor end the list.
+        // Modifiers (年收入超过10万元的215个) neither.
+        let figs: Vec<usize> = count_figures(nums, &seg)
+            .filter(|&i| {
+                let n = &nums[i];
+                n.start >= region_start
+                    && !n.unit.is_empty()
+                    && !(n.approx || text.get(n.end..).is_some_and(|r| r.starts_with('的')))
+            })
+            .collect();
+        let counts: Vec<usize> = figs.iter().copied().filter(|&i| !nums[i].percent).collect();
+        // A new total (，共有村186个) ends the list.
+        if k > first_k && !counts.is_empty() && has_totalizer(region) {
+            break;
+        }
+        if figs.is_empty() {
+            if region.trim().is_empty() {
+                k += 1;
+                if k > first_k && statement_end(k - 1) {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        let matching: Vec<usize> = counts
+            .iter()
+            .copied()
+            .filter(|&i| {
+                open.iter()
+                    .any(|g| nums[g.total].count_unit() == nums[i].count_unit())
+            })
+            .collect();
+        if counts.first().is_some_and(|f| !matching.contains(f)) {
+            // A clause that counts something else (通报曝光6起8人 after a
+            // total in 人) ends the list.
+            break;
+        }
+        for (gi, g) in open.iter_mut().enumerate() {
+            let unit = nums[g.total].count_unit();
+            let mine: Vec<usize> = matching
+                .iter()
+                .copied()
+                .filter(|&i| nums[i].count_unit() == unit)
+                .collect();
+            match mine.as_slice() {
+                [] => {}
+                [i] if nums[*i].is_exact_count() && !dead[gi] => {
+                    let n = &nums[*i];
+                    let (ls, le) = part_label(text, region_start, n.start);
+                    let label = text.get(ls..le).unwrap_or("");
+                    if counts_other_things(text, &nums[g.total], n, label)
+                        || within_earlier_part(text, &g.parts, label)
+                    {
+                        // 巡察25个单位，其中发现问题86个; 女性党员中35岁以下的
+                        // 15人: not a part of this total.
+                        dead[gi] = true;
+                        continue;
+                    }
+                    g.parts.push(Part {
+                        num: *i,
+                        label: (ls, le),
+                        percent: None,
+                    });
+                }
+                _ => dead[gi] = true,
+            }
+        }
+        // Walk the clause's figures in order to tie shares to their counts.
+        for &i in &figs {
+            let n = &nums[i];
+            if n.percent {
+                let connector = text.get(last_end..n.start).unwrap_or("");
+                if let Some((gi, pi)) = last_owner {
+                    let g = &mut open[gi];
+                    if let Some(part) = g.parts.get_mut(pi) {
+                        let words = text.get(part.label.0..part.label.1).unwrap_or("");
+                        let tied =
+                            is_share_of(connector, &total_words) || is_rate_of(connector, words);
+                        if tied && n.is_exact() && part.percent.is_none() {
+                            part.percent = Some(i);
+                        } else {
+                            g.foreign_share = true;
+                        }
+                    }
+                }
+                last_owner = None;
+            } else {
+                last_owner = open
+                    .iter()
+                    .enumerate()
+                    .find_map(|(gi, g)| g.parts.iter().position(|p| p.num == i).map(|pi| (gi, pi)));
+            }
+            last_end = n.end;
+        }
+        seen_parts += 1;
+        last_end = last_end.max(seg.end);
+        if statement_end(k) {
+            break;
+        }
+        k += 1;
+    }
+    for (gi, mut g) in open.into_iter().enumerate() {
+        if dead[gi] || g.parts.is_empty() {
+            continue;
+        }
+        if !g.exhaustive {
+            g.exhaustive = names_the_rest(text, &g) || ordinals_cover(doc, segs, total_k, &g);
+        }
+        groups.push(g);
+    }
+}
+
+/// 共有党员200人，女性党员60人，占30%: a share right after a 共 total.
+fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, groups: &mut Vec<Group>) {
+    let text = doc.text;
+    let nums = &doc.numbers;
+    let tseg = segs[total_k];
+    let Some(pseg) = segs.get(total_k + 1) else {
+        return;
+    };
+    if is_change_clause(text.get(tseg.start..tseg.end).unwrap_or("")) {
+        return;
+    }
+    if segs[total_k].sep.is_some_and(is_statement_end) {
+        return;
+    }
+    let span_text = text.get(tseg.start..pseg.end).unwrap_or("");
+    if has_blank(span_text) {
+        return;
+    }
+    let totals: Vec<usize> = count_figures(nums, &tseg)
+        .filter(|&i| !nums[i].percent && !nums[i].unit.is_empty())
+        .collect();
+    let [t] = totals.as_slice() else { return };
+    if !nums[*t].is_exact_count() {
+        return;
+    }
+    // The part and its share: in the next clause, or the share one further.
+    let mut figs: Vec<usize> = count_figures(nums, pseg).collect();
+    let mut end = pseg.end;
+    if figs.len() == 1 && !pseg.sep.is_some_and(is_statement_end) {
+        if let Some(s3) = segs.get(total_k + 2) {
+            figs.extend(count_figures(nums, s3));
+            end = s3.end;
+        }
+    }
+    let [a, pct] = figs.as_slice() else { return };
+    let (na, np) = (&nums[*a], &nums[*pct]);
+    if na.percent
+        || !np.percent
+        || !na.is_exact_count()
+        || !np.is_exact()
+        || na.count_unit() != nums[*t].count_unit()
+        || np.start > end
+    {
+        return;
+    }
+    let label = part_label(text, pseg.start, na.start);
+    let connector = text.get(na.end..np.start).unwrap_or("");
+    let words = text.get(label.0..label.1).unwrap_or("");
+    let total_words = text.get(tseg.start..nums[*t].start).unwrap_or("");
+    if !is_share_of(connector, total_words) && !is_rate_of(connector, words) {
+        return;
+    }
+    groups.push(Group {
+        total: *t,
+        parts: vec![Part {
+            num: *a,
+            label,
+            percent: Some(*pct),
+        }],
+        cue: Cue::Implicit,
+        cue_span: (pseg.start, pseg.start),
+        exhaustive: false,
+        foreign_share: false,
+    });
+}
+
+fn part_label(text: &str, from: usize, to: usize) -> (usize, usize) {
+    let s = text.get(from..to).unwrap_or("");
+    let lead = s.len() - s.trim_start_matches(|c: char| !super::is_han(c)).len();
+    super::trim_label(text, from + lead, to)
+}
+
+/// Things a report counts inside other things: problems found in units,
+/// clues among cases.
+const EVENT_NOUNS: &[&str] = &[
+    "问题",
+    "线索",
+    "意见",
+    "建议",
+    "隐患",
+    "风险点",
+    "风险",
+    "案件",
+    "事项",
+    "举措",
+    "措施",
+    "任务",
+    "制度",
+    "台账",
+    "清单",
+];
+
+/// The kind of thing a figure counts when the words name one of
+/// [`EVENT_NOUNS`]: after a classifier (15个问题) or at the end of its label
+/// (发现问题628个). "15个存在问题" names a verb after the classifier: no.
+fn event_noun(text: &str, n: &Number, label: &str) -> Option<&'static str> {
+    let after = text.get(n.end..).unwrap_or("");
+    EVENT_NOUNS
+        .iter()
+        .copied()
+        .find(|w| after.starts_with(w) || label.ends_with(w))
+}
+
+/// The Han words right after a figure (27个村 → 村), at most 4.
+fn noun_after(text: &str, n: &Number) -> String {
+    text.get(n.end..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|&c| super::is_han(c))
+        .take(4)
+        .collect()
+}
+
+/// A part that names a different kind of thing than its total: 巡察25个
+/// 单位，其中发现问题86个 (problems, not units).
+fn counts_other_things(text: &str, total: &Number, part: &Number, part_label: &str) -> bool {
+    let tl = text.get(total.label_start..total.label_end).unwrap_or("");
+    match (
+        event_noun(text, part, part_label),
+        event_noun(text, total, tl),
+    ) {
+        (Some(p), Some(t)) => p != t,
+        (Some(p), None) => !noun_after(text, total).contains(p),
+        (None, Some(_)) => {
+            // 发现问题50个，其中涉及12个单位.
+            let noun = noun_after(text, part);
+            [
+                "单位", "村", "社区", "部门", "乡镇", "镇", "街道", "企业", "学校", "个人",
+            ]
+            .iter()
+            .any(|w| noun.starts_with(w))
+        }
+        (None, None) => false,
+    }
+}
+
+/// "女性党员中35岁以下的15人" after "女性党员60人": a part of a part.
+fn within_earlier_part(text: &str, parts: &[Part], label: &str) -> bool {
+    let Some(pos) = label.find('中') else {
+        return false;
+    };
+    let scope = &label[..pos];
+    scope.chars().count() >= 2
+        && parts.iter().any(|p| {
+            let l = text.get(p.label.0..p.label.1).unwrap_or("");
+            !l.is_empty() && (scope.ends_with(l) || l.ends_with(scope))
+        })
+}
+
+/// Attribute families: a list that names parts from two of them (女性2人、
+/// 35岁以下3人) describes overlapping traits of the whole, not a split.
+const DIMENSIONS: &[&[&str]] = &[
+    &["女", "男"],
+    &["少数民族", "汉族", "民族"],
+    &["岁", "年龄", "年轻", "80后", "90后"],
+    &[
+        "学历",
+        "研究生",
+        "本科",
+        "大专",
+        "中专",
+        "硕士",
+        "博士",
+        "高中",
+        "初中",
+        "专科",
+    ],
+    &["党员", "团员", "群众", "民主党派", "无党派"],
+    &["厅级", "处级", "科级", "股级", "领导干部", "一般干部"],
+    &["退休", "在职", "离任", "现职"],
+];
+
+/// Parts that may overlap: a person can get both 党纪 and 政务 sanctions,
+/// be 移送司法 after a sanction, be 贫困户 and 低保户.
+const OVERLAPPING: &[&str] = &[
+    "党纪", "政务", "移送", "贫困", "低保", "五保", "特困", "残疾", "留置", "双开", "兼任", "同时",
+];
+
+/// True when the part labels mix attribute families or name overlapping
+/// groups, so their sum may legitimately exceed the total.
+pub fn may_overlap(labels: &[&str]) -> bool {
+    if labels.len() >= 2
+        && labels
+            .iter()
+            .any(|l| OVERLAPPING.iter().any(|w| l.contains(w)))
+    {
+        return true;
+    }
+    // Each label's families; two labels with families but none in common
+    // (女性 / 35岁以下) are traits, not a split.
+    let dims: Vec<Vec<usize>> = labels
+        .iter()
+        .map(|l| {
+            DIMENSIONS
+                .iter()
+                .enumerate()
+                .filter(|(_, words)| words.iter().any(|w| l.contains(w)))
+                .map(|(k, _)| k)
+                .collect()
+        })
+        .collect();
+    // Families every label shares are context (党员 in 女党员, 少数民族党员).
+    let common: Vec<usize> = dims
+        .first()
+        .map(|d| {
+            d.iter()
+                .copied()
+                .filter(|x| dims.iter().all(|o| o.contains(x)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let dims: Vec<Vec<usize>> = dims
+        .into_iter()
+        .map(|d| d.into_iter().filter(|x| !common.contains(x)).collect())
+        .filter(|d: &Vec<usize>| !d.is_empty())
+        .collect();
+    dims.iter().enumerate().any(|(k, a)| {
+        dims[k + 1..]
+            .iter()
+            .any(|b| !a.iter().any(|x| b.contains(x)))
+    })
+}
+
+/// A last part named 其他 / 其余: the list covers the whole.
+fn names_the_rest(text: &str, g: &Group) -> bool {
+    g.parts.len() >= 2
+        && g.parts.last().is_some_and(|p| {
+            let l = text.get(p.label.0..p.label.1).unwrap_or("");
+            ["其他", "其余", "其它", "剩余", "剩下"]
+                .iter()
+                .any(|w| l.contains(w))
+        })
+}
+
+/// 第一种形态…第四种形态 after 四种形态: parts numbered 1…K where K is
+/// announced just before.
+fn ordinals_cover(doc: &Document, segs: &[Seg], total_k: usize, g: &Group) -> bool {
+    let text = doc.text;
+    let labels: Vec<&str> = g
+        .parts
+        .iter()
+        .map(|p| text.get(p.label.0..p.label.1).unwrap_or(""))
+        .collect();
+    let Some(sfx) = ordinal_suffix(&labels) else {
+        return false;
+    };
+    // Look for "<K><suffix>" in the clauses up to the total (same statement).
+    let tseg = segs[total_k];
+    let mut from = tseg.start;
+    for s in segs[..total_k].iter().rev() {
+        if s.sep.is_some_and(is_statement_end) {
+            break;
+        }
+        from = s.start;
+    }
+    let scope = text.get(from..tseg.end).unwrap_or("");
+    announces(scope, sfx, labels.len() as u64)
+}
+
+/// For labels 第一种形态, 第二种形态 … (numbered 1, 2, 3 … in order), the
+/// common suffix (种形态).
+pub fn ordinal_suffix<'a>(labels: &[&'a str]) -> Option<&'a str> {
+    let mut suffix: Option<&str> = None;
+    for (k, l) in labels.iter().enumerate() {
+        let rest = l.strip_prefix('第')?;
+        let n = rest
+            .char_indices()
+            .find(|&(_, c)| !cnum::is_numeral_char(c) && !c.is_ascii_digit())
+            .map_or(rest.len(), |(i, _)| i);
+        let value = cnum::parse(&rest[..n]).or_else(|| rest[..n].parse().ok());
+        if value != Some(k as u64 + 1) {
+            return None;
+        }
+        let sfx = &rest[n..];
+        match suffix {
+            None => suffix = Some(sfx),
+            Some(s) if s == sfx => {}
+            Some(_) => return None,
+        }
+    }
+    suffix.filter(|s| !s.is_empty())
+}
+
+/// True when `scope` announces `want` things of kind `suffix`: 四种形态 for
+/// (种形态, 4), also in quotes (“四种形态”).
+pub fn announces(scope: &str, suffix: &str, want: u64) -> bool {
+    // The announcement is close to the list: look at the last 120
+    // characters only, so that long statements stay linear.
+    let mut cut = scope.len().saturating_sub(360);
+    while !scope.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let mut search = &scope[cut..];
+    while let Some(pos) = search.find(suffix) {
+        let before = search[..pos].trim_end_matches(['“', '"', '‘']);
+        let mut digits: Vec<char> = before
+            .chars()
+            .rev()
+            .take_while(|c| cnum::is_numeral_char(*c) || c.is_ascii_digit())
+            .collect();
+        digits.reverse();
+        let digits: String = digits.into_iter().collect();
+        let ordinal = before[..before.len() - digits.len()].ends_with('第');
+        let v = cnum::parse(&digits).or_else(|| digits.parse().ok());
+        if v == Some(want) && !ordinal {
+            return true;
+        }
+        search = &search[pos + suffix.len()..];
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(text: &str) -> Vec<(f64, Vec<f64>, bool)> {
+        let doc = Document::new(text);
+        find(&doc)
+            .into_iter()
+            .map(|g| {
+                (
+                    doc.numbers[g.total].value,
+                    g.parts.iter().map(|p| doc.numbers[p.num].value).collect(),
+                    g.exhaustive,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_totals_and_parts() {
+        assert_eq!(
+            groups("全县共有纪检监察干部50人，其中县纪委监委机关20人，派驻机构18人，基层纪检监察干部10人。"),
+            vec![(50.0, vec![20.0, 18.0, 10.0], false)]
+        );
+        assert_eq!(
+            groups("区委延伸巡察了27个村(社区),其中15个存在公开不及时等问题。"),
+            vec![(27.0, vec![15.0], false)]
+        );
+        assert_eq!(
+            groups("全年立案53件。其中，乡科级干部12件、一般干部30件。"),
+            vec![(53.0, vec![12.0, 30.0], false)]
+        );
+    }
+
+    #[test]
+    fn parts_that_count_other_things_are_dropped() {
+        for text in [
+            "区委常规巡察25个单位，其中发现问题86个。",
+            "发现问题50个，其中涉及12个单位。",
+            "巡察27个村，其中移交问题线索35条。",
+        ] {
+            assert!(groups(text).is_empty(), "{text}: {:?}", groups(text));
+        }
+        assert_eq!(
+            groups("共查处问题72个，其中涉及村干部问题50个。"),
+            vec![(72.0, vec![50.0], false)]
+        );
+        assert_eq!(
+            groups("巡察25个单位，其中15个单位存在问题。"),
+            vec![(25.0, vec![15.0], false)]
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_part_ends_the_group() {
+        assert!(groups(
+            "共有党员200人，其中女性党员60人，占30%；女性党员中35岁以下的15人，占25%。"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_clause_counting_something_else_ends_the_list() {
+        assert_eq!(
+            groups("处理20人，其中党纪政务处分15人，通报曝光6起8人。"),
+            vec![(20.0, vec![15.0], false)]
+        );
+    }
+
+    #[test]
+    fn unrelated_lists_are_not_breakdowns() {
+        for text in [
+            "省委巡视反馈4个方面13个问题,我区细化为53项整改任务、140项整改措施、40项长效机制。",
+            "全区立案审查调查196件196人,党纪政务处分146人,运用\"四种形态\"处理899人次。",
+            "全区共有41名领导干部、3个党组织因落实主体责任不力被追责。",
+            "查处问题72件113人,较2019年有较大幅度增加,其中涉黑涉恶等领域问题突出。",
+            "全县共有基层纪检组织XX个，其中：乡镇纪委XX个，派驻纪检组XX个。",
+        ] {
+            assert!(groups(text).is_empty(), "{text}: {:?}", groups(text));
+        }
+    }
+
+    #[test]
+    fn exhaustive_lists() {
+        let g = groups("运用“四种形态”处理100人次，其中第一种形态70人次，第二种形态20人次，第三种形态6人次，第四种形态4人次。");
+        assert_eq!(g, vec![(100.0, vec![70.0, 20.0, 6.0, 4.0], true)]);
+        let g = groups("共有村（社区）30个，分别为行政村25个、社区5个。");
+        assert!(g[0].2);
+        let g = groups("共有干部50人，其中党员30人，其他人员20人。");
+        assert!(g[0].2);
+    }
+
+    #[test]
+    fn shares_attach_to_their_parts() {
+        let doc = Document::new("共有党员200人，其中女性党员60人，占30%；男性党员140人、占比70%。");
+        let g = find(&doc);
+        assert_eq!(g.len(), 1);
+        let shares: Vec<Option<f64>> = g[0]
+            .parts
+            .iter()
+            .map(|p| p.percent.map(|i| doc.numbers[i].value))
+            .collect();
+        assert_eq!(shares, vec![Some(30.0), Some(70.0)]);
+        let doc = Document::new("共有党员200人，其中女性党员60人，占全市女性党员的5%。");
+        let g = find(&doc);
+        assert!(g[0].parts[0].percent.is_none() && g[0].foreign_share);
+    }
+
+    #[test]
+    fn share_connectors() {
+        for ok in [
+            "占",
+            "，占",
+            "、占比",
+            "（占",
+            "占总数的",
+            "比例为",
+            "占总人数的比例为",
+            "，占总人次的",
+            "占党员总数的",
+        ] {
+            assert!(is_share_connector(ok), "{ok}");
+        }
+        for no in [
+            "占全市的",
+            "同比增长",
+            "下降",
+            "占全县干部",
+            "占全县党员总数的",
+        ] {
+            assert!(!is_share_connector(no), "{no}");
+        }
+        assert!(is_share_of("，占党员总数的", "全县共有党员3200名"));
+        assert!(!is_share_of("，占党员总数的", "共有干部80名"));
+        assert!(is_rate_of("，整改率", "整改"));
+        assert!(is_rate_of("，办结率达", "已办结"));
+        assert!(!is_rate_of("，满意率", "整改"));
+        assert!(may_overlap(&["女性", "35岁以下", "研究生学历"]));
+        assert!(may_overlap(&["党纪处分", "政务处分"]));
+        assert!(!may_overlap(&["男性党员", "女性党员"]));
+        assert!(!may_overlap(&[
+            "县纪委监委机关",
+            "派驻机构",
+            "基层纪检监察干部"
+        ]));
+    }
+}

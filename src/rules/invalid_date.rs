@@ -1,0 +1,396 @@
+//! 不存在的日期。2月30日、4月31日、13月，或平年的2月29日（如2021年2月29日），
+//! 都是日历上没有的日子，多半是手误或改年份时忘了改日期。日期范围的结束早于
+//! 开始（“2021年5月10日至5月3日”“2021年至2019年”）也会标出。
+//!
+//! 闰年的2月29日（如2020年2月29日）是有效的；没写年份的2月29日不报。
+//! 跨年的范围（“12月至次年3月”“2020年12月至3月”）不报。
+//!
+//! 示例：“于2021年2月29日召开专题会议”——2021年不是闰年，2月只有28天。
+//!
+//! # English
+//! Dates that cannot exist: 2月30日, 4月31日, 13月, or 29 February in a
+//! common year (2021年2月29日) — usually a typo or a year changed without
+//! its date. A range whose end comes before its start (2021年5月10日至5月3日,
+//! 2021年至2019年) is flagged too. 2020年2月29日 is valid; 2月29日 without a
+//! year is not flagged, nor are ranges that may run into the next year
+//! (12月至次年3月).
+
+use super::{Ctx, Emitter};
+use crate::cnum;
+use crate::numbers::digit_value;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A date as written: any part may be missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Date {
+    start: usize,
+    end: usize,
+    year: Option<u32>,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+fn arabic_dates() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?:([0-9０-９]{4})[ \t\u{3000}]*年[ \t\u{3000}]*)?([0-9０-９]{1,2})[ \t\u{3000}]*月(?:[ \t\u{3000}]*([0-9０-９]{1,2})[ \t\u{3000}]*[日号])?",
+            r"|([12][0-9]{3})([-./])([0-9]{1,2})([-./])([0-9]{1,2})",
+            r"|([0-9０-９]{4})[ \t\u{3000}]*年"
+        ))
+        .expect("valid regex")
+    })
+}
+
+fn chinese_dates() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?:([〇零○一二三四五六七八九]{4})年)?([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})[日号]",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn arabic(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    for c in s.chars() {
+        v = v.checked_mul(10)?.checked_add(digit_value(c)?)?;
+    }
+    Some(v)
+}
+
+fn is_leap(y: u32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in(month: u32, year: Option<u32>) -> u32 {
+    match month {
+        2 => match year {
+            Some(y) if !is_leap(y) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn cn_year(s: &str) -> Option<u32> {
+    let mut v = 0u32;
+    for c in s.chars() {
+        v = v * 10 + cnum::digit(c)? as u32;
+    }
+    Some(v)
+}
+
+fn collect_dates(text: &str) -> Vec<Date> {
+    let mut out = Vec::new();
+    for c in arabic_dates().captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let before = text[..m.start()].chars().next_back();
+        if before.is_some_and(|b| digit_value(b).is_some() || b == '.' || b == '．') {
+            continue;
+        }
+        let after = text[m.end()..].chars().next();
+        if let Some(y) = c.get(4) {
+            // 2021-02-30, 2021.2.30, 2021/2/30: one separator, no more digits.
+            if c.get(5).map(|s| s.as_str()) != c.get(7).map(|s| s.as_str())
+                || after.is_some_and(|a| a.is_ascii_digit() || a == '.')
+            {
+                continue;
+            }
+            out.push(Date {
+                start: m.start(),
+                end: m.end(),
+                year: arabic(y.as_str()),
+                month: c.get(6).and_then(|s| arabic(s.as_str())),
+                day: c.get(8).and_then(|s| arabic(s.as_str())),
+            });
+            continue;
+        }
+        if let Some(y) = c.get(9) {
+            out.push(Date {
+                start: m.start(),
+                end: m.end(),
+                year: arabic(y.as_str()),
+                month: None,
+                day: None,
+            });
+            continue;
+        }
+        // 18月龄 is an age; 3月份 is still a month.
+        if c.get(3).is_none() && text[m.end()..].starts_with('龄') {
+            continue;
+        }
+        out.push(Date {
+            start: m.start(),
+            end: m.end(),
+            year: c.get(1).and_then(|s| arabic(s.as_str())),
+            month: c.get(2).and_then(|s| arabic(s.as_str())),
+            day: c.get(3).and_then(|s| arabic(s.as_str())),
+        });
+    }
+    for c in chinese_dates().captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let before = text[..m.start()].chars().next_back();
+        if before.is_some_and(|b| cnum::is_numeral_char(b) || b == '第') {
+            continue;
+        }
+        let month = c
+            .get(2)
+            .and_then(|s| cnum::parse(s.as_str()))
+            .map(|v| v as u32);
+        let day = c
+            .get(3)
+            .and_then(|s| cnum::parse(s.as_str()))
+            .map(|v| v as u32);
+        out.push(Date {
+            start: m.start(),
+            end: m.end(),
+            year: c.get(1).and_then(|s| cn_year(s.as_str())),
+            month,
+            day,
+        });
+    }
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+fn describe(d: &Date) -> Option<(String, String)> {
+    let month = d.month?;
+    if month == 0 || month > 12 {
+        return Some((
+            format!("没有{month}月：月份只能是1至12月"),
+            format!("There is no month {month}: months run from 1 to 12"),
+        ));
+    }
+    let day = d.day?;
+    let max = days_in(month, d.year);
+    if day == 0 || day > max {
+        let (zh, en) = if month == 2 && day == 29 {
+            let y = d.year.unwrap_or(0);
+            (
+                format!("{y}年不是闰年，2月只有28天，没有2月29日"),
+                format!("{y} is not a leap year: February has 28 days"),
+            )
+        } else if month == 2 {
+            (
+                format!("2月最多29天，没有2月{day}日"),
+                format!("February has at most 29 days; there is no 2/{day}"),
+            )
+        } else {
+            (
+                format!("{month}月只有{max}天，没有{month}月{day}日"),
+                format!("Month {month} has {max} days; there is no {month}/{day}"),
+            )
+        };
+        return Some((zh, en));
+    }
+    None
+}
+
+const RANGE_SEPS: &[&str] = &["至", "到", "~", "～", "〜", "——", "—", "－", "-", "–"];
+
+pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    let text = ctx.doc.text;
+    let dates = collect_dates(text);
+    for d in &dates {
+        if let Some((zh, en)) = describe(d) {
+            let shown = text.get(d.start..d.end).unwrap_or("");
+            out.error(
+                d.start,
+                d.end,
+                format!("日期“{shown}”不存在：{zh}，请核对"),
+                format!("The date \"{shown}\" does not exist: {en}"),
+            );
+        }
+    }
+    for d in &dates {
+        // 2021—2019年: a range of years written with one 年.
+        if d.month.is_some() || d.day.is_some() {
+            continue;
+        }
+        let Some(yb) = d.year else { continue };
+        let Some((start, ya)) = year_before_range(text, d.start) else {
+            continue;
+        };
+        if yb < ya {
+            let shown = text.get(start..d.end).unwrap_or("");
+            out.error(
+                start,
+                d.end,
+                format!("年份范围“{shown}”的结束早于开始：请核对起止年份"),
+                format!("The year range \"{shown}\" ends before it starts: check both years"),
+            )
+            .related(d.start, d.end, "结束年份");
+        }
+    }
+    for (k, a) in dates.iter().enumerate() {
+        if describe(a).is_some() {
+            continue;
+        }
+        let rest = text.get(a.end..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        let Some(sep) = RANGE_SEPS.iter().find(|s| trimmed.starts_with(**s)) else {
+            continue;
+        };
+        let b_start = a.end + (rest.len() - trimmed.len()) + sep.len();
+        let after = text.get(b_start..).unwrap_or("");
+        let lead = after.len() - after.trim_start().len();
+        let b_start = b_start + lead;
+        let b = match dates.get(k + 1) {
+            Some(b) if b.start == b_start => *b,
+            _ => match day_only(text, b_start) {
+                Some(end_day) => Date {
+                    start: b_start,
+                    end: end_day.1,
+                    year: None,
+                    month: None,
+                    day: Some(end_day.0),
+                },
+                None => continue,
+            },
+        };
+        if describe(&b).is_some() || !reversed(a, &b) {
+            continue;
+        }
+        let shown = text.get(a.start..b.end).unwrap_or("");
+        out.error(
+            a.start,
+            b.end,
+            format!("日期范围“{shown}”的结束早于开始：请核对起止日期"),
+            format!("The date range \"{shown}\" ends before it starts: check both dates"),
+        )
+        .related(b.start, b.end, "结束日期");
+    }
+}
+
+/// "2021—" right before `at`: (start byte, year).
+fn year_before_range(text: &str, at: usize) -> Option<(usize, u32)> {
+    let before = text.get(..at)?.trim_end();
+    let sep = RANGE_SEPS.iter().find(|s| before.ends_with(**s))?;
+    let before = before[..before.len() - sep.len()].trim_end();
+    let digits: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .take(5)
+        .map(char::len_utf8)
+        .sum();
+    if digits != 4 {
+        return None;
+    }
+    let start = before.len() - digits;
+    if before[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || c == '.')
+    {
+        return None;
+    }
+    Some((start, arabic(&before[start..])?))
+}
+
+/// "10日" right after a range separator: (day, end byte).
+fn day_only(text: &str, at: usize) -> Option<(u32, usize)> {
+    let rest = text.get(at..)?;
+    let n: usize = rest
+        .chars()
+        .take_while(|&c| digit_value(c).is_some())
+        .take(7)
+        .map(char::len_utf8)
+        .sum();
+    if n == 0 || n > 6 {
+        return None;
+    }
+    let marker = rest[n..].chars().next()?;
+    if marker != '日' && marker != '号' {
+        return None;
+    }
+    Some((arabic(&rest[..n])?, at + n + marker.len_utf8()))
+}
+
+/// The end of the range comes before its start, with no doubt about the
+/// year: both years given, or the end in the same month.
+fn reversed(a: &Date, b: &Date) -> bool {
+    match (a.year, b.year) {
+        (Some(ya), Some(yb)) if ya != yb => return yb < ya,
+        (Some(_), Some(_)) | (_, None) | (None, Some(_)) => {}
+    }
+    if a.year.is_none() && b.year.is_some() {
+        return false;
+    }
+    let (Some(ma), bm) = (a.month, b.month) else {
+        return false;
+    };
+    let mb = match bm {
+        Some(m) => m,
+        None if b.year.is_none() => ma,
+        None => return false,
+    };
+    if mb != ma {
+        // 2021年5月至2021年3月: both years written, so no wrap into next year.
+        return a.year.is_some() && b.year.is_some() && mb < ma;
+    }
+    match (a.day, b.day) {
+        (Some(da), Some(db)) => db < da,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::support::{assert_flags, assert_silent, findings_of};
+
+    const RULE: &str = "invalid-date";
+
+    #[test]
+    fn flags_dates_that_do_not_exist() {
+        assert_flags(
+            RULE,
+            &[
+                "2月30日，召开党委会专题研究。",
+                "于2021年2月29日召开专题会议。",
+                "4月31日前完成整改。",
+                "截至2020年13月，共受理信访件10件。",
+                "6月31日完成自查。",
+                "二〇二一年二月三十日召开会议。",
+                "将于2021-02-30报送材料。",
+                "2021年5月10日至5月3日开展专项检查。",
+                "2021年5月10日至3日开展专项检查。",
+                "2021年至2019年连续三年排名全市前列。",
+                "2021—2019年连续三年排名全市前列。",
+                "2021年5月至2020年3月开展集中整治。",
+            ],
+        );
+        let f = findings_of(RULE, "于2021年2月29日召开专题会议。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "2021年2月29日");
+        assert_eq!(f[0].category, crate::Category::Date);
+    }
+
+    #[test]
+    fn silent_on_real_dates() {
+        assert_silent(
+            RULE,
+            &[
+                "2020年2月29日召开会议。",
+                "2月29日召开会议。",
+                "4月30日前完成整改。",
+                "12月31日前报送。",
+                "2019年至2021年连续三年排名全市前列。",
+                "2020年12月至3月开展冬季攻势。",
+                "12月至次年3月开展冬季攻势。",
+                "3月5日至4月10日开展专项检查。",
+                "X月X日，召开干部座谈会。",
+                "201X年X月，我县出台意见。",
+                "202-年X月，全县立案查处违纪违法案件X件。",
+                "受理举报13个月以来。",
+                "6-18月龄婴幼儿。",
+                "共开展检查12次，整改问题31个。",
+                "PM2.5浓度下降12.5%。",
+            ],
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! 百分比与数字对不上。“共有党员200人，其中女性党员60人，占35%”——60÷200
+//! 是 30%，不是 35%。改了人数忘了改比例、或比例算错，都会出现这种情况。
+//!
+//! 检查“总数……其中A，占p%”“总数……A，占比p%”“比例为p%”这类句子：用分项
+//! 除以总数，与文中的百分比比较，四舍五入或截位造成的差别不算错。
+//! “占全市的5%”这种以别的数为基数的比例不检查；含 XX 等未填数字的句子不检查。
+//!
+//! 示例：“运用‘四种形态’处理899人次，其中第一种形态700人次，占80%”
+//! ——700÷899≈77.9%，不是 80%。
+//!
+//! # English
+//! A percentage that does not match its counts. In "共有党员200人，其中女性
+//! 党员60人，占35%", 60/200 is 30%, not 35% — a count was changed and its
+//! share was not, or the share was miscalculated. The part is divided by
+//! the total and compared with the stated percentage, allowing for rounding
+//! or truncation. Shares of another base (占全市的5%) and sentences with
+//! blanks (XX) are not checked.
+
+use super::{Ctx, Emitter};
+use crate::numbers::breakdown::{self, Group};
+use crate::numbers::{format_value, Number};
+
+/// The share a part makes of a total, as an interval that allows for the
+/// rounding of both figures.
+pub fn share_interval(part: &Number, total: &Number) -> Option<(f64, f64)> {
+    let (a, ta) = (part.value, part.tolerance());
+    let (n, tn) = (total.value, total.tolerance());
+    if n - tn <= 0.0 {
+        return None;
+    }
+    Some((
+        (a - ta).max(0.0) / (n + tn) * 100.0,
+        (a + ta) / (n - tn) * 100.0,
+    ))
+}
+
+/// True when the stated share `p` cannot come from the counts by rounding
+/// or truncating to the digits written.
+pub fn share_is_off(p: &Number, lo: f64, hi: f64) -> bool {
+    let unit = 10f64.powi(-i32::from(p.decimals));
+    p.value >= hi + unit - 1e-9 || p.value <= lo - unit + 1e-9
+}
+
+/// Parts of `g` whose share is off: (part index, computed share).
+pub fn mismatched(nums: &[Number], g: &Group) -> Vec<(usize, f64)> {
+    let total = &nums[g.total];
+    g.parts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, part)| {
+            let pi = part.percent?;
+            let n = &nums[part.num];
+            let (lo, hi) = share_interval(n, total)?;
+            share_is_off(&nums[pi], lo, hi).then_some((k, n.value / total.value * 100.0))
+        })
+        .collect()
+}
+
+pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    let doc = ctx.doc;
+    let nums = &doc.numbers;
+    for g in breakdown::find(doc) {
+        let total = &nums[g.total];
+        let unit = total.count_unit();
+        for (k, computed) in mismatched(nums, &g) {
+            let part = &g.parts[k];
+            let (n, p) = match part.percent {
+                Some(pi) => (&nums[part.num], &nums[pi]),
+                None => continue,
+            };
+            let digits = usize::from(p.decimals) + 1;
+            let shown = format!("{computed:.digits$}");
+            out.error(
+                p.start,
+                p.end,
+                format!(
+                    "{} {unit} ÷ {} {unit} = {shown}%，文中写作 {}%：请核对数字或比例",
+                    format_value(n.value),
+                    format_value(total.value),
+                    format_value(p.value)
+                ),
+                format!(
+                    "{} {unit} / {} {unit} = {shown}%, but the text says {}%: check the figures or the share",
+                    format_value(n.value),
+                    format_value(total.value),
+                    format_value(p.value)
+                ),
+            )
+            // Related spans in text order keep position lookups linear.
+            .related(total.start, total.end, "总数")
+            .related(n.start, n.end, "分项");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::support::{assert_flags, assert_silent, findings_of};
+
+    const RULE: &str = "percent-mismatch";
+
+    #[test]
+    fn flags_shares_that_do_not_match() {
+        assert_flags(
+            RULE,
+            &[
+                "共有党员200人，其中女性党员60人，占35%。",
+                "运用“四种形态”处理899人次，其中第一种形态700人次、占80%，第二种形态150人次、占16.7%。",
+                "全年立案50件，其中乡科级干部20件，占比50%。",
+                "共有村（社区）40个，其中建立监督小组的32个（占90%）。",
+                "全县共有党员1000人，女性党员300人，占40%。",
+                "共受理信访举报一百件，其中检举控告类六十件，比例为百分之五十。",
+                "服务群众1.2万人次，其中线上服务6000人次，占比75%。",
+                "共有干部80名，其中35岁以下干部20名，占总数的30%。",
+            ],
+        );
+        let f = findings_of(RULE, "共有党员200人，其中女性党员60人，占35%。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "35%");
+        assert!(f[0].message.contains("30.0%"), "{}", f[0].message);
+        assert_eq!(f[0].related.len(), 2);
+    }
+
+    #[test]
+    fn silent_when_shares_match_within_rounding() {
+        assert_silent(
+            RULE,
+            &[
+                "共有党员200人，其中女性党员60人，占30%。",
+                "运用“四种形态”处理899人次，其中第一种形态700人次、占77.9%，第二种形态150人次、占16.7%。",
+                "共有干部3人，其中女性1人，占33%。",
+                "共有干部3人，其中女性2人，占66%。",
+                "共有干部3人，其中女性2人，占67%。",
+                "共有党员200人，其中女性党员60人，占全市女性党员的5%。",
+                "综合运用“四种形态”处理XX人次，其中第一种形态XX人次、占XX%，第二种形态XX人次、占XX%。",
+                "开展党委中心组理论学习6期，讲党课130人次，开展专题学习研讨2次，班子成员参学率100%。",
+                "共有党员200人，其中女性党员约60人，占35%。",
+            ],
+        );
+    }
+}

@@ -1,0 +1,438 @@
+//! 同一数据前后不一致。同一份报告里，同一项数据（如“立案审查调查196件”）
+//! 在前文和后文写成了不同的数（后文写成“立案审查调查169件”），读者不知道
+//! 哪个是对的。两处都会标出，请核对后统一。
+//!
+//! 只比较说法完全相同的数据：同样的说法（去掉“全区”“共”等范围词后）、同样的
+//! 单位；带年份不同、或带“以来”“累计”“上年”“同比”“截至”等时间限定的句子
+//! 不比较；约数（余、左右）、引号里的数字不比较。一个说法在文中出现三种以上
+//! 不同数值时，说明它指的是不同范围的数据，也不报。
+//!
+//! 示例：前文“全区立案审查调查196件196人”，后文“全区立案审查调查169件”。
+//!
+//! # English
+//! The same figure stated with different values in one report: "立案审查
+//! 调查196件" early on and "立案审查调查169件" later. Both places are linked.
+//! Only identical statements are compared (same wording once scope words such
+//! as 全区 or 共 are removed, same unit); sentences with different years or a
+//! time qualifier (以来, 累计, 上年, 同比, 截至 …), approximate and quoted
+//! figures are left out, and so is a wording that appears with three or more
+//! values (it then names figures of different scopes).
+
+use super::{Ctx, Emitter};
+use crate::numbers::breakdown::{has_blank, has_totalizer};
+use crate::numbers::{format_value, is_han, trim_label, Number};
+use std::collections::HashMap;
+
+/// Words that tie a sentence to a period other than the report's year, or
+/// make a figure a rate.
+const PERIOD_WORDS: &[&str] = &[
+    "以来",
+    "累计",
+    "截至",
+    "截止",
+    "上半年",
+    "下半年",
+    "季度",
+    "上年",
+    "去年",
+    "前年",
+    "同期",
+    "历年",
+    "年均",
+    "每年",
+    "每月",
+    "月底",
+    "月末",
+    "期间",
+    "近年",
+    "同比",
+    "环比",
+    "人均",
+    "平均",
+    "月份",
+    "明年",
+    "下一步",
+    "拟",
+    "今后",
+    "此前",
+    "以前",
+    "之前",
+    "届时",
+    "计划",
+    "预计",
+    "力争",
+    "目标",
+];
+
+/// Words in a figure's clause that make it a change or a share, not a count.
+const CLAUSE_SKIP: &[&str] = &[
+    "其中", "分别", "包括", "占", "比", "较", "增", "减", "降", "升", "提高", "提升", "多出", "每",
+    "第",
+];
+
+/// Units after which the next words name what is counted (25个单位).
+const CLASSIFIERS: &[&str] = &[
+    "个", "项", "家", "所", "条", "批", "类", "种", "支", "座", "处", "套", "台", "张",
+];
+
+fn is_clause_sep(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '、' | '。' | '！' | '？' | '!' | '?' | '\n'
+    )
+}
+
+/// Start of the clause holding `pos` (at most 60 characters back) and the
+/// separator before it.
+fn clause_start(text: &str, pos: usize) -> (usize, Option<char>) {
+    let before = text.get(..pos).unwrap_or("");
+    let mut s = pos;
+    for (k, c) in before.chars().rev().enumerate() {
+        if is_clause_sep(c) {
+            return (s, Some(c));
+        }
+        if k >= 60 {
+            return (s, None);
+        }
+        s -= c.len_utf8();
+    }
+    (s, None)
+}
+
+struct Entry {
+    num: usize,
+    /// What a classifier counts (单位 in 25个单位): compared by prefix.
+    noun: String,
+    label: String,
+    sentence: usize,
+    years: Vec<u32>,
+}
+
+pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let nums = &doc.numbers;
+    let mut keys: HashMap<String, Vec<Entry>> = HashMap::new();
+    // Years and period words per sentence, computed once.
+    let mut sentence_info: HashMap<usize, (Vec<u32>, bool, Option<usize>)> = HashMap::new();
+    for (i, n) in nums.iter().enumerate() {
+        let Some((key, noun, label)) = key_of(text, nums, i) else {
+            continue;
+        };
+        let Some(sent) = doc.sentence_at(n.start) else {
+            continue;
+        };
+        let sentence = sent.start;
+        let info = sentence_info.entry(sentence).or_insert_with(|| {
+            let st = doc.slice(sent.start, sent.end);
+            let lo = nums.partition_point(|m| m.start < sent.start);
+            let years: Vec<u32> = nums[lo..]
+                .iter()
+                .take_while(|m| m.start < sent.end)
+                .filter(|m| m.unit == "年" && (1900.0..2100.0).contains(&m.value) && !m.chinese)
+                .map(|m| m.value as u32)
+                .collect();
+            let periodic = PERIOD_WORDS.iter().any(|w| st.contains(w))
+                || st.contains('月')
+                || st.contains("近")
+                || has_blank(st);
+            (years, periodic, topic_frame_end(sent.start, st))
+        });
+        // 在扫黑除恶专项斗争中，…: the figure is about that topic only.
+        if info.1 || info.2.is_some_and(|f| f <= n.start) {
+            continue;
+        }
+        let part = doc
+            .paragraph_at(n.start)
+            .and_then(|p| doc.paragraphs.get(p))
+            .map_or(0, |p| p.part);
+        keys.entry(format!("{part}\u{1}{key}"))
+            .or_default()
+            .push(Entry {
+                num: i,
+                noun,
+                label,
+                sentence,
+                years: info.0.clone(),
+            });
+    }
+    let mut groups: Vec<Vec<Entry>> = keys.into_values().filter(|v| v.len() >= 2).collect();
+    groups.sort_by_key(|v| v.first().map_or(0, |e| e.num));
+    // Each finding points far back to the first statement; past a hundred
+    // the text is not a report, and the back-links would cost quadratic
+    // time to locate.
+    let mut budget = 100usize;
+    for entries in groups {
+        let same = |a: &Number, b: &Number| {
+            (a.value - b.value).abs() <= a.tolerance().max(b.tolerance()) + 1e-9
+        };
+        let mut distinct: Vec<&Number> = Vec::new();
+        for e in &entries {
+            let n = &nums[e.num];
+            if !distinct.iter().any(|d| same(d, n)) {
+                distinct.push(n);
+            }
+        }
+        // Three values for one wording: it names different scopes.
+        if distinct.len() != 2 {
+            continue;
+        }
+        let first = &entries[0];
+        let a = &nums[first.num];
+        for e in &entries[1..] {
+            let b = &nums[e.num];
+            let nouns_match = e.noun.starts_with(&first.noun) || first.noun.starts_with(&e.noun);
+            if same(a, b) || e.sentence == first.sentence || !nouns_match {
+                continue;
+            }
+            if !first.years.is_empty() && !e.years.is_empty() && first.years != e.years {
+                continue;
+            }
+            if budget == 0 {
+                return;
+            }
+            budget -= 1;
+            let label = &e.label;
+            let unit = if b.percent { "%" } else { b.count_unit() };
+            let line = doc.line_index(a.start) + 1;
+            out.warning(
+                b.start,
+                b.end,
+                format!(
+                    "“{label}”前文（第{line}行）为 {}{unit}，此处为 {}{unit}：同一数据前后不一致，请核对后统一",
+                    format_value(a.value),
+                    format_value(b.value)
+                ),
+                format!(
+                    "\"{label}\" is {}{unit} earlier (line {line}) but {}{unit} here: the same figure is stated twice with different values",
+                    format_value(a.value),
+                    format_value(b.value)
+                ),
+            )
+            .related(a.start, a.end, "前文");
+        }
+    }
+}
+
+/// End of the first clause that frames a topic (在扫黑除恶专项斗争中，
+/// 在资金使用方面，), as a byte offset, if the sentence has one.
+fn topic_frame_end(start: usize, sentence: &str) -> Option<usize> {
+    let mut clause_start = 0;
+    for (i, c) in sentence.char_indices() {
+        if matches!(c, '，' | ',' | '；' | ';' | '：' | ':') {
+            let clause = &sentence[clause_start..i];
+            if ["中", "方面", "领域", "过程", "期间", "环节"]
+                .iter()
+                .any(|w| clause.ends_with(w))
+            {
+                return Some(start + i);
+            }
+            clause_start = i + c.len_utf8();
+        }
+    }
+    None
+}
+
+/// Heads of the report's overall case count: a chain that starts here
+/// (立案审查调查196件196人，党纪政务处分146人) is not a narrower scope.
+const OVERALL_HEADS: &[&str] = &["立案审查调查", "审查调查", "立案", "立案查处", "立案调查"];
+
+/// The words of the clause from `cs` to the figure at byte `lead` (index
+/// `head`): dates, quotes and brackets dropped, scope words trimmed. None
+/// when another figure stands in the clause.
+fn clause_label(
+    text: &str,
+    nums: &[Number],
+    cs: usize,
+    head: usize,
+    lead: usize,
+) -> Option<String> {
+    let mut label = String::new();
+    let mut cut = cs;
+    let lo = nums[..head].partition_point(|m| m.start < cs);
+    for m in &nums[lo..head] {
+        if m.quoted || m.ordinal {
+            continue; // part of a term: “四种形态”, 第一种形态
+        }
+        if !m.is_time() {
+            return None;
+        }
+        label.push_str(text.get(cut..m.start)?);
+        cut = m.end;
+    }
+    label.push_str(text.get(cut..lead)?);
+    let label: String = label.chars().filter(|&c| is_han(c)).collect();
+    let (ls, le) = trim_label(&label, 0, label.len());
+    label.get(ls..le).map(str::to_string)
+}
+
+/// The clause before the one at `cs` when it is joined by a comma and holds
+/// a figure (or a blank): (its start, the separator before it, the index of
+/// its first figure).
+fn chained_clause(
+    text: &str,
+    nums: &[Number],
+    cs: usize,
+    sep: Option<char>,
+    head: usize,
+) -> Option<(usize, Option<char>, Option<usize>)> {
+    if !matches!(sep, Some('，' | ',' | '、')) {
+        return None;
+    }
+    let prev_end = cs.saturating_sub(sep.map_or(0, char::len_utf8));
+    let (ps, psep) = clause_start(text, prev_end);
+    let prev = text.get(ps..prev_end).unwrap_or("");
+    let first = nums[..head]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, m)| m.end > ps)
+        .filter(|(_, m)| m.start >= ps && !m.is_time())
+        .map(|(k, _)| k)
+        .last();
+    if first.is_some() {
+        // Back to the first of glued figures (196件196人).
+        let mut f = first?;
+        while f > 0 && nums[f - 1].end == nums[f].start {
+            f -= 1;
+        }
+        return Some((ps, psep, Some(f)));
+    }
+    has_blank(prev).then_some((ps, psep, None))
+}
+
+/// What the figure states: (key, counted noun, label shown to the user),
+/// or None when it is not a figure this rule compares. The key holds the
+/// clause before the figure (quotes, dates and scope words such as 全区 or
+/// 共 removed), its unit, and, when the clause only continues the one before
+/// it ("…问题10起，党纪政务处分8人"), that clause too.
+fn key_of(text: &str, nums: &[Number], i: usize) -> Option<(String, String, String)> {
+    let n = &nums[i];
+    if !n.is_exact() || n.is_time() || n.unit.is_empty() {
+        return None;
+    }
+    // 196件196人: the second figure shares the first one's clause.
+    let mut head = i;
+    while head > 0 && nums[head - 1].end == nums[head].start {
+        head -= 1;
+    }
+    let lead = nums[head].start;
+    let (cs, sep) = clause_start(text, lead);
+    let raw = text.get(cs..lead)?;
+    if CLAUSE_SKIP.iter().any(|w| raw.contains(w)) {
+        return None;
+    }
+    let label = clause_label(text, nums, cs, head, lead)?;
+    // Two characters name a stock only after 共有/共计 (全镇共有党员326名);
+    // otherwise three at least (处理8人 is too generic to compare).
+    let min = if has_totalizer(raw) { 2 } else { 3 };
+    if label.chars().count() < min {
+        return None;
+    }
+    // "…问题10起，党纪政务处分8人": the second clause depends on the first,
+    // and the chain is part of what the figure states — unless the chain
+    // starts from the report's overall case count (立案审查调查196件196人,
+    // 党纪政务处分146人), which names no narrower scope.
+    let mut chain = String::new();
+    let mut at = (cs, sep, head);
+    let mut steps = 0;
+    while let Some((ps, psep, first)) = chained_clause(text, nums, at.0, at.1, at.2) {
+        if steps == 0 {
+            let prev = text.get(ps..at.0.saturating_sub(at.1.map_or(0, char::len_utf8)));
+            chain = prev
+                .unwrap_or("")
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                .collect();
+        }
+        steps += 1;
+        at = (ps, psep, first.unwrap_or(at.2));
+        if first.is_none() || steps >= 6 {
+            break;
+        }
+    }
+    if steps > 0 {
+        let root = nums
+            .get(at.2)
+            .and_then(|r| clause_label(text, nums, at.0, at.2, r.start));
+        if root.is_some_and(|r| OVERALL_HEADS.contains(&r.as_str())) {
+            chain.clear();
+        }
+    }
+    let noun: String = if CLASSIFIERS.contains(&n.count_unit()) {
+        text.get(n.end..)?
+            .chars()
+            .take_while(|&c| is_han(c))
+            .take(4)
+            .collect()
+    } else {
+        String::new()
+    };
+    let key = format!(
+        "{chain}\u{2}{label}\u{2}{}",
+        if n.percent { "%" } else { n.count_unit() }
+    );
+    Some((key, noun, label))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::support::{assert_flags, assert_silent, findings_of};
+
+    const RULE: &str = "restated-figure";
+
+    #[test]
+    fn flags_a_figure_stated_twice_differently() {
+        assert_flags(
+            RULE,
+            &[
+                "一、工作成效\n2020年,全区立案审查调查196件196人,党纪政务处分146人。\n二、存在问题\n全区立案审查调查169件,说明腐败存量仍然较大。",
+                "区委常规巡察25个单位,发现问题628个。\n同时,针对区委常规巡察23个单位发现的问题,持续推进整改。",
+                "全镇共签订党风廉政建设责任书27份。班子成员履职尽责。\n年内全镇签订党风廉政建设责任书72份，压实责任。",
+                "班子成员参学率100%。\n问题：班子成员参学率95%，仍有差距。",
+                "全区运用\"四种形态\"处理899人次。\n三、思考\n运用“四种形态”处理989人次，大力纠治了一批政治生态污染源。",
+                "2020年全区立案审查调查196件。\n在疫情防控工作中,追责问责13人;全区立案审查调查169件。",
+                "2020年,全区立案审查调查196件196人,党纪政务处分146人,运用\"四种形态\"处理899人次。\n二、问题\n全区党纪政务处分164人。",
+                "2020年,全区立案审查调查196件196人,党纪政务处分146人,运用\"四种形态\"处理899人次。\n二、问题\n全年运用“四种形态”处理989人次。",
+            ],
+        );
+        let text = "2020年,全区立案审查调查196件196人。\n后文:全区立案审查调查169件。";
+        let f = findings_of(RULE, text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "169件");
+        assert_eq!(f[0].related[0].text, "196件");
+        assert!(f[0].message.contains("196件") && f[0].message.contains("169件"));
+    }
+
+    #[test]
+    fn silent_on_different_quantities() {
+        assert_silent(
+            RULE,
+            &[
+                // Same wording, different subjects given by the clause before.
+                "查处违反政治纪律问题5起，党纪政务处分6人。处置问题线索30起，党纪政务处分12人。",
+                // Different years.
+                "2019年,全区立案审查调查150件。2020年,全区立案审查调查196件。",
+                // A period qualifier.
+                "全区立案审查调查196件。党的十八大以来，全区立案审查调查900件。",
+                "全区立案审查调查196件。截至10月底，全区立案审查调查150件。",
+                // Changes and shares are not restatements.
+                "全区立案审查调查196件。全区立案审查调查比上年增加20件。",
+                // Different nouns after the classifier.
+                "区委常规巡察25个单位。区委常规巡察30个村。",
+                // Three values: the wording names different scopes.
+                "各镇党纪政务处分5人。甲镇：党纪政务处分5人。乙镇：党纪政务处分7人。丙镇：党纪政务处分9人。",
+                // Same value twice.
+                "全区立案审查调查196件。再次强调：全区立案审查调查196件。",
+                // Approximate.
+                "全区立案审查调查196件。全区立案审查调查近200件。",
+                // A topic frame narrows the figure.
+                "全区立案审查调查196件196人,党纪政务处分146人。在扫黑除恶专项斗争中,党纪政务处分23人。",
+                // A chain from a narrower head keeps its scope.
+                "全区党纪政务处分146人。查处违反中央八项规定精神问题30起,党纪政务处分25人。",
+                // Different reports of one collection.
+                "报告【第一篇】\n一、情况\n全县立案查处违纪违法案件50件。\n报告【第二篇】\n一、情况\n全县立案查处违纪违法案件80件。",
+            ],
+        );
+    }
+}
