@@ -27,7 +27,7 @@ pub use profile::{Profile, ProfileChoice};
 
 use document::MarkerKind;
 use finding::OutlineEntry;
-use position::Locator;
+use position::{Locator, PositionTable};
 use rules::{Ctx, Emitter, RawFinding};
 
 /// Analyses `text` with the given profile and default settings.
@@ -143,22 +143,29 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
     }
 }
 
-/// Turns byte spans into code-point offsets, lines and columns, walking the
-/// text once (findings are sorted by start; related spans and contexts may
-/// step back, which costs a restart only for them).
+/// Turns byte spans into code-point offsets, lines and columns: every
+/// offset involved is located in one forward walk over the text.
 fn locate_findings(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
-    let mut locator = Locator::new(text);
-    let mut side = Locator::new(text);
+    let mut offsets = Vec::with_capacity(raw.len() * 2);
+    for r in &raw {
+        offsets.push(r.start);
+        offsets.push(r.end);
+        for (s, e, _) in &r.related {
+            offsets.push(*s);
+            offsets.push(*e);
+        }
+    }
+    let table = PositionTable::new(text, offsets);
     raw.into_iter()
         .map(|r| {
-            let s = locator.locate(r.start);
-            let e = locator.locate(r.end);
+            let s = table.get(r.start);
+            let e = table.get(r.end);
             let related = r
                 .related
                 .iter()
                 .map(|(rs, re, label)| {
-                    let a = side.locate(*rs);
-                    let b = side.locate(*re);
+                    let a = table.get(*rs);
+                    let b = table.get(*re);
                     Related {
                         start: a.offset,
                         end: b.offset,
