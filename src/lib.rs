@@ -13,6 +13,7 @@ pub mod fix;
 pub mod numbers;
 pub mod position;
 pub mod profile;
+pub mod re;
 pub mod render;
 pub mod rules;
 pub mod sections;

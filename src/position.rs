@@ -139,7 +139,15 @@ impl PositionTable {
         match self.offsets.binary_search(&byte) {
             Ok(i) => self.positions[i],
             // Not registered: the nearest registered offset before it.
-            Err(i) => self.positions.get(i.wrapping_sub(1)).copied().unwrap_or(Position { offset: 0, line: 1, column: 1 }),
+            Err(i) => self
+                .positions
+                .get(i.wrapping_sub(1))
+                .copied()
+                .unwrap_or(Position {
+                    offset: 0,
+                    line: 1,
+                    column: 1,
+                }),
         }
     }
 }

@@ -21,7 +21,7 @@ use super::{Ctx, Emitter};
 use crate::cnum;
 use crate::document::{Document, MarkerKind};
 use crate::numbers::{digit_value, is_han};
-use regex::Regex;
+use crate::re::Regex;
 use std::sync::OnceLock;
 
 fn announcement() -> &'static Regex {

@@ -18,7 +18,7 @@
 use super::{Ctx, Emitter};
 use crate::cnum;
 use crate::numbers::digit_value;
-use regex::Regex;
+use crate::re::Regex;
 use std::sync::OnceLock;
 
 /// A date as written: any part may be missing.

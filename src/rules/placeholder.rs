@@ -48,8 +48,8 @@
 
 use super::{Ctx, Emitter};
 use crate::document::Document;
+use crate::re::Regex;
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 use std::sync::OnceLock;
 
 /// What kind of blank a finding is; it picks the message.

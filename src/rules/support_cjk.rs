@@ -1,7 +1,7 @@
 //! Character classes and small text helpers shared by the punctuation and
 //! wording rules (not a rule itself: build.rs skips `support*` files).
 
-use regex::Regex;
+use crate::re::Regex;
 use std::sync::OnceLock;
 
 /// A Han character (CJK unified ideographs and extensions) or 〇.

@@ -38,8 +38,8 @@
 
 use super::{Ctx, Emitter};
 use crate::document::Document;
+use crate::re::Regex;
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 use std::sync::OnceLock;
 
 /// Kinds of signal. A sentence needs several, or one strong one backed up.

@@ -18,7 +18,7 @@
 
 use super::support_cjk::{is_han, question_title_pairs};
 use super::{Ctx, Emitter};
-use regex::Regex;
+use crate::re::Regex;
 use std::sync::OnceLock;
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
