@@ -29,6 +29,8 @@ dist: tools-rust tools-node
 
 test-native:
 	cargo test --locked
+	# The web build's regex engine (regex-lite) must give the same results.
+	cargo test --locked --features lite-regex --lib --test placeholders --test hygiene --test figures --test structure
 	cargo build --release --locked
 
 test-browser: tools-node tools-browser
@@ -53,7 +55,8 @@ tools-browser:
 	@command -v chromium >/dev/null \
 	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
-bench:
+bench: dist
+	cargo build --release --locked
 	cargo bench --bench analyze
 	node www/tools/bench.mjs
 

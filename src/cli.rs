@@ -10,7 +10,7 @@ const USAGE: &str = "\
 稿检 DraftCheck — 报告草稿检查工具
 
 用法 Usage:
-  draftcheck check [--format text|json] [--profile ID|FILE.json] [--lang zh|en] [--max-size MB] FILE...
+  draftcheck check [--format text|json] [--profile ID|FILE.json] [--lang zh|en] [--max-size MB] [--timing] FILE...
   draftcheck rules            列出所有规则及说明 (list the rules)
   draftcheck profiles         列出内置报告类型 (list built-in profiles)
 
@@ -27,6 +27,8 @@ struct Options {
     profile: ProfileChoice,
     english: bool,
     limits: Limits,
+    /// Print each file's analysis time to stderr.
+    timing: bool,
     files: Vec<String>,
 }
 
@@ -36,6 +38,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         profile: ProfileChoice::Auto,
         english: false,
         limits: Limits::default(),
+        timing: false,
         files: Vec::new(),
     };
     let mut i = 0;
@@ -87,6 +90,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     .map_err(|_| format!("--max-size 需要整数 MB (needs whole MB): {v}"))?;
                 opts.limits.max_bytes = mb.saturating_mul(1024 * 1024);
             }
+            "--timing" => opts.timing = true,
             "-" => opts.files.push("-".into()),
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(format!("未知选项 unknown option: {s}"))
@@ -209,7 +213,15 @@ fn check(opts: &Options) -> ExitCode {
     for path in &opts.files {
         match read_input(path, &opts.limits) {
             Ok(loaded) => {
+                let started = std::time::Instant::now();
                 let report = analyze_with(&loaded.text, &opts.profile, &config, &loaded.hints);
+                if opts.timing {
+                    eprintln!(
+                        "draftcheck: {path}: analysed {} bytes in {:.2} ms",
+                        loaded.text.len(),
+                        started.elapsed().as_secs_f64() * 1e3
+                    );
+                }
                 results.push((path.clone(), loaded, report));
             }
             Err(e) => {

@@ -301,7 +301,9 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |byte: usize| {
             select_in_editor(&state.text, byte, byte);
-            reveal(&format!("at-{byte}"));
+            if let Some(o) = state.report.outline.iter().find(|o| o.byte == byte) {
+                reveal(&format!("l-{}", o.line));
+            }
         })
     };
     let on_tab = |tab: Tab| {

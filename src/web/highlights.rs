@@ -12,12 +12,10 @@ use yew::prelude::*;
 /// Splits the text into runs; each run is covered by at most one finding
 /// (where findings overlap, the most severe and then the shortest wins).
 /// `shown` lists the findings to mark. Returns (byte start, byte end, finding).
-/// `anchors` are extra run boundaries (heading starts) the view can jump to.
 pub fn runs(
     text_len: usize,
     findings: &[Finding],
     shown: &[usize],
-    anchors: &[usize],
 ) -> Vec<(usize, usize, Option<usize>)> {
     let mut order: Vec<usize> = shown
         .iter()
@@ -30,7 +28,6 @@ pub fn runs(
         .collect();
     order.sort_by_key(|&i| findings[i].byte_start);
     let mut bounds: Vec<usize> = vec![0, text_len];
-    bounds.extend(anchors.iter().copied().filter(|&a| a < text_len));
     for &i in &order {
         bounds.push(findings[i].byte_start);
         bounds.push(findings[i].byte_end);
@@ -57,9 +54,7 @@ pub fn runs(
         active.retain(|&i| findings[i].byte_end > s);
         let best = active.iter().copied().min_by_key(|&i| rank(&findings[i]));
         match out.last_mut() {
-            Some((_, end, None)) if best.is_none() && anchors.binary_search(&s).is_err() => {
-                *end = e
-            }
+            Some((_, end, None)) if best.is_none() => *end = e,
             _ => out.push((s, e, best)),
         }
     }
@@ -127,28 +122,14 @@ pub fn doc_view(props: &DocViewProps) -> Html {
             on_open.emit((i, top, left));
         })
     };
-    let anchors: Vec<usize> = props.report.outline.iter().map(|o| o.byte).collect();
-    let pieces = runs(text.len(), findings, &props.visible, &anchors).into_iter().map(|(s, e, f)| {
-        let piece = text.get(s..e).unwrap_or("");
-        let anchor = anchors.binary_search(&s).is_ok().then(|| html! { <span class="anchor" id={format!("at-{s}")} /> });
-        match f.and_then(|i| findings.get(i).map(|f| (i, f))) {
-            None => html! { <>{ for anchor }{ piece }</> },
-            Some((i, finding)) => {
-                let cat = finding.category.id();
-                let class = classes!(
-                    "mark",
-                    format!("cat-{cat}"),
-                    format!("sev-{}", finding.severity.id()),
-                    (props.selected == Some(i)).then_some("selected")
-                );
-                html! { <>{ for anchor }
-                    <mark data-testid="mark" data-category={cat} data-rule={finding.rule.clone()} data-index={i.to_string()}
-                        id={format!("mark-{i}")} {class}
-                        title={lang.pick(&finding.message, &finding.message_en).to_string()}>{piece}</mark>
-                </> }
-            }
-        }
-    });
+    let lines = split_lines(
+        text,
+        findings,
+        &runs(text.len(), findings, &props.visible),
+        props.selected,
+        lang,
+    );
+    let lines = lines.into_iter().map(|l| html! { <DocLine ..l /> });
     let card = props.card.and_then(|(i, top, left)| {
         findings.get(i).map(|f| {
             html! { <Card finding={f.clone()} index={i} {top} {left} {lang}
@@ -157,7 +138,7 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     });
     html! {
         <section class="doc-pane" aria-label={lang.t("检查结果", "Checked text")}>
-            <div class="doc" data-testid="doc" {onclick}>{ for pieces }</div>
+            <div class="doc" data-testid="doc" {onclick}>{ for lines }</div>
             { for card }
         </section>
     }
@@ -227,4 +208,111 @@ pub fn card(props: &CardProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// One highlight inside a line: (start, end) relative to the line.
+#[derive(Clone, PartialEq)]
+pub struct MarkSpec {
+    start: usize,
+    end: usize,
+    index: usize,
+    category: &'static str,
+    severity: &'static str,
+    rule: AttrValue,
+    title: AttrValue,
+    selected: bool,
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct DocLineProps {
+    /// 1-based line number (the outline jumps to `l-<line>`).
+    pub line: usize,
+    pub text: AttrValue,
+    pub marks: Rc<Vec<MarkSpec>>,
+}
+
+/// Cuts the runs at line breaks. Lines keep line-relative offsets, so a
+/// keystroke re-renders only the line it changed: the others compare equal.
+fn split_lines(
+    text: &str,
+    findings: &[Finding],
+    runs: &[(usize, usize, Option<usize>)],
+    selected: Option<usize>,
+    lang: Lang,
+) -> Vec<DocLineProps> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let mut marks: Vec<MarkSpec> = Vec::new();
+    let flush = |end: usize,
+                 line_start: &mut usize,
+                 marks: &mut Vec<MarkSpec>,
+                 out: &mut Vec<DocLineProps>| {
+        out.push(DocLineProps {
+            line: out.len() + 1,
+            text: AttrValue::from(text.get(*line_start..end).unwrap_or("").to_string()),
+            marks: Rc::new(std::mem::take(marks)),
+        });
+    };
+    for &(s, e, f) in runs {
+        let mut pos = s;
+        while pos < e {
+            let piece_end = text
+                .get(pos..e)
+                .and_then(|p| p.find('\n'))
+                .map_or(e, |k| pos + k);
+            if let Some(f) = f.and_then(|i| findings.get(i).map(|x| (i, x))) {
+                if piece_end > pos {
+                    let (i, finding) = f;
+                    marks.push(MarkSpec {
+                        start: pos - line_start,
+                        end: piece_end - line_start,
+                        index: i,
+                        category: finding.category.id(),
+                        severity: finding.severity.id(),
+                        rule: AttrValue::from(finding.rule.clone()),
+                        title: AttrValue::from(
+                            lang.pick(&finding.message, &finding.message_en).to_string(),
+                        ),
+                        selected: selected == Some(i),
+                    });
+                }
+            }
+            if piece_end < e {
+                flush(piece_end, &mut line_start, &mut marks, &mut out);
+                line_start = piece_end + 1;
+                pos = piece_end + 1;
+            } else {
+                pos = e;
+            }
+        }
+    }
+    flush(text.len(), &mut line_start, &mut marks, &mut out);
+    out
+}
+
+#[function_component(DocLine)]
+fn doc_line(props: &DocLineProps) -> Html {
+    let text = props.text.as_str();
+    let mut pos = 0;
+    let mut nodes: Vec<Html> = Vec::with_capacity(props.marks.len() * 2 + 1);
+    for m in props.marks.iter() {
+        if m.start > pos {
+            nodes.push(html! { text.get(pos..m.start).unwrap_or("") });
+        }
+        let class = classes!(
+            "mark",
+            format!("cat-{}", m.category),
+            format!("sev-{}", m.severity),
+            m.selected.then_some("selected")
+        );
+        nodes.push(html! {
+            <mark data-testid="mark" data-category={m.category} data-rule={m.rule.clone()} data-index={m.index.to_string()}
+                id={format!("mark-{}", m.index)} {class} title={m.title.clone()}>{text.get(m.start..m.end).unwrap_or("")}</mark>
+        });
+        pos = m.end;
+    }
+    if pos < text.len() {
+        nodes.push(html! { text.get(pos..).unwrap_or("") });
+    }
+    html! { <div class="line" id={format!("l-{}", props.line)}>{ for nodes }</div> }
 }

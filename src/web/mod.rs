@@ -16,6 +16,13 @@ mod state;
 mod storage;
 mod summary;
 
+/// `window.wasmBindings.analyze_json(text)`: the analysis as the CLI's JSON
+/// report, for the benchmark script and for pages that embed the checker.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn analyze_json(text: &str) -> String {
+    serde_json::to_string(&crate::analyze_auto(text)).unwrap_or_default()
+}
+
 pub fn start() {
     yew::Renderer::<app::App>::new().render();
 }

@@ -1,0 +1,106 @@
+// `make bench` (after `make dist` and a release build): the numbers the
+// README reports. Measures
+//  - CLI throughput, whole process, --format json, on the 1.5 MB text;
+//  - native vs wasm analyze time on that text;
+//  - keystroke → highlight on a 30,000-character report, in Chromium;
+//  - 1.5 MB paste → summary, in Chromium;
+//  - the gzipped download (wasm + js + css + html).
+// Median of several runs each. Prints a Markdown table.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launch, openApp, ROOT, DIST } from '../../tests/browser/harness.mjs';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const corpus = ['000-1_bureau_self_check.txt', '000-2_county_evaluation.txt', '000-3_town_analysis.txt', '000-4_county_commission.txt', '001_office_report.txt', '002_district_2020_evaluation.txt']
+  .map((n) => readFileSync(join(ROOT, 'tests/fixtures/corpus', n), 'utf8'));
+const big = Array.from({ length: 20 }, () => corpus.map((r) => r + '\n').join('')).join('');
+const bigFile = join(tmpdir(), 'draftcheck-bench-1.5mb.txt');
+writeFileSync(bigFile, big);
+const mb = Buffer.byteLength(big) / 1e6;
+const cli = join(ROOT, 'target/release/draftcheck');
+
+// CLI, whole process.
+const cliTimes = [];
+for (let i = 0; i < 7; i++) {
+  const t0 = process.hrtime.bigint();
+  spawnSync(cli, ['check', '--format', 'json', bigFile], { stdio: ['ignore', 'ignore', 'ignore'] });
+  cliTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+// Native analyze alone.
+const nativeTimes = [];
+for (let i = 0; i < 7; i++) {
+  const r = spawnSync(cli, ['check', '--timing', '--format', 'json', bigFile], { encoding: 'utf8' });
+  nativeTimes.push(Number(r.stderr.match(/in ([0-9.]+) ms/)[1]));
+}
+
+const { browser, server } = await launch();
+const page = await openApp(browser, server);
+// Wasm analyze alone.
+const wasmTimes = await page.evaluate((text) => {
+  const out = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    window.wasmBindings.analyze_json(text);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}, big);
+
+// Keystroke → highlight on a 30,000-character report.
+const report30k = [...corpus.join('\n')].slice(0, 30000).join('');
+await page.fill('[data-testid=editor]', report30k);
+await page.locator('[data-testid=mark]').first().waitFor();
+const keyTimes = await page.evaluate(async () => {
+  const area = document.querySelector('[data-testid=editor]');
+  const out = [];
+  for (let i = 0; i < 9; i++) {
+    const before = document.querySelectorAll('[data-testid=mark][data-category=placeholder]').length;
+    const t0 = performance.now();
+    area.value = area.value + (i % 2 ? '共有XX人。' : '截至XX年。');
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((ok) => {
+      const check = () => (document.querySelectorAll('[data-testid=mark][data-category=placeholder]').length > before ? ok() : requestAnimationFrame(check));
+      check();
+    });
+    out.push(performance.now() - t0);
+  }
+  return out;
+});
+
+// 1.5 MB paste → summary.
+const pasteTimes = [];
+for (let i = 0; i < 3; i++) {
+  const p = await openApp(browser, server);
+  pasteTimes.push(await p.evaluate(async (text) => {
+    const area = document.querySelector('[data-testid=editor]');
+    const t0 = performance.now();
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((ok) => {
+      const check = () => (/还有 \d+ 个错误/.test(document.querySelector('[data-testid=summary]').textContent) ? ok() : setTimeout(check, 5));
+      check();
+    });
+    return performance.now() - t0;
+  }, big));
+  await p.close();
+}
+await browser.close();
+server.close();
+
+const bundle = readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f) || f === 'index.html');
+const gz = bundle.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0);
+
+const cliMs = median(cliTimes);
+const rows = [
+  ['CLI throughput, whole process, --format json, 1.5 MB', `${(mb / (cliMs / 1000)).toFixed(1)} MB/s (${cliMs.toFixed(0)} ms)`, '≥ 30 MB/s'],
+  ['analyze, native (regex)', `${median(nativeTimes).toFixed(1)} ms`, ''],
+  ['analyze, wasm in Chromium (regex-lite)', `${median(wasmTimes).toFixed(1)} ms (${(median(wasmTimes) / median(nativeTimes)).toFixed(2)}× native)`, '≤ 2× native'],
+  ['keystroke → highlight, 30,000-character report', `${median(keyTimes).toFixed(1)} ms`, '≤ 50 ms'],
+  ['1.5 MB paste → summary', `${median(pasteTimes).toFixed(0)} ms`, '≤ 1 s'],
+  ['download, gzipped (wasm + js + css + html)', `${(gz / 1024).toFixed(0)} KB`, '≤ 450 KB'],
+];
+console.log('| measure | result | budget |\n|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
