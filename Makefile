@@ -30,7 +30,7 @@ dist: tools-rust tools-node
 test-native:
 	cargo test --locked
 	# The web build's regex engine (regex-lite) must give the same results.
-	cargo test --locked --features lite-regex --lib --test placeholders --test hygiene --test figures --test structure
+	cargo test --locked --features lite-regex
 	cargo build --release --locked
 
 test-browser: tools-node tools-browser
