@@ -183,9 +183,12 @@ pub fn card(props: &CardProps) -> Html {
         let (top, left) = (props.top, props.left.max(0.0));
         use_effect_with((top.to_bits(), left.to_bits()), move |_| {
             if let Some(el) = node.cast::<HtmlElement>() {
+                // Keep the card inside the text pane.
+                let pane = el.parent_element().map_or(0, |p| p.client_width());
+                let fit = f64::from((pane - el.offset_width() - 8).max(0));
                 let style = el.style();
                 let _ = style.set_property("top", &format!("{top}px"));
-                let _ = style.set_property("left", &format!("{left}px"));
+                let _ = style.set_property("left", &format!("{}px", left.min(fit)));
             }
         });
     }
