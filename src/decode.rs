@@ -42,7 +42,7 @@ impl Default for Limits {
 }
 
 /// "3.2 MB", "512 KB", "100 字节/bytes"-free sizes for messages.
-fn size(n: usize) -> String {
+pub(crate) fn size(n: usize) -> String {
     const MB: usize = 1024 * 1024;
     if n >= MB {
         let tenths = n / (MB / 10);

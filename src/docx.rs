@@ -37,8 +37,8 @@ use crate::document::Hints;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
-use std::collections::{HashMap, HashSet};
-use std::io::{Cursor, Read};
+use std::borrow::Borrow;
+use std::cmp::Ordering;
 
 /// Deepest element nesting accepted in any XML part. Real documents stay
 /// below about 40 even with nested tables and text boxes.
@@ -95,12 +95,27 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<DocxText, LoadError> {
 // ---------------------------------------------------------------------------
 // The zip package
 
+/// One file in the zip, from the central directory.
+#[derive(Debug, Clone)]
+struct Entry {
+    flags: u16,
+    method: u16,
+    crc: u32,
+    compressed: u64,
+    local_header: u64,
+}
+
+/// A .docx read as a zip. A small reader of its own: Word packages use only
+/// "stored" and "deflate" entries, and the zip crate's general reader
+/// (encodings, zip64 variants, many compression methods, crc tables) cost
+/// about as much download size as the whole analysis core.
 struct Package<'a> {
-    zip: zip::ZipArchive<Cursor<&'a [u8]>>,
-    /// Lower-cased part name (without a leading '/', '\' read as '/') → index.
-    names: HashMap<String, usize>,
+    bytes: &'a [u8],
+    /// Lower-cased part name (without a leading '/', '\' read as '/') and
+    /// entry, sorted by name.
+    names: Vec<(String, Entry)>,
     /// Decompressed bytes still allowed.
-    budget: u64,
+    budget: usize,
     max_decompressed: usize,
 }
 
@@ -111,19 +126,6 @@ fn corrupt(detail: &str) -> LoadError {
     )
 }
 
-fn zip_error(e: zip::result::ZipError) -> LoadError {
-    use zip::result::ZipError;
-    match e {
-        ZipError::UnsupportedArchive(m) if m == ZipError::PASSWORD_REQUIRED => encrypted(),
-        ZipError::InvalidPassword => encrypted(),
-        ZipError::UnsupportedArchive(m) => LoadError::new(
-            format!("文件使用了不支持的压缩方式（{m}）：请用 Word/WPS 打开后另存为 .docx"),
-            format!("the file uses an unsupported zip feature ({m}); open it in Word/WPS and save it as .docx again"),
-        ),
-        other => corrupt(&other.to_string()),
-    }
-}
-
 fn encrypted() -> LoadError {
     LoadError::new(
         "文件设置了打开密码（已加密），无法读取：请在 Word/WPS 中取消密码后另存为 .docx",
@@ -131,48 +133,94 @@ fn encrypted() -> LoadError {
     )
 }
 
-/// The number of entries the zip's end-of-central-directory record declares,
-/// read before the archive is indexed so that a file claiming millions of
-/// entries is refused without allocating for them.
-fn declared_entries(bytes: &[u8]) -> Option<u64> {
-    const EOCD: &[u8] = b"PK\x05\x06";
+fn le16(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        b.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
+}
+
+fn le32(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+fn le64(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(
+        b.get(at..at.checked_add(8)?)?.try_into().ok()?,
+    ))
+}
+
+/// What the end-of-central-directory record says.
+#[derive(Debug, PartialEq, Eq)]
+struct EndRecord {
+    entries: u64,
+    cd_offset: u64,
+}
+
+/// Finds and reads the end-of-central-directory record (and its zip64
+/// twin when the classic fields overflow).
+fn end_record(bytes: &[u8]) -> Option<EndRecord> {
     if bytes.len() < 22 {
         return None;
     }
     // The record is 22 bytes plus a comment of at most 65,535 bytes.
     let from = bytes.len().saturating_sub(22 + 65_535);
-    let tail = bytes.get(from..)?;
-    let at = (0..=tail.len() - 22)
+    let pos = (from..=bytes.len() - 22)
         .rev()
-        .find(|&i| tail.get(i..i + 4) == Some(EOCD))?;
-    let pos = from + at;
-    let u16_at = |p: usize| -> Option<u64> {
-        let b = bytes.get(p..p + 2)?;
-        Some(u64::from(u16::from_le_bytes([b[0], b[1]])))
+        .find(|&i| bytes.get(i..i + 4) == Some(b"PK\x05\x06"))?;
+    let mut rec = EndRecord {
+        entries: u64::from(le16(bytes, pos + 10)?),
+        cd_offset: u64::from(le32(bytes, pos + 16)?),
     };
-    let total = u16_at(pos + 10)?;
-    if total != 0xFFFF {
-        return Some(total);
+    if rec.entries == 0xFFFF || rec.cd_offset == 0xFFFF_FFFF {
+        // Zip64: a locator just before the record points at the zip64 record.
+        let loc = pos.checked_sub(20)?;
+        if bytes.get(loc..loc + 4) == Some(b"PK\x06\x07") {
+            let at = usize::try_from(le64(bytes, loc + 8)?).ok()?;
+            if bytes.get(at..at.checked_add(4)?) == Some(b"PK\x06\x06") {
+                rec.entries = le64(bytes, at + 32)?;
+                rec.cd_offset = le64(bytes, at + 48)?;
+            }
+        }
     }
-    // Zip64: the locator sits just before the record and points at the
-    // zip64 end-of-central-directory record, which holds a u64 count.
-    let loc = pos.checked_sub(20)?;
-    if bytes.get(loc..loc + 4)? != b"PK\x06\x07" {
-        return Some(total);
-    }
-    let off = bytes.get(loc + 8..loc + 16)?;
-    let off = usize::try_from(u64::from_le_bytes(off.try_into().ok()?)).ok()?;
-    if bytes.get(off..off.checked_add(4)?)? != b"PK\x06\x06" {
-        return Some(total);
-    }
-    let n = bytes.get(off + 32..off + 40)?;
-    Some(u64::from_le_bytes(n.try_into().ok()?))
+    Some(rec)
+}
+
+/// CRC-32 (IEEE), table built at compile time.
+pub fn crc32(data: &[u8]) -> u32 {
+    const TABLE: [u32; 256] = {
+        let mut t = [0u32; 256];
+        let mut i = 0;
+        while i < 256 {
+            let mut c = i as u32;
+            let mut k = 0;
+            while k < 8 {
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+                k += 1;
+            }
+            t[i] = c;
+            i += 1;
+        }
+        t
+    };
+    !data
+        .iter()
+        .fold(!0u32, |c, &b| TABLE[usize::from((c as u8) ^ b)] ^ (c >> 8))
 }
 
 impl<'a> Package<'a> {
     fn open(bytes: &'a [u8], limits: &Limits) -> Result<Package<'a>, LoadError> {
-        let too_many = |n: u64| {
-            LoadError::new(
+        let truncated =
+            || corrupt("找不到 zip 目录，文件被截断 / no zip directory, the file is truncated");
+        let rec = end_record(bytes).ok_or_else(truncated)?;
+        if rec.entries > limits.max_entries as u64 {
+            let n = rec.entries;
+            return Err(LoadError::new(
                 format!(
                     "文件包含 {n} 个部件，超过上限 {}：这不是正常的 Word 文档（可能是恶意构造的文件）",
                     limits.max_entries
@@ -181,68 +229,144 @@ impl<'a> Package<'a> {
                     "the file holds {n} entries, more than the limit of {}; this is not a normal Word document",
                     limits.max_entries
                 ),
-            )
-        };
-        match declared_entries(bytes) {
-            None => return Err(corrupt(
-                "找不到 zip 目录（文件被截断） / no zip directory found (the file is truncated)",
-            )),
-            Some(n) if n > limits.max_entries as u64 => return Err(too_many(n)),
-            Some(_) => {}
+            ));
         }
-        let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
-        if zip.len() > limits.max_entries {
-            return Err(too_many(zip.len() as u64));
-        }
-        let mut names = HashMap::new();
-        for i in 0..zip.len() {
-            if let Some(name) = zip.name_for_index(i) {
-                names.entry(normalize_part(name)).or_insert(i);
+        let bad_directory = || corrupt("zip 目录不完整 / the zip directory is damaged");
+        let mut at = usize::try_from(rec.cd_offset).map_err(|_| bad_directory())?;
+        let mut names = Vec::new();
+        for _ in 0..rec.entries {
+            // Past this check `at` lies inside the file, so the additions
+            // below cannot overflow.
+            if at.checked_add(4).and_then(|end| bytes.get(at..end)) != Some(b"PK\x01\x02") {
+                return Err(bad_directory());
             }
+            let field = |off: usize| le32(bytes, at + off).ok_or_else(bad_directory);
+            let half = |off: usize| {
+                le16(bytes, at + off)
+                    .map(usize::from)
+                    .ok_or_else(bad_directory)
+            };
+            let (name_len, extra_len, comment_len) = (half(28)?, half(30)?, half(32)?);
+            let name_at = at + 46;
+            let name = bytes
+                .get(name_at..name_at + name_len)
+                .ok_or_else(bad_directory)?;
+            let mut entry = Entry {
+                flags: half(8)? as u16,
+                method: half(10)? as u16,
+                crc: field(16)?,
+                compressed: u64::from(field(20)?),
+                local_header: u64::from(field(42)?),
+            };
+            let uncompressed_overflows = field(24)? == 0xFFFF_FFFF;
+            // Zip64 extra field: 64-bit values for the fields that overflow,
+            // in the order uncompressed, compressed, local header offset.
+            let extra_at = name_at + name_len;
+            let extra = bytes
+                .get(extra_at..extra_at + extra_len)
+                .ok_or_else(bad_directory)?;
+            let mut x = 0;
+            while let (Some(id), Some(len)) = (le16(extra, x), le16(extra, x + 2)) {
+                let data = extra.get(x + 4..x + 4 + usize::from(len)).unwrap_or(&[]);
+                if id == 1 {
+                    let mut k = 0;
+                    let mut next = || {
+                        let v = le64(data, k);
+                        k += 8;
+                        v
+                    };
+                    if uncompressed_overflows {
+                        next();
+                    }
+                    if entry.compressed == 0xFFFF_FFFF {
+                        entry.compressed = next().ok_or_else(bad_directory)?;
+                    }
+                    if entry.local_header == 0xFFFF_FFFF {
+                        entry.local_header = next().ok_or_else(bad_directory)?;
+                    }
+                }
+                x += 4 + usize::from(len);
+            }
+            names.push((normalize_part(&String::from_utf8_lossy(name)), entry));
+            at = extra_at + extra_len + comment_len;
         }
         Ok(Package {
-            zip,
-            names,
-            budget: limits.max_decompressed as u64,
+            bytes,
+            names: sorted(names),
+            budget: limits.max_decompressed,
             max_decompressed: limits.max_decompressed,
         })
     }
 
     fn has(&self, name: &str) -> bool {
-        self.names.contains_key(&normalize_part(name))
+        find(&self.names, normalize_part(name).as_str()).is_some()
     }
 
     /// Reads a part, or None when the package has no such part. Stops with
     /// an error as soon as the total decompressed size passes the budget,
     /// whatever sizes the archive declares.
     fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, LoadError> {
-        let Some(&index) = self.names.get(&normalize_part(name)) else {
+        let Some((_, e)) = find(&self.names, normalize_part(name).as_str()) else {
             return Ok(None);
         };
-        let entry = self.zip.by_index(index).map_err(zip_error)?;
-        if entry.is_dir() {
-            return Ok(None);
+        if e.flags & 1 != 0 {
+            return Err(encrypted());
         }
-        let mut buf = Vec::new();
-        entry
-            .take(self.budget.saturating_add(1))
-            .read_to_end(&mut buf)
-            .map_err(|e| {
-                if e.to_string().contains("assword") {
-                    encrypted()
-                } else {
-                    corrupt(&format!("{name}: {e}"))
+        let damaged = || {
+            corrupt(&format!(
+                "{name} 的数据不完整 / the data of {name} is incomplete"
+            ))
+        };
+        let header = usize::try_from(e.local_header).map_err(|_| damaged())?;
+        if header
+            .checked_add(4)
+            .and_then(|end| self.bytes.get(header..end))
+            != Some(b"PK\x03\x04")
+        {
+            return Err(damaged());
+        }
+        let skip = |off| {
+            le16(self.bytes, header + off)
+                .map(usize::from)
+                .ok_or_else(damaged)
+        };
+        let start = header + 30 + skip(26)? + skip(28)?;
+        let len = usize::try_from(e.compressed).map_err(|_| damaged())?;
+        let data = start
+            .checked_add(len)
+            .and_then(|end| self.bytes.get(start..end))
+            .ok_or_else(damaged)?;
+        let bomb = || {
+            let limit = crate::decode::size(self.max_decompressed);
+            LoadError::new(
+                format!("文件解压后超过 {limit} 的上限：这不是正常的 Word 文档（可能是“压缩炸弹”）"),
+                format!("the file decompresses to more than the {limit} limit; this is not a normal Word document (a zip bomb?)"),
+            )
+        };
+        let out = match e.method {
+            0 if data.len() > self.budget => return Err(bomb()),
+            0 => data.to_vec(),
+            8 => match miniz_oxide::inflate::decompress_to_vec_with_limit(data, self.budget) {
+                Ok(out) => out,
+                Err(err) if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                    return Err(bomb())
                 }
-            })?;
-        if buf.len() as u64 > self.budget {
-            let mb = self.max_decompressed / (1024 * 1024);
-            return Err(LoadError::new(
-                format!("文件解压后超过 {mb} MB 的上限：这不是正常的 Word 文档（可能是“压缩炸弹”）"),
-                format!("the file decompresses to more than the {mb} MB limit; this is not a normal Word document (a zip bomb?)"),
-            ));
+                Err(_) => return Err(damaged()),
+            },
+            m => {
+                return Err(LoadError::new(
+                    format!("文件使用了不支持的压缩方式（{m}）：请用 Word/WPS 打开后另存为 .docx"),
+                    format!("the file uses an unsupported compression method ({m}); open it in Word/WPS and save it as .docx again"),
+                ))
+            }
+        };
+        if crc32(&out) != e.crc {
+            return Err(corrupt(&format!(
+                "{name} 校验失败 / checksum mismatch in {name}"
+            )));
         }
-        self.budget -= buf.len() as u64;
-        Ok(Some(buf))
+        self.budget -= out.len();
+        Ok(Some(out))
     }
 
     /// The main document part, from the package relationships, else the
@@ -291,10 +415,73 @@ fn missing_document(pkg: &mut Package) -> LoadError {
     }
 }
 
+/// Sorts (key, value) pairs by key, keeping the first of equal keys. Sorted
+/// vectors serve as the maps here: built once, searched in log time, and
+/// far smaller in the wasm than hash maps.
+fn sorted<K: Ord, V>(v: Vec<(K, V)>) -> Vec<(K, V)> {
+    // Ties are broken by position so that the first of equal keys wins.
+    let order = heapsort(v.len(), &|a, b| {
+        v.get(a)
+            .map(|x| &x.0)
+            .cmp(&v.get(b).map(|x| &x.0))
+            .then(a.cmp(&b))
+            == Ordering::Less
+    });
+    let mut slots: Vec<Option<(K, V)>> = v.into_iter().map(Some).collect();
+    let mut out: Vec<(K, V)> = order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect();
+    out.dedup_by(|later, first| later.0 == first.0);
+    out
+}
+
+/// The order that sorts `0..n` by `less`. One small non-generic sort
+/// instead of a copy of the standard library's sort per key type (the
+/// wasm download pays for every copy).
+fn heapsort(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+    fn sift(a: &mut [usize], mut root: usize, end: usize, less: &dyn Fn(usize, usize) -> bool) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && less(a[child], a[child + 1]) {
+                child += 1;
+            }
+            if !less(a[root], a[child]) {
+                return;
+            }
+            a.swap(root, child);
+            root = child;
+        }
+    }
+    let mut a: Vec<usize> = (0..n).collect();
+    for start in (0..n / 2).rev() {
+        sift(&mut a, start, n, less);
+    }
+    for end in (1..n).rev() {
+        a.swap(0, end);
+        sift(&mut a, 0, end, less);
+    }
+    a
+}
+
+/// Looks a key up in a vector made by [`sorted`].
+fn find<'v, K: Borrow<Q>, Q: Ord + ?Sized, V>(v: &'v [(K, V)], key: &Q) -> Option<&'v (K, V)> {
+    v.binary_search_by(|(k, _)| k.borrow().cmp(key))
+        .ok()
+        .and_then(|i| v.get(i))
+}
+
+fn find_index<K: Borrow<Q>, Q: Ord + ?Sized, V>(v: &[(K, V)], key: &Q) -> Option<usize> {
+    v.binary_search_by(|(k, _)| k.borrow().cmp(key)).ok()
+}
+
 fn normalize_part(name: &str) -> String {
     name.trim_start_matches(['/', '\\'])
         .replace('\\', "/")
-        .to_lowercase()
+        .to_ascii_lowercase()
 }
 
 /// `word/document.xml` → `word/_rels/document.xml.rels`.
@@ -444,21 +631,28 @@ enum Ns {
 }
 
 fn ns_of(r: &ResolveResult) -> Ns {
+    const KNOWN: [(&[u8], Ns); 5] = [
+        (W_NS, Ns::W),
+        (W_STRICT_NS, Ns::W),
+        (MC_NS, Ns::Mc),
+        (M_NS, Ns::Math),
+        (M_STRICT_NS, Ns::Math),
+    ];
     match r {
-        ResolveResult::Bound(ns) => match ns.as_ref() {
-            W_NS | W_STRICT_NS => Ns::W,
-            MC_NS => Ns::Mc,
-            M_NS | M_STRICT_NS => Ns::Math,
-            _ => Ns::Other,
-        },
+        ResolveResult::Bound(ns) => KNOWN
+            .iter()
+            .find(|(uri, _)| *uri == ns.as_ref())
+            .map_or(Ns::Other, |&(_, n)| n),
         _ => Ns::Other,
     }
 }
 
-fn xml_error(part: &str, e: impl std::fmt::Display) -> LoadError {
+/// Invalid XML at byte `at` of the part. (The parser's own error text is not
+/// shown: it is English-only and its formatting code costs download size.)
+fn xml_error(part: &str, at: u64) -> LoadError {
     LoadError::new(
-        format!("文档内容（{part}）已损坏，不是有效的 XML：{e}。请用 Word/WPS 打开后重新保存"),
-        format!("the document part {part} is damaged (invalid XML: {e}); open it in Word/WPS and save it again"),
+        format!("文档内容（{part}）已损坏，不是有效的 XML（第 {at} 字节附近）。请用 Word/WPS 打开后重新保存"),
+        format!("the document part {part} is damaged (invalid XML near byte {at}); open it in Word/WPS and save it again"),
     )
 }
 
@@ -479,16 +673,15 @@ enum Ev<'e, 'b> {
     Text(&'e str),
 }
 
+/// Decides which subtrees to skip: (namespace, local name, parent's local name).
+type SkipFn<'s> = dyn FnMut(Ns, &[u8], &[u8]) -> bool + 's;
+type EventFn<'s> = dyn FnMut(Ev, Ns, &[u8]) + 's;
+
 /// Streams a part's XML. `skip(ns, local, parent local)` names subtrees to
 /// ignore whole.
 /// The callback sees `(event, ns, local name, depth)`; for `End` the name is
 /// that of the element being closed.
-fn walk_xml(
-    xml: &[u8],
-    part: &str,
-    mut skip: impl FnMut(Ns, &[u8], &[u8]) -> bool,
-    mut f: impl FnMut(Ev, Ns, &[u8]),
-) -> Result<(), LoadError> {
+fn walk_xml(xml: &[u8], part: &str, skip: &mut SkipFn, f: &mut EventFn) -> Result<(), LoadError> {
     let xml = utf8_xml(xml);
     let mut reader = NsReader::from_reader(xml.as_ref());
     // Element names on the way down, to report the closed element's name
@@ -496,9 +689,10 @@ fn walk_xml(
     let mut stack: Vec<(Ns, Vec<u8>)> = Vec::new();
     let mut skip_from: Option<usize> = None;
     loop {
-        let (resolved, event) = reader
-            .read_resolved_event()
-            .map_err(|e| xml_error(part, e))?;
+        let (resolved, event) = match reader.read_resolved_event() {
+            Ok(x) => x,
+            Err(_) => return Err(xml_error(part, reader.error_position())),
+        };
         match event {
             Event::Start(e) => {
                 if stack.len() >= MAX_DEPTH {
@@ -526,7 +720,7 @@ fn walk_xml(
             }
             Event::End(_) => {
                 let Some((ns, local)) = stack.pop() else {
-                    return Err(xml_error(part, "unmatched end tag"));
+                    return Err(xml_error(part, reader.buffer_position()));
                 };
                 match skip_from {
                     Some(d) if d == stack.len() => skip_from = None,
@@ -566,7 +760,7 @@ fn walk_xml(
         }
     }
     if !stack.is_empty() {
-        return Err(xml_error(part, "unexpected end of file"));
+        return Err(xml_error(part, reader.buffer_position()));
     }
     Ok(())
 }
@@ -612,7 +806,8 @@ struct Style {
 
 #[derive(Debug, Default)]
 struct Styles {
-    by_id: HashMap<String, Style>,
+    /// Sorted by style id.
+    by_id: Vec<(String, Style)>,
     default_paragraph: Option<String>,
 }
 
@@ -634,14 +829,15 @@ fn is_change_record(local: &[u8]) -> bool {
 
 fn parse_styles(xml: &[u8], part: &str) -> Result<Styles, LoadError> {
     let mut styles = Styles::default();
+    let mut all: Vec<(String, Style)> = Vec::new();
     let mut current: Option<(String, Style)> = None;
     let mut in_ppr = false;
     let mut in_numpr = false;
     walk_xml(
         xml,
         part,
-        |ns, l, _| (ns == Ns::W && is_change_record(l)) || (ns == Ns::Mc && l == b"Choice"),
-        |ev, ns, local| {
+        &mut |ns, l, _| (ns == Ns::W && is_change_record(l)) || (ns == Ns::Mc && l == b"Choice"),
+        &mut |ev, ns, local| {
             if ns != Ns::W {
                 return;
             }
@@ -685,7 +881,7 @@ fn parse_styles(xml: &[u8], part: &str) -> Result<Styles, LoadError> {
                 Ev::End => match local {
                     b"style" => {
                         if let Some((id, s)) = current.take() {
-                            styles.by_id.entry(id).or_insert(s);
+                            all.push((id, s));
                         }
                         in_ppr = false;
                         in_numpr = false;
@@ -698,12 +894,13 @@ fn parse_styles(xml: &[u8], part: &str) -> Result<Styles, LoadError> {
             }
         },
     )?;
+    styles.by_id = sorted(all);
     Ok(styles)
 }
 
 /// "heading 2", "Heading2", "标题 2", "标题2" → 2.
 fn heading_from_label(label: &str) -> Option<u8> {
-    let l = label.trim().to_lowercase();
+    let l = label.trim().to_ascii_lowercase();
     let rest = l
         .strip_prefix("heading")
         .or_else(|| l.strip_prefix("标题"))?
@@ -722,15 +919,13 @@ fn outline_to_level(v: u8) -> Option<u8> {
 impl Styles {
     /// The style and its ancestors, nearest first (cycle-safe).
     fn chain<'s>(&'s self, id: &str) -> impl Iterator<Item = (&'s str, &'s Style)> + 's {
-        let mut next = self.by_id.get_key_value(id);
+        let mut next = find(&self.by_id, id);
         let mut hops = 0;
         std::iter::from_fn(move || {
             let (id, s) = next?;
             hops += 1;
             next = if hops < 16 {
-                s.based_on
-                    .as_deref()
-                    .and_then(|b| self.by_id.get_key_value(b))
+                s.based_on.as_deref().and_then(|b| find(&self.by_id, b))
             } else {
                 None
             };
@@ -781,23 +976,28 @@ struct LevelDef {
     style: Option<String>,
 }
 
+/// Word has nine list levels, ilvl 0..=8.
+const LEVELS: usize = 9;
+
 #[derive(Debug, Default, Clone)]
 struct Abstract {
-    levels: HashMap<u8, LevelDef>,
+    levels: [Option<LevelDef>; LEVELS],
     num_style_link: Option<String>,
 }
 
 #[derive(Debug, Default, Clone)]
 struct Num {
     abstract_id: Option<i64>,
-    /// ilvl → (startOverride, full level override).
-    overrides: HashMap<u8, (Option<i64>, Option<LevelDef>)>,
+    /// Per ilvl: (startOverride, full level override).
+    overrides: [(Option<i64>, Option<LevelDef>); LEVELS],
 }
 
 #[derive(Debug, Default)]
 struct Numbering {
-    abstracts: HashMap<i64, Abstract>,
-    nums: HashMap<i64, Num>,
+    /// Sorted by abstractNumId.
+    abstracts: Vec<(i64, Abstract)>,
+    /// Sorted by numId.
+    nums: Vec<(i64, Num)>,
 }
 
 fn parse_numbering(xml: &[u8], part: &str) -> Result<Numbering, LoadError> {
@@ -806,18 +1006,24 @@ fn parse_numbering(xml: &[u8], part: &str) -> Result<Numbering, LoadError> {
         Abstract(i64, Abstract),
         Num(i64, Num),
     }
-    let mut n = Numbering::default();
+    let mut abstracts = Vec::new();
+    let mut nums = Vec::new();
     let mut owner = Owner::None;
     // The level being read, and the override level it belongs to.
-    let mut level: Option<(u8, LevelDef)> = None;
-    let mut override_ilvl: Option<u8> = None;
+    let mut level: Option<(usize, LevelDef)> = None;
+    let mut override_ilvl: Option<usize> = None;
+    let ilvl_of = |e: &BytesStart| {
+        attr(e, b"ilvl")
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&l| l < LEVELS)
+    };
     walk_xml(
         xml,
         part,
         // Word 2010 puts custom formats in mc:Choice with a standard
         // mc:Fallback; the fallback is what we can render.
-        |ns, l, _| (ns == Ns::W && is_change_record(l)) || (ns == Ns::Mc && l == b"Choice"),
-        |ev, ns, local| {
+        &mut |ns, l, _| (ns == Ns::W && is_change_record(l)) || (ns == Ns::Mc && l == b"Choice"),
+        &mut |ev, ns, local| {
             if ns != Ns::W {
                 return;
             }
@@ -826,26 +1032,25 @@ fn parse_numbering(xml: &[u8], part: &str) -> Result<Numbering, LoadError> {
                     let empty = matches!(ev, Ev::Empty(_));
                     match local {
                         b"abstractNum" if !empty => {
-                            let id = attr(e, b"abstractNumId").and_then(|v| v.parse().ok());
+                            let id = attr(e, b"abstractNumId").and_then(|v| v.trim().parse().ok());
                             owner = Owner::Abstract(id.unwrap_or(-1), Abstract::default());
                         }
                         b"num" if !empty => {
-                            let id = attr(e, b"numId").and_then(|v| v.parse().ok());
+                            let id = attr(e, b"numId").and_then(|v| v.trim().parse().ok());
                             owner = Owner::Num(id.unwrap_or(-1), Num::default());
                         }
                         b"lvl" if !empty => {
-                            let ilvl = attr(e, b"ilvl")
-                                .and_then(|v| v.parse::<u8>().ok())
-                                .or(override_ilvl)
-                                .unwrap_or(0);
+                            // A level override's w:lvl may omit its ilvl;
+                            // an out-of-range ilvl is dropped at its end.
+                            let ilvl = ilvl_of(e).or(override_ilvl).unwrap_or(LEVELS);
                             level = Some((ilvl, LevelDef::default()));
                         }
-                        b"lvlOverride" if !empty => {
-                            override_ilvl = attr(e, b"ilvl").and_then(|v| v.parse().ok());
-                        }
+                        b"lvlOverride" if !empty => override_ilvl = ilvl_of(e),
                         b"startOverride" => {
                             if let (Owner::Num(_, num), Some(il)) = (&mut owner, override_ilvl) {
-                                num.overrides.entry(il).or_default().0 = int_attr(e);
+                                if let Some(o) = num.overrides.get_mut(il) {
+                                    o.0 = int_attr(e);
+                                }
                             }
                         }
                         b"abstractNumId" => {
@@ -880,10 +1085,14 @@ fn parse_numbering(xml: &[u8], part: &str) -> Result<Numbering, LoadError> {
                         if let Some((ilvl, lv)) = level.take() {
                             match &mut owner {
                                 Owner::Abstract(_, a) => {
-                                    a.levels.entry(ilvl).or_insert(lv);
+                                    if let Some(slot @ None) = a.levels.get_mut(ilvl) {
+                                        *slot = Some(lv);
+                                    }
                                 }
                                 Owner::Num(_, num) => {
-                                    num.overrides.entry(ilvl).or_default().1 = Some(lv);
+                                    if let Some(o) = num.overrides.get_mut(ilvl) {
+                                        o.1 = Some(lv);
+                                    }
                                 }
                                 Owner::None => {}
                             }
@@ -891,12 +1100,8 @@ fn parse_numbering(xml: &[u8], part: &str) -> Result<Numbering, LoadError> {
                     }
                     b"lvlOverride" => override_ilvl = None,
                     b"abstractNum" | b"num" => match std::mem::replace(&mut owner, Owner::None) {
-                        Owner::Abstract(id, a) => {
-                            n.abstracts.entry(id).or_insert(a);
-                        }
-                        Owner::Num(id, num) => {
-                            n.nums.entry(id).or_insert(num);
-                        }
+                        Owner::Abstract(id, a) => abstracts.push((id, a)),
+                        Owner::Num(id, num) => nums.push((id, num)),
                         Owner::None => {}
                     },
                     _ => {}
@@ -905,106 +1110,125 @@ fn parse_numbering(xml: &[u8], part: &str) -> Result<Numbering, LoadError> {
             }
         },
     )?;
-    Ok(n)
+    Ok(Numbering {
+        abstracts: sorted(abstracts),
+        nums: sorted(nums),
+    })
 }
 
 /// Counters of one list (one abstract numbering definition).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct ListState {
-    value: [i64; 9],
-    started: [bool; 9],
+    value: [i64; LEVELS],
+    started: [bool; LEVELS],
 }
 
 /// Renders numbering labels, keeping counters across paragraphs.
 struct Counter<'a> {
     numbering: &'a Numbering,
     styles: &'a Styles,
-    lists: HashMap<i64, ListState>,
-    seen_nums: HashSet<i64>,
+    /// Parallel to `numbering.abstracts`.
+    lists: Vec<ListState>,
+    /// Parallel to `numbering.nums`: the list instance has been used.
+    seen_nums: Vec<bool>,
 }
 
 impl<'a> Counter<'a> {
-    /// The abstract definition behind a numId (following one numStyleLink).
-    fn abstract_for(&self, num_id: i64) -> Option<(i64, &'a Abstract)> {
-        let num = self.numbering.nums.get(&num_id)?;
-        let aid = num.abstract_id?;
-        let a = self.numbering.abstracts.get(&aid)?;
+    fn new(numbering: &'a Numbering, styles: &'a Styles) -> Self {
+        Counter {
+            numbering,
+            styles,
+            lists: vec![ListState::default(); numbering.abstracts.len()],
+            seen_nums: vec![false; numbering.nums.len()],
+        }
+    }
+
+    fn num(&self, num_id: i64) -> Option<&'a Num> {
+        find(&self.numbering.nums, &num_id).map(|(_, n)| n)
+    }
+
+    /// The abstract definition behind a numId, as (index, definition),
+    /// following one numStyleLink.
+    fn abstract_for(&self, num_id: i64) -> Option<(usize, &'a Abstract)> {
+        let abstracts = &self.numbering.abstracts;
+        let aid = self.num(num_id)?.abstract_id?;
+        let index = find_index(abstracts, &aid)?;
+        let a = &abstracts.get(index)?.1;
         if let Some(link) = &a.num_style_link {
             let (linked, _) = self.styles.numbering(link);
-            if let Some(la) = linked
-                .and_then(|l| self.numbering.nums.get(&l))
+            let target = linked
+                .and_then(|l| self.num(l))
                 .and_then(|n| n.abstract_id)
                 .filter(|&x| x != aid)
-            {
-                if let Some(a2) = self.numbering.abstracts.get(&la) {
-                    return Some((la, a2));
-                }
+                .and_then(|x| find_index(abstracts, &x));
+            if let Some(i) = target {
+                return Some((i, &abstracts.get(i)?.1));
             }
         }
-        Some((aid, a))
+        Some((index, a))
     }
 
-    fn level_def(&self, num_id: i64, a: &'a Abstract, ilvl: u8) -> Option<&'a LevelDef> {
-        self.numbering
-            .nums
-            .get(&num_id)
-            .and_then(|n| n.overrides.get(&ilvl))
+    fn level_def(
+        &self,
+        num: Option<&'a Num>,
+        a: &'a Abstract,
+        ilvl: usize,
+    ) -> Option<&'a LevelDef> {
+        num.and_then(|n| n.overrides.get(ilvl))
             .and_then(|(_, l)| l.as_ref())
-            .or_else(|| a.levels.get(&ilvl))
-    }
-
-    fn start_of(&self, num_id: i64, a: &'a Abstract, ilvl: u8) -> i64 {
-        self.numbering
-            .nums
-            .get(&num_id)
-            .and_then(|n| n.overrides.get(&ilvl))
-            .and_then(|(s, _)| *s)
-            .or_else(|| self.level_def(num_id, a, ilvl).and_then(|l| l.start))
-            .unwrap_or(1)
+            .or_else(|| a.levels.get(ilvl).and_then(Option::as_ref))
     }
 
     /// The ilvl whose w:pStyle is this paragraph style.
-    fn level_for_style(a: &Abstract, style: &str) -> Option<u8> {
+    fn level_for_style(a: &Abstract, style: &str) -> Option<usize> {
         a.levels
             .iter()
-            .filter(|(_, l)| l.style.as_deref() == Some(style))
-            .map(|(&i, _)| i)
-            .min()
+            .position(|l| l.as_ref().and_then(|l| l.style.as_deref()) == Some(style))
     }
 
     /// Advances the list and returns the label for a numbered paragraph.
     fn label(&mut self, num_id: i64, ilvl: Option<u8>, style: Option<&str>) -> String {
-        let Some((aid, a)) = self.abstract_for(num_id) else {
+        let Some((ai, a)) = self.abstract_for(num_id) else {
             return String::new();
         };
-        let ilvl = ilvl
+        let num = self.num(num_id);
+        let i = ilvl
+            .map(usize::from)
             .or_else(|| style.and_then(|s| Self::level_for_style(a, s)))
             .unwrap_or(0)
-            .min(8);
-        let Some(def) = self.level_def(num_id, a, ilvl) else {
+            .min(LEVELS - 1);
+        let Some(def) = self.level_def(num, a, i) else {
             return String::new();
         };
-        if self.seen_nums.insert(num_id) {
-            // A list instance with start overrides restarts those levels.
-            if let Some(n) = self.numbering.nums.get(&num_id) {
-                let state = self.lists.entry(aid).or_default();
-                for (&l, (s, lv)) in &n.overrides {
-                    if (s.is_some() || lv.is_some()) && l < 9 {
-                        state.started[usize::from(l)] = false;
+        let mut starts = [1i64; LEVELS];
+        let mut restarts = [0i64; LEVELS];
+        for l in 0..LEVELS {
+            let d = self.level_def(num, a, l);
+            starts[l] = num
+                .and_then(|n| n.overrides[l].0)
+                .or_else(|| d.and_then(|d| d.start))
+                .unwrap_or(1);
+            // lvlRestart is one-based; absent means "after any higher level".
+            restarts[l] = d.and_then(|d| d.restart).unwrap_or(l as i64);
+        }
+        let Some(state) = self.lists.get_mut(ai) else {
+            return String::new();
+        };
+        if let Some(seen) =
+            find_index(&self.numbering.nums, &num_id).and_then(|k| self.seen_nums.get_mut(k))
+        {
+            if !*seen {
+                *seen = true;
+                // A list instance with overrides restarts those levels.
+                if let Some(n) = num {
+                    for (started, o) in state.started.iter_mut().zip(&n.overrides) {
+                        if o.0.is_some() || o.1.is_some() {
+                            *started = false;
+                        }
                     }
                 }
             }
         }
-        let starts: Vec<i64> = (0..9u8).map(|l| self.start_of(num_id, a, l)).collect();
-        let restarts: Vec<i64> = (0..9u8)
-            .map(|l| {
-                self.level_def(num_id, a, l)
-                    .and_then(|d| d.restart)
-                    .unwrap_or(i64::from(l))
-            })
-            .collect();
-        let state = self.lists.entry(aid).or_default();
-        let i = usize::from(ilvl);
         if state.started[i] {
             state.value[i] = state.value[i].saturating_add(1);
         } else {
@@ -1016,15 +1240,15 @@ impl<'a> Counter<'a> {
                 *started = false;
             }
         }
-        let values: Vec<i64> = (0..9)
-            .map(|l| {
-                if state.started[l] {
-                    state.value[l]
-                } else {
-                    starts[l]
-                }
-            })
-            .collect();
+        let mut values = starts;
+        for (v, (&value, &started)) in values
+            .iter_mut()
+            .zip(state.value.iter().zip(&state.started))
+        {
+            if started {
+                *v = value;
+            }
+        }
         if def.fmt == "bullet" {
             return String::new();
         }
@@ -1036,14 +1260,14 @@ impl<'a> Counter<'a> {
                 if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
                     chars.next();
                     if (1..=9).contains(&d) {
-                        let l = (d - 1) as u8;
+                        let l = (d - 1) as usize;
                         let fmt = if def.legal {
                             "decimal"
                         } else {
-                            self.level_def(num_id, a, l)
+                            self.level_def(num, a, l)
                                 .map_or("decimal", |x| x.fmt.as_str())
                         };
-                        out.push_str(&format_number(values[usize::from(l)], fmt));
+                        out.push_str(&format_number(values[l], fmt));
                     }
                     continue;
                 }
@@ -1536,12 +1760,7 @@ fn parse_document(
 ) -> Result<DocxText, LoadError> {
     let mut body = Body {
         styles,
-        counter: Counter {
-            numbering,
-            styles,
-            lists: HashMap::new(),
-            seen_nums: HashSet::new(),
-        },
+        counter: Counter::new(numbering, styles),
         out: String::new(),
         lines: 0,
         hints: Vec::new(),
@@ -1554,7 +1773,7 @@ fn parse_document(
     walk_xml(
         xml,
         part,
-        |ns, l, parent| match ns {
+        &mut |ns, l, parent| match ns {
             Ns::W => {
                 // w:del in run properties marks a deleted paragraph mark;
                 // the walker needs to see it.
@@ -1571,7 +1790,7 @@ fn parse_document(
             Ns::Mc => l == b"Fallback",
             _ => false,
         },
-        |ev, ns, local| match ev {
+        &mut |ev, ns, local| match ev {
             Ev::Start(e) => body.start(ns, local, e, false),
             Ev::Empty(e) => body.start(ns, local, e, true),
             Ev::End => body.end(),
@@ -1597,19 +1816,92 @@ fn parse_document(
     })
 }
 
+/// Writing small zips for tests, fixtures and fuzz seeds (not used by the
+/// app, so it never reaches the wasm).
+#[doc(hidden)]
+pub mod testkit {
+    pub use super::crc32;
+
+    /// An entry written as given: `data` is already compressed with
+    /// `method`, and `crc`/`size` are whatever the test wants declared.
+    pub struct RawEntry<'a> {
+        pub name: &'a str,
+        pub method: u16,
+        pub data: &'a [u8],
+        pub crc: u32,
+        pub size: u32,
+    }
+
+    /// A zip of deflated entries with correct sizes and checksums.
+    pub fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let packed: Vec<Vec<u8>> = parts
+            .iter()
+            .map(|(_, d)| miniz_oxide::deflate::compress_to_vec(d, 6))
+            .collect();
+        let entries: Vec<RawEntry> = parts
+            .iter()
+            .zip(&packed)
+            .map(|((name, data), packed)| RawEntry {
+                name,
+                method: 8,
+                data: packed,
+                crc: crc32(data),
+                size: data.len() as u32,
+            })
+            .collect();
+        zip_raw(&entries)
+    }
+
+    pub fn zip_raw(entries: &[RawEntry]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut central = Vec::new();
+        for e in entries {
+            let offset = out.len() as u32;
+            let common = |v: &mut Vec<u8>| {
+                v.extend(20u16.to_le_bytes()); // version needed
+                v.extend(0x0800u16.to_le_bytes()); // UTF-8 names
+                v.extend(e.method.to_le_bytes());
+                v.extend([0, 0, 0x21, 0]); // time, date: 1980-01-01
+                v.extend(e.crc.to_le_bytes());
+                v.extend((e.data.len() as u32).to_le_bytes());
+                v.extend(e.size.to_le_bytes());
+                v.extend((e.name.len() as u16).to_le_bytes());
+                v.extend(0u16.to_le_bytes()); // extra length
+            };
+            out.extend(b"PK\x03\x04");
+            common(&mut out);
+            out.extend(e.name.as_bytes());
+            out.extend(e.data);
+            central.extend(b"PK\x01\x02");
+            central.extend(20u16.to_le_bytes()); // version made by
+            common(&mut central);
+            central.extend([0u8; 6]); // comment length, disk, internal attributes
+            central.extend(0u32.to_le_bytes()); // external attributes
+            central.extend(offset.to_le_bytes());
+            central.extend(e.name.as_bytes());
+        }
+        let cd_offset = out.len() as u32;
+        let n = entries.len().min(0xFFFF) as u16;
+        out.extend(&central);
+        out.extend(b"PK\x05\x06\0\0\0\0");
+        out.extend(n.to_le_bytes());
+        out.extend(n.to_le_bytes());
+        out.extend((central.len() as u32).to_le_bytes());
+        out.extend(cd_offset.to_le_bytes());
+        out.extend(0u16.to_le_bytes());
+        out
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use std::io::Write;
 
     const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     /// A .docx with these parts (deflated), plus the package boilerplate
     /// unless given.
     pub(crate) fn build(parts: &[(&str, &str)]) -> Vec<u8> {
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
         let mut all: Vec<(&str, &str)> = parts.to_vec();
         if !parts.iter().any(|(n, _)| *n == "_rels/.rels") {
             all.push((
@@ -1617,11 +1909,8 @@ pub(crate) mod tests {
                 r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
             ));
         }
-        for (name, body) in all {
-            zip.start_file(name, opts).unwrap();
-            zip.write_all(body.as_bytes()).unwrap();
-        }
-        zip.finish().unwrap().into_inner()
+        let all: Vec<(&str, &[u8])> = all.iter().map(|(n, b)| (*n, b.as_bytes())).collect();
+        testkit::zip(&all)
     }
 
     /// A document.xml whose body is `body`.
@@ -1993,13 +2282,15 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn eocd_count() {
+    fn zip_structures() {
         let bytes = build(&[("word/document.xml", &doc(""))]);
-        assert_eq!(declared_entries(&bytes), Some(2));
-        assert_eq!(declared_entries(b"PK\x05\x06"), None);
+        assert_eq!(end_record(&bytes).map(|r| r.entries), Some(2));
+        assert_eq!(end_record(b"PK\x05\x06"), None);
         let mut fake = vec![0u8; 30];
         fake.extend(b"PK\x05\x06\0\0\0\0\xFF\xFF\xFF\xFF");
         fake.extend([0u8; 10]);
-        assert_eq!(declared_entries(&fake), Some(0xFFFF));
+        assert_eq!(end_record(&fake).map(|r| r.entries), Some(0xFFFF));
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
     }
 }
