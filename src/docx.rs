@@ -18,7 +18,9 @@
 //!   page and column breaks → nothing, `w:noBreakHyphen` → "-",
 //!   `w:softHyphen` → nothing, `w:sym` → its character unless it is a
 //!   private-use symbol-font glyph. Field instructions (`w:instrText`) and
-//!   hidden text (`w:vanish`) are skipped; field results are kept.
+//!   hidden text (`w:vanish`) are skipped; field results are kept, except
+//!   a table of contents (a TOC field's result), which only repeats the
+//!   headings with page numbers and would double every heading.
 //! - Text boxes (`w:txbxContent`) become paragraphs of their own, written
 //!   before the paragraph that anchors them; the legacy VML copy that Word
 //!   stores next to them (`mc:Fallback`) is skipped so nothing doubles.
@@ -1510,6 +1512,8 @@ enum Tag {
     RPr,
     T,
     MathT,
+    Instr,
+    FldSimple,
     Tbl,
     Tr,
     Tc,
@@ -1525,6 +1529,29 @@ struct Para {
     outline: Option<u8>,
     mark_deleted: bool,
     run_hidden: bool,
+    /// Part of a table of contents (text was suppressed, or a TOC field was
+    /// open when the paragraph began).
+    toc: bool,
+}
+
+/// A complex field (fldChar begin … separate … end).
+#[derive(Debug, Default)]
+struct Field {
+    instr: String,
+    /// Past `separate`: the text now is the field's result.
+    result: bool,
+    /// A TOC field: its result repeats the headings and is skipped.
+    toc: bool,
+}
+
+/// Fields nest (PAGEREF inside TOC); deeper nesting is only counted.
+const MAX_FIELDS: usize = 64;
+
+fn is_toc(instr: &str) -> bool {
+    let t = instr.trim_start().as_bytes();
+    t.len() >= 3
+        && t[..3].eq_ignore_ascii_case(b"TOC")
+        && t.get(3).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 enum Frame {
@@ -1545,6 +1572,9 @@ struct Body<'a> {
     /// paragraph they merge into.
     carry: String,
     tracked: bool,
+    fields: Vec<Field>,
+    /// `begin`s beyond MAX_FIELDS, waiting for their `end`.
+    fields_overflow: usize,
 }
 
 impl Body<'_> {
@@ -1588,6 +1618,9 @@ impl Body<'_> {
     }
 
     fn end_paragraph(&mut self, p: Para) {
+        if p.toc && p.text.trim().is_empty() {
+            return;
+        }
         if p.mark_deleted {
             self.carry.push_str(&p.text);
             return;
@@ -1620,7 +1653,18 @@ impl Body<'_> {
         self.emit(&text, level);
     }
 
+    /// Inside the result of a table-of-contents field.
+    fn in_toc(&self) -> bool {
+        self.fields.iter().any(|f| f.toc && f.result)
+    }
+
     fn push_text(&mut self, s: &str) {
+        if self.in_toc() {
+            if let Some(p) = self.para() {
+                p.toc = true;
+            }
+            return;
+        }
         if let Some(p) = self.para() {
             if !p.run_hidden {
                 p.text.extend(s.chars().filter_map(|c| match c {
@@ -1636,7 +1680,11 @@ impl Body<'_> {
         let parent = self.parent();
         let tag = match (ns, local) {
             (Ns::W, b"p") => {
-                self.frames.push(Frame::Para(Para::default()));
+                let toc = self.in_toc();
+                self.frames.push(Frame::Para(Para {
+                    toc,
+                    ..Para::default()
+                }));
                 Tag::P
             }
             (Ns::W, b"pPr") if parent == Tag::P => Tag::PPr,
@@ -1651,6 +1699,16 @@ impl Body<'_> {
             (Ns::W, b"rPr") if parent == Tag::R => Tag::RPr,
             (Ns::W, b"t") => Tag::T,
             (Ns::Math, b"t") => Tag::MathT,
+            (Ns::W, b"instrText") => Tag::Instr,
+            (Ns::W, b"fldSimple") => {
+                let instr = attr(e, b"instr").unwrap_or_default();
+                self.fields.push(Field {
+                    toc: is_toc(&instr),
+                    instr,
+                    result: true,
+                });
+                Tag::FldSimple
+            }
             (Ns::W, b"tbl") => Tag::Tbl,
             (Ns::W, b"tr") => {
                 self.frames.push(Frame::Row(Vec::new()));
@@ -1719,6 +1777,31 @@ impl Body<'_> {
                 }
             }
             (Tag::R, b"cr") => self.push_raw("\n"),
+            (Tag::R, b"fldChar") => match attr(e, b"fldCharType").as_deref() {
+                Some("begin") => {
+                    if self.fields.len() < MAX_FIELDS {
+                        self.fields.push(Field::default());
+                    } else {
+                        self.fields_overflow += 1;
+                    }
+                }
+                Some("separate") if self.fields_overflow == 0 => {
+                    if let Some(f) = self.fields.last_mut() {
+                        if !f.result {
+                            f.result = true;
+                            f.toc = is_toc(&f.instr);
+                        }
+                    }
+                }
+                Some("end") => {
+                    if self.fields_overflow > 0 {
+                        self.fields_overflow -= 1;
+                    } else {
+                        self.fields.pop();
+                    }
+                }
+                _ => {}
+            },
             (Tag::R, b"noBreakHyphen") => self.push_raw("-"),
             (Tag::R, b"sym") => {
                 let c = attr(e, b"char")
@@ -1737,6 +1820,9 @@ impl Body<'_> {
 
     /// Text that may hold a line break (not normalised like w:t content).
     fn push_raw(&mut self, s: &str) {
+        if self.in_toc() {
+            return;
+        }
         if let Some(p) = self.para() {
             if !p.run_hidden {
                 p.text.push_str(s);
@@ -1760,6 +1846,9 @@ impl Body<'_> {
                         cells.push(c);
                     }
                 }
+            }
+            Tag::FldSimple => {
+                self.fields.pop();
             }
             Tag::Tr => {
                 if let Some(Frame::Row(cells)) = self.frames.pop() {
@@ -1790,6 +1879,8 @@ fn parse_document(
         tags: Vec::new(),
         carry: String::new(),
         tracked: false,
+        fields: Vec::new(),
+        fields_overflow: 0,
     };
     let mut deleted = false;
     walk_xml(
@@ -1801,7 +1892,7 @@ fn parse_document(
                 // the walker needs to see it.
                 let mark = parent == b"rPr";
                 let skip = (!mark && matches!(l, b"del" | b"moveFrom"))
-                    || matches!(l, b"delText" | b"instrText" | b"delInstrText")
+                    || matches!(l, b"delText" | b"delInstrText")
                     || is_change_record(l);
                 if matches!(l, b"del" | b"moveFrom" | b"delText") {
                     deleted = true;
@@ -1816,11 +1907,17 @@ fn parse_document(
             Ev::Start(e) => body.start(ns, local, e, false),
             Ev::Empty(e) => body.start(ns, local, e, true),
             Ev::End => body.end(),
-            Ev::Text(t) => {
-                if matches!(body.parent(), Tag::T | Tag::MathT) {
-                    body.push_text(t);
+            Ev::Text(t) => match body.parent() {
+                Tag::T | Tag::MathT => body.push_text(t),
+                Tag::Instr if body.fields_overflow == 0 => {
+                    if let Some(f) = body.fields.last_mut() {
+                        if !f.result && f.instr.len() < 256 {
+                            f.instr.push_str(t);
+                        }
+                    }
                 }
-            }
+                _ => {}
+            },
         },
     )?;
     // Deleted paragraph marks at the very end: keep their text.
@@ -2222,6 +2319,51 @@ pub(crate) mod tests {
         );
         assert_eq!(d.hints.heading_levels, [(9, 2)]);
         assert!(d.tracked_changes);
+    }
+
+    #[test]
+    fn table_of_contents_is_skipped() {
+        let fld = |kind: &str| format!(r#"<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>"#);
+        let instr =
+            |t: &str| format!(r#"<w:r><w:instrText xml:space="preserve">{t}</w:instrText></w:r>"#);
+        let run = |t: &str| format!(r#"<w:r><w:t>{t}</w:t></w:r>"#);
+        let body = [
+            p("", "目录"),
+            format!(
+                "<w:p>{}{}{}{}{}{}{}{}{}</w:p>",
+                fld("begin"),
+                instr(r#" TOC \o "1-3" \h \z \u "#),
+                fld("separate"),
+                run("一、基本情况"),
+                run("	"),
+                fld("begin"),
+                instr(" PAGEREF _Toc1 \\h "),
+                fld("separate"),
+                format!("{}{}", run("1"), fld("end")),
+            ),
+            format!("<w:p>{}{}</w:p>", run("二、存在问题	2"), fld("end")),
+            p("1", "基本情况"),
+            format!(
+                "<w:p>{}{}{}{}{}{}</w:p>",
+                run("第"),
+                fld("begin"),
+                instr(" PAGE "),
+                fld("separate"),
+                run("3"),
+                format!("{}{}", fld("end"), run("页")),
+            ),
+            r#"<w:p><w:fldSimple w:instr=" TOC \o "><w:r><w:t>旧目录</w:t></w:r></w:fldSimple></w:p>"#.to_string(),
+            r#"<w:p><w:fldSimple w:instr=" DATE "><w:r><w:t>2024年1月</w:t></w:r></w:fldSimple></w:p>"#.to_string(),
+        ]
+        .concat();
+        let d = read_body(&body);
+        assert_eq!(lines(&d), ["目录", "一、基本情况", "第3页", "2024年1月"]);
+        // Unbalanced and runaway fields do not break anything.
+        let runaway = format!("<w:p>{}{}</w:p>", fld("begin").repeat(200), run("正文"));
+        assert_eq!(read_body(&runaway).text, "正文");
+        let ends = format!("<w:p>{}{}</w:p>", fld("end").repeat(5), run("正文"));
+        assert_eq!(read_body(&ends).text, "正文");
+        assert!(is_toc(" TOC \\o") && is_toc("toc") && !is_toc("TOCX") && !is_toc(" PAGE"));
     }
 
     #[test]
