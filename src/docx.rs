@@ -2343,15 +2343,18 @@ pub(crate) mod tests {
             ),
             format!("<w:p>{}{}</w:p>", run("二、存在问题	2"), fld("end")),
             p("1", "基本情况"),
-            format!(
-                "<w:p>{}{}{}{}{}{}</w:p>",
+            [
+                "<w:p>".to_string(),
                 run("第"),
                 fld("begin"),
                 instr(" PAGE "),
                 fld("separate"),
                 run("3"),
-                format!("{}{}", fld("end"), run("页")),
-            ),
+                fld("end"),
+                run("页"),
+                "</w:p>".to_string(),
+            ]
+            .concat(),
             r#"<w:p><w:fldSimple w:instr=" TOC \o "><w:r><w:t>旧目录</w:t></w:r></w:fldSimple></w:p>"#.to_string(),
             r#"<w:p><w:fldSimple w:instr=" DATE "><w:r><w:t>2024年1月</w:t></w:r></w:fldSimple></w:p>"#.to_string(),
         ]
