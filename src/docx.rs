@@ -2329,19 +2329,22 @@ pub(crate) mod tests {
         let run = |t: &str| format!(r#"<w:r><w:t>{t}</w:t></w:r>"#);
         let body = [
             p("", "目录"),
-            format!(
-                "<w:p>{}{}{}{}{}{}{}{}{}</w:p>",
+            [
+                "<w:p>".to_string(),
                 fld("begin"),
                 instr(r#" TOC \o "1-3" \h \z \u "#),
                 fld("separate"),
                 run("一、基本情况"),
-                run("	"),
+                run("\t"),
                 fld("begin"),
                 instr(" PAGEREF _Toc1 \\h "),
                 fld("separate"),
-                format!("{}{}", run("1"), fld("end")),
-            ),
-            format!("<w:p>{}{}</w:p>", run("二、存在问题	2"), fld("end")),
+                run("1"),
+                fld("end"),
+                "</w:p>".to_string(),
+            ]
+            .concat(),
+            format!("<w:p>{}{}</w:p>", run("二、存在问题\t2"), fld("end")),
             p("1", "基本情况"),
             [
                 "<w:p>".to_string(),
