@@ -2373,6 +2373,25 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn utf16_and_bom_parts() {
+        let xml = doc(&p("", "一、基本情况")).replace("UTF-8", "UTF-16");
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(read_xml(&le, None, None).unwrap().text, "一、基本情况");
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(doc(&p("", "正文")).as_bytes());
+        assert_eq!(read_xml(&bom, None, None).unwrap().text, "正文");
+        // Invalid UTF-8 inside text is replaced, not fatal.
+        let mut bad = doc(&p("", "正文")).into_bytes();
+        let at = bad.windows(3).position(|w| w == "正".as_bytes()).unwrap();
+        bad[at] = 0xFF;
+        assert!(read_xml(&bad, None, None)
+            .unwrap()
+            .text
+            .contains('\u{FFFD}'));
+    }
+
+    #[test]
     fn prefixes_rels_and_no_styles() {
         // Another prefix for the main namespace, a non-default part name
         // found through the relationships, no styles or numbering parts.
