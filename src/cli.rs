@@ -1,8 +1,9 @@
 //! The `draftcheck` command line (native only).
 
 use draftcheck::decode::{self, Limits, LoadError};
+use draftcheck::load::{self, Loaded};
 use draftcheck::render::{self, FileError, FileReport, JsonOutput};
-use draftcheck::{analyze_with, Config, Hints, Profile, ProfileChoice, Report};
+use draftcheck::{analyze_with, Config, Profile, ProfileChoice, Report};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -129,13 +130,7 @@ fn gb18030(bytes: &[u8]) -> (String, bool) {
     (text.into_owned(), errors)
 }
 
-struct Loaded {
-    text: String,
-    encoding: &'static str,
-    hints: Hints,
-    notes: Vec<String>,
-}
-
+/// Reads a file (or stdin for "-") and hands the bytes to the shared loader.
 fn read_input(path: &str, limits: &Limits) -> Result<Loaded, LoadError> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
@@ -158,44 +153,18 @@ fn read_input(path: &str, limits: &Limits) -> Result<Loaded, LoadError> {
             ));
         }
         if meta.len() > limits.max_bytes as u64 {
-            return Err(LoadError::new(
-                format!(
-                    "文件太大（{} MB），上限是 {} MB",
-                    meta.len() / (1024 * 1024),
-                    limits.max_bytes / (1024 * 1024)
-                ),
-                "file too large",
+            return Err(decode::too_large(
+                usize::try_from(meta.len()).unwrap_or(usize::MAX),
+                limits.max_bytes,
             ));
         }
-        std::fs::read(path).map_err(|e| io_error(&e))?
+        let mut buf = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limits.max_bytes as u64 + 1).read_to_end(&mut buf))
+            .map_err(|e| io_error(&e))?;
+        buf
     };
-    let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".doc") || lower.ends_with(".wps") {
-        return Err(LoadError::new(
-            "旧版 .doc/.wps 文件无法读取：请另存为 .docx",
-            "legacy .doc/.wps: save as .docx",
-        ));
-    }
-    if lower.ends_with(".pdf") {
-        return Err(LoadError::new(
-            "PDF 文件无法读取：请另存为 .docx，或复制文字粘贴",
-            "PDF: save as .docx or paste the text",
-        ));
-    }
-    let d = decode::decode(&bytes, &gb18030, limits)?;
-    let mut notes = Vec::new();
-    if d.lossy {
-        notes.push(
-            "部分字节无法解码，已替换为 �（some bytes could not be decoded and were replaced）"
-                .to_string(),
-        );
-    }
-    Ok(Loaded {
-        text: d.text,
-        encoding: d.encoding,
-        hints: Hints::default(),
-        notes,
-    })
+    load::load(path, &bytes, &gb18030, limits)
 }
 
 fn io_error(e: &std::io::Error) -> LoadError {
@@ -246,6 +215,8 @@ fn check(opts: &Options) -> ExitCode {
                     .map(|(p, l, r)| FileReport {
                         path: p,
                         encoding: l.encoding,
+                        format: l.format,
+                        notes: l.notes.iter().map(|(zh, _)| zh.clone()).collect(),
                         report: r,
                     })
                     .collect(),
@@ -260,8 +231,9 @@ fn check(opts: &Options) -> ExitCode {
             writeln!(w, "{}", render::json(&out))
         }
         Format::Text => results.iter().try_for_each(|(p, l, r)| {
-            for n in &l.notes {
-                writeln!(w, "{p}: {n}")?;
+            for (zh, en) in &l.notes {
+                let note = if opts.english { en } else { zh };
+                writeln!(w, "{p}: {note}")?;
             }
             write!(w, "{}", render::text(p, r, opts.english))
         }),

@@ -8,6 +8,12 @@ use serde::Serialize;
 pub struct FileReport<'a> {
     pub path: &'a str,
     pub encoding: &'a str,
+    /// "txt", "md" or "docx".
+    pub format: &'a str,
+    /// What the user should know about reading the file (lossy decoding,
+    /// accepted tracked changes …), in Chinese.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     #[serde(flatten)]
     pub report: &'a Report,
 }

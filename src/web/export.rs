@@ -64,6 +64,8 @@ pub fn export_panel(props: &ExportProps) -> Html {
                 files: vec![FileReport {
                     path: &path,
                     encoding: "utf-8",
+                    format: "txt",
+                    notes: Vec::new(),
                     report: &report,
                 }],
                 errors: Vec::new(),

@@ -2,8 +2,7 @@
 //! decoded by the browser's TextDecoder, so the wasm ships no tables.
 
 use super::state::{Action, Notice};
-use crate::decode::{self, Limits};
-use crate::Hints;
+use crate::decode::Limits;
 use web_sys::{TextDecoder, TextDecoderOptions};
 
 fn browser_gb18030(bytes: &[u8]) -> (String, bool) {
@@ -26,26 +25,32 @@ fn browser_gb18030(bytes: &[u8]) -> (String, bool) {
 
 /// Turns a file's bytes into the action that loads it (or reports why not).
 pub fn load(name: String, bytes: &[u8]) -> Action {
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".doc") || lower.ends_with(".wps") {
-        return Action::LoadFailed {
-            name,
-            zh: "旧版 .doc/.wps 文件无法读取，请另存为 .docx".into(),
-            en: "legacy .doc/.wps files cannot be read; save as .docx".into(),
-        };
-    }
-    match decode::decode(bytes, &browser_gb18030, &Limits::default()) {
-        Ok(d) => {
-            let notice = d.lossy.then(|| Notice {
+    match crate::load::load(&name, bytes, &browser_gb18030, &Limits::default()) {
+        Ok(l) => {
+            let notice = (!l.notes.is_empty()).then(|| Notice {
                 error: false,
-                zh: format!("{name}：部分字节无法解码，已替换为 �"),
-                en: format!("{name}: some bytes could not be decoded and were replaced by �"),
+                zh: format!(
+                    "{name}：{}",
+                    l.notes
+                        .iter()
+                        .map(|(zh, _)| zh.as_str())
+                        .collect::<Vec<_>>()
+                        .join("；")
+                ),
+                en: format!(
+                    "{name}: {}",
+                    l.notes
+                        .iter()
+                        .map(|(_, en)| en.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
             });
             Action::Loaded {
                 name,
-                text: d.text,
-                hints: Hints::default(),
-                format: "txt",
+                text: l.text,
+                hints: l.hints,
+                format: l.format,
                 notice,
             }
         }
