@@ -81,6 +81,41 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Positions of a known set of byte offsets, computed in one forward walk
+/// whatever order they are asked for in (findings overlap, related spans
+/// point backwards).
+pub struct PositionTable {
+    offsets: Vec<usize>,
+    positions: Vec<Position>,
+}
+
+impl PositionTable {
+    pub fn new(text: &str, mut offsets: Vec<usize>) -> PositionTable {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut locator = Locator::new(text);
+        let positions = offsets.iter().map(|&b| locator.locate(b)).collect();
+        PositionTable { offsets, positions }
+    }
+
+    /// The position of `byte`, which must be one of the offsets given.
+    pub fn get(&self, byte: usize) -> Position {
+        match self.offsets.binary_search(&byte) {
+            Ok(i) => self.positions[i],
+            // Not registered: the nearest registered offset before it.
+            Err(i) => self
+                .positions
+                .get(i.wrapping_sub(1))
+                .copied()
+                .unwrap_or(Position {
+                    offset: 0,
+                    line: 1,
+                    column: 1,
+                }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,40 +149,5 @@ mod tests {
         }
         // Into the middle of a character: clamped like a fresh locator.
         assert_eq!(walked.locate(1), Locator::new(text).locate(1));
-    }
-}
-
-/// Positions of a known set of byte offsets, computed in one forward walk
-/// whatever order they are asked for in (findings overlap, related spans
-/// point backwards).
-pub struct PositionTable {
-    offsets: Vec<usize>,
-    positions: Vec<Position>,
-}
-
-impl PositionTable {
-    pub fn new(text: &str, mut offsets: Vec<usize>) -> PositionTable {
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut locator = Locator::new(text);
-        let positions = offsets.iter().map(|&b| locator.locate(b)).collect();
-        PositionTable { offsets, positions }
-    }
-
-    /// The position of `byte`, which must be one of the offsets given.
-    pub fn get(&self, byte: usize) -> Position {
-        match self.offsets.binary_search(&byte) {
-            Ok(i) => self.positions[i],
-            // Not registered: the nearest registered offset before it.
-            Err(i) => self
-                .positions
-                .get(i.wrapping_sub(1))
-                .copied()
-                .unwrap_or(Position {
-                    offset: 0,
-                    line: 1,
-                    column: 1,
-                }),
-        }
     }
 }
