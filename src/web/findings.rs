@@ -7,6 +7,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Items shown per group before "show the others".
+const LIST_CAP: usize = 200;
+
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
     pub report: Rc<Report>,
@@ -27,6 +30,8 @@ pub struct FindingsProps {
 pub fn findings_panel(props: &FindingsProps) -> Html {
     let lang = props.lang;
     let findings = &props.report.findings;
+    // Long groups show their first LIST_CAP items until asked for all.
+    let show_all = use_state(BTreeSet::<Category>::new);
     // Rules that have an aggregate item: their single items fold under it.
     let aggregated: BTreeSet<&str> = findings
         .iter()
@@ -65,7 +70,18 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
             return None;
         }
         let count = items.iter().filter(|&&i| findings[i].aggregate.is_none()).count();
-        let rows = items.iter().filter_map(|&i| {
+        let all = show_all.contains(&cat);
+        let hidden = if all { 0 } else { count.saturating_sub(LIST_CAP) };
+        let more = (hidden > 0).then(|| {
+            let show_all = show_all.clone();
+            let onclick = Callback::from(move |_| {
+                let mut next = (*show_all).clone();
+                next.insert(cat);
+                show_all.set(next);
+            });
+            html! { <li><button type="button" class="link more" data-testid="show-more" {onclick}>{format!("{} {hidden} {}", lang.t("显示其余", "Show the other"), lang.t("项", "items"))}</button></li> }
+        });
+        let rows = items.iter().take(if all { usize::MAX } else { LIST_CAP }).filter_map(|&i| {
             let f = &findings[i];
             if let Some(n) = f.aggregate {
                 let open = props.expanded.contains(&f.rule);
@@ -73,7 +89,7 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
                 let toggle = props.on_toggle_expanded.reform({ let r = rule.clone(); move |_| r.clone() });
                 let fix_all = props.on_apply_rule.reform(move |_| rule.clone());
                 let members = open.then(|| {
-                    let rows = items.iter().filter(|&&j| findings[j].rule == f.rule && findings[j].aggregate.is_none()).map(|&j| row(props, j, &findings[j]));
+                    let rows = items.iter().filter(|&&j| findings[j].rule == f.rule && findings[j].aggregate.is_none()).take(LIST_CAP * 5).map(|&j| row(props, j, &findings[j]));
                     html! { <ul class="members" role="list">{ for rows }</ul> }
                 });
                 return Some(html! {
@@ -96,7 +112,7 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
         Some(html! {
             <li class="group" data-testid="group" data-category={cat.id()}>
                 <h3>{category_name(lang, cat)}<span class="n">{count}</span></h3>
-                <ul role="list">{ for rows }</ul>
+                <ul role="list">{ for rows }{ for more }</ul>
             </li>
         })
     });

@@ -61,6 +61,9 @@ pub fn runs(
     out
 }
 
+/// Above this many highlights, notes are not marked in the text.
+const MAX_MARKS: usize = 4000;
+
 #[derive(Properties, PartialEq)]
 pub struct DocViewProps {
     pub text: Rc<String>,
@@ -122,10 +125,41 @@ pub fn doc_view(props: &DocViewProps) -> Html {
             on_open.emit((i, top, left));
         })
     };
+    // A huge paste can carry tens of thousands of notes (half-width marks):
+    // past MAX_MARKS the notes are left to the list (and its fix-all), so the
+    // page stays responsive. Errors and warnings are always marked.
+    let notes = props
+        .visible
+        .iter()
+        .filter(|&&i| {
+            findings
+                .get(i)
+                .is_some_and(|f| f.severity == Severity::Info)
+        })
+        .count();
+    let capped: Vec<usize>;
+    let shown: &[usize] = if props.visible.len() > MAX_MARKS {
+        capped = props
+            .visible
+            .iter()
+            .copied()
+            .filter(|&i| {
+                findings
+                    .get(i)
+                    .is_some_and(|f| f.severity != Severity::Info)
+            })
+            .collect();
+        &capped
+    } else {
+        &props.visible
+    };
+    let cap_note = (shown.len() < props.visible.len()).then(|| {
+        html! { <p class="cap-note" role="note" data-testid="cap-note">{format!("{} {notes} {}", lang.t("为保持流畅，正文中未标出", "To stay responsive, the text does not mark"), lang.t("处提示（标点等），请在问题列表中查看或一键修正。", "notes (punctuation etc.); see them in the list or fix them all at once."))}</p> }
+    });
     let lines = split_lines(
         text,
         findings,
-        &runs(text.len(), findings, &props.visible),
+        &runs(text.len(), findings, shown),
         props.selected,
         lang,
     );
@@ -138,6 +172,7 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     });
     html! {
         <section class="doc-pane" aria-label={lang.t("检查结果", "Checked text")}>
+            { for cap_note }
             <div class="doc" data-testid="doc" {onclick}>{ for lines }</div>
             { for card }
         </section>
