@@ -325,7 +325,15 @@ impl Reducible for State {
                 s.notice = notice;
                 s.undo.clear();
                 s.ignores = storage::load_ignores(&text);
-                s.replace_text(text, false);
+                if text.len() > DEFER_BYTES {
+                    // Shown with a progress note; analysed on the next tick.
+                    s.text = Rc::new(text);
+                    s.busy = true;
+                    s.selected = None;
+                    s.card = None;
+                } else {
+                    s.replace_text(text, false);
+                }
             }
             Action::LoadFailed { name, zh, en } => {
                 // The text already in the editor stays untouched.

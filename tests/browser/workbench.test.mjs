@@ -250,3 +250,31 @@ test('intranet profiles from profiles/index.json', async () => {
   await page.close();
   intranet.close();
 });
+
+test('a .docx with auto-numbered headings from the file picker', async () => {
+  const page = await openApp(browser, server);
+  await page.setInputFiles('[data-testid=file-input]', `${ROOT}/tests/fixtures/files/numbered.docx`);
+  await page.locator('[data-testid=mark][data-category=placeholder]').first().waitFor();
+  const text = await editorValue(page);
+  // Word's automatic numbering is rendered back into the text.
+  for (const heading of ['一、基本情况', '（一）党员队伍', '1.全县共有党员XX名。', '二、存在问题']) {
+    assert.ok(text.includes(heading), `missing ${heading}`);
+  }
+  assert.equal(await page.locator('[data-testid=mark][data-category=placeholder]').textContent(), 'XX');
+  assert.match(await page.locator('.editor-pane .hint').textContent(), /numbered\.docx/);
+  await page.close();
+});
+
+test('a broken .docx is refused with the reason, and the text is kept', async () => {
+  const page = await openApp(browser, server);
+  await page.fill('[data-testid=editor]', '已有草稿。');
+  await page.setInputFiles('[data-testid=file-input]', `${ROOT}/tests/fixtures/files/truncated.docx`);
+  const notice = page.locator('[data-testid=notice]');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /truncated\.docx/);
+  assert.equal(await editorValue(page), '已有草稿。');
+  await page.setInputFiles('[data-testid=file-input]', `${ROOT}/tests/fixtures/files/legacy.doc`);
+  await page.waitForFunction(() => /legacy\.doc.*docx/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  assert.equal(await editorValue(page), '已有草稿。');
+  await page.close();
+});
