@@ -151,7 +151,21 @@ pub fn app() -> Html {
             if let Some(f) = state.report.findings.get(i) {
                 select_in_editor(&state.text, f.byte_start, f.byte_end);
             }
-            Timeout::new(0, move || reveal(&format!("mark-{i}"))).forget();
+            // Reveal the mark and open its card, so the fix is one Tab away
+            // for keyboard users too (F8, then Tab to "应用修正").
+            let state = state.clone();
+            Timeout::new(0, move || {
+                let id = format!("mark-{i}");
+                reveal(&id);
+                let mark = gloo::utils::document()
+                    .get_element_by_id(&id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(m) = mark {
+                    let top = f64::from(m.offset_top() + m.offset_height()) + 4.0;
+                    state.dispatch(Action::OpenCard(i, top, f64::from(m.offset_left())));
+                }
+            })
+            .forget();
         })
     };
     // Page-wide keys: F8 / Shift+F8, Ctrl+Z for applied fixes, Escape.

@@ -95,6 +95,8 @@ test('click a finding to jump to it; F8 and Shift+F8 move between findings', asy
   await page.keyboard.press('Shift+F8');
   await page.keyboard.press('Shift+F8');
   await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('selected'), `mark-${order[pos - 1]}`);
+  // The selected finding's card is open, so its fix is reachable from the keyboard.
+  await page.locator('[data-testid=card]').waitFor();
   await page.close();
 });
 
