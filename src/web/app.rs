@@ -218,12 +218,17 @@ pub fn app() -> Html {
                                 };
                                 select.emit(order[next]);
                             }
-                            "z" | "Z" if (e.ctrl_key() || e.meta_key()) && !e.shift_key() => {
-                                // Takes back an applied fix; typing is left to the editor's own undo.
-                                if state.undo.last().is_some_and(|u| u.after == *state.text) {
-                                    e.prevent_default();
-                                    state.dispatch(Action::Undo);
-                                }
+                            // Takes back an applied fix; typing is left to the editor's own undo.
+                            "z" | "Z"
+                                if (e.ctrl_key() || e.meta_key())
+                                    && !e.shift_key()
+                                    && state
+                                        .undo
+                                        .last()
+                                        .is_some_and(|u| u.after == *state.text) =>
+                            {
+                                e.prevent_default();
+                                state.dispatch(Action::Undo);
                             }
                             "Escape" => state.dispatch(Action::CloseCard),
                             _ => {}
@@ -386,7 +391,7 @@ pub fn app() -> Html {
             </header>
             { for notice }
             <main class="workspace">
-                <Editor text={state.text.clone()} file_name={state.file_name.clone()} {lang} {on_input} {on_file} />
+                <Editor text={state.text.clone()} file_name={state.file_name.clone()} {lang} {on_input} on_pick={{ let read_file = read_file.clone(); Callback::from(move |f| read_file(f)) }} />
                 <DocView text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()}
                     selected={state.selected} card={state.card} {lang} busy={state.busy}
                     on_open={open_card} on_close={send(&state, || Action::CloseCard)} on_apply={apply} on_ignore={ignore} />

@@ -1,9 +1,6 @@
 //! The editor: a textarea to type or paste into, and a file picker.
 
 use super::i18n::Lang;
-use gloo::file::callbacks::FileReader;
-use gloo::file::File;
-use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -14,31 +11,23 @@ pub struct EditorProps {
     pub file_name: Option<String>,
     pub lang: Lang,
     pub on_input: Callback<String>,
-    pub on_file: Callback<(String, Vec<u8>)>,
+    /// A file picked with the file button; the app reads it (as it reads dropped files).
+    pub on_pick: Callback<web_sys::File>,
 }
 
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let lang = props.lang;
-    // Keeps the pending read alive until it completes.
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let oninput = props
         .on_input
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     let onchange = {
-        let cb = props.on_file.clone();
+        let pick = props.on_pick.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|l| l.get(0)) else {
-                return;
-            };
-            let file = File::from(file);
-            let name = file.name();
-            let cb = cb.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |res| {
-                cb.emit((name, res.unwrap_or_default()))
-            });
-            *reader.borrow_mut() = Some(task);
+            if let Some(file) = input.files().and_then(|l| l.get(0)) {
+                pick.emit(file);
+            }
             input.set_value("");
         })
     };
