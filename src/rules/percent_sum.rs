@@ -28,7 +28,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let nums = &doc.numbers;
     let mut judged: HashSet<usize> = HashSet::new();
-    for g in breakdown::find(doc) {
+    for g in ctx.groups() {
         if g.parts.len() < 2 || g.foreign_share {
             continue;
         }
@@ -47,7 +47,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             total.tolerance() + g.parts.iter().map(|p| nums[p.num].tolerance()).sum::<f64>();
         let complete = g.exhaustive || (sum - total.value).abs() <= tol + 1e-9;
         // A share that does not match its count is percent-mismatch's finding.
-        if complete && super::percent_mismatch::mismatched(nums, &g).is_empty() {
+        if complete && super::percent_mismatch::mismatched(nums, g).is_empty() {
             judge(ctx, out, &pcts);
         }
     }
