@@ -34,6 +34,7 @@ pub mod section_order;
 pub mod split_word;
 pub mod subset_exceeds_total;
 pub mod support_cjk;
+pub mod support_scan;
 pub mod template_debris;
 pub mod template_instruction;
 pub mod title_mark_substitute;

@@ -36,7 +36,7 @@
 //! sentence that mentions a website or a download stays silent. The fix
 //! deletes the whole sentence, or the whole line when the line is all debris.
 
-use super::{Ctx, Emitter};
+use super::{support_scan, Ctx, Emitter};
 use crate::document::Document;
 use crate::re::Regex;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -319,6 +319,7 @@ fn vocab() -> &'static AhoCorasick {
         AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(VOCAB.iter().map(|(w, _, _)| w))
             .expect("valid patterns")
     })
@@ -473,9 +474,15 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         i = last + 1;
     }
 
-    for caps in marker_regex().captures_iter(text) {
-        if let Some(m) = caps.name("sq").or(caps.name("rd")).or(caps.name("ln")) {
-            found.push((m.start(), m.end(), Form::Marker));
+    static MARKER_TRIGGERS: OnceLock<AhoCorasick> = OnceLock::new();
+    let triggers = MARKER_TRIGGERS.get_or_init(|| {
+        support_scan::triggers(&["篇", "范文", "范例", "例文", "【", "[", "［"], false)
+    });
+    for (at, line) in support_scan::trigger_lines(text, triggers) {
+        for caps in marker_regex().captures_iter(line) {
+            if let Some(m) = caps.name("sq").or(caps.name("rd")).or(caps.name("ln")) {
+                found.push((at + m.start(), at + m.end(), Form::Marker));
+            }
         }
     }
     scan_noise(doc, &mut found);
@@ -606,6 +613,14 @@ fn chrome_line(line: &str) -> Option<u32> {
                     | '）'
             )
     };
+    // Most lines fail at once: the first word is no button word. (Button
+    // words start with no separator, so the first non-separator character
+    // must start one.)
+    if let Some(c) = line.chars().find(|&c| !separator(c)) {
+        if !CHROME.iter().any(|(w, _)| w.starts_with(c)) {
+            return None;
+        }
+    }
     let mut weight = 0;
     let mut pos = 0;
     for m in chrome_words().find_iter(line) {
@@ -691,28 +706,51 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
             scores[k].add(cat, weight);
         }
     }
-    for caps in contact_regex().captures_iter(text) {
+    static CONTACT_TRIGGERS: OnceLock<AhoCorasick> = OnceLock::new();
+    let triggers = CONTACT_TRIGGERS.get_or_init(|| {
+        support_scan::triggers(
+            &["qq", "vx", "wx", "微信", "威信", "薇信", "v信", "加v"],
+            true,
+        )
+    });
+    let lines = support_scan::trigger_lines(text, triggers);
+    for (at, caps) in
+        lines.flat_map(|(at, line)| contact_regex().captures_iter(line).map(move |c| (at, c)))
+    {
         let (Some(all), Some(id)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
+        let all_start = at + all.start();
         let id = id.as_str();
         let digits = id.bytes().filter(u8::is_ascii_digit).count();
         // wx12345 inside a longer Latin word is not a handle.
         let glued = all.as_str().starts_with(|c: char| c.is_ascii_alphabetic())
-            && all.start() > 0
+            && all_start > 0
             && bytes
-                .get(all.start() - 1)
+                .get(all_start - 1)
                 .is_some_and(u8::is_ascii_alphabetic);
         if (digits >= 5 || (digits >= 1 && id.len() >= 6)) && !glued {
-            if let Some(k) = index_of(all.start()) {
+            if let Some(k) = index_of(all_start) {
                 scores[k].add(Cat::Contact, 4);
             }
         }
     }
-    for caps in link_regex().captures_iter(text) {
+    static LINK_TRIGGERS: OnceLock<AhoCorasick> = OnceLock::new();
+    let triggers = LINK_TRIGGERS.get_or_init(|| {
+        // Every link holds a dot (www., a domain, a mail host) or the colon
+        // of http://.
+        support_scan::triggers(&[".", ":"], false)
+    });
+    // A link is printable ASCII through and through: run the pattern on
+    // the runs of such characters that hold a trigger.
+    let runs = support_scan::trigger_windows(text, triggers, |b| (0x21..=0x7e).contains(&b));
+    for (at, caps) in
+        runs.flat_map(|(at, run)| link_regex().captures_iter(run).map(move |c| (at, c)))
+    {
         let Some(all) = caps.get(0) else { continue };
+        let all_start = at + all.start();
         let s = all.as_str().to_ascii_lowercase();
-        let before = text.get(..all.start()).and_then(|t| t.chars().next_back());
+        let before = text.get(..all_start).and_then(|t| t.chars().next_back());
         if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
             continue;
         }
@@ -722,27 +760,44 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
         if host.ends_with(".gov.cn") || host.ends_with(".gov") || host.contains(".gov.") {
             continue;
         }
-        if let Some(k) = index_of(all.start()) {
+        if let Some(k) = index_of(all_start) {
             // A link that is the whole sentence is there to be clicked; one
             // inside a sentence may be a source, so it needs backing.
             let alone = doc.slice(sentences[k].start, sentences[k].end).trim() == all.as_str();
             scores[k].add(Cat::Link, if alone { 4 } else { 2 });
         }
     }
-    for caps in pages_regex().captures_iter(text) {
+    static PAGE_TRIGGERS: OnceLock<AhoCorasick> = OnceLock::new();
+    let triggers = PAGE_TRIGGERS.get_or_init(|| support_scan::triggers(&["页"], false));
+    let lines = support_scan::trigger_lines(text, triggers);
+    for (at, caps) in
+        lines.flat_map(|(at, line)| pages_regex().captures_iter(line).map(move |c| (at, c)))
+    {
         let Some(all) = caps.get(0) else { continue };
         let weight = if caps.name("pre").is_some() { 4 } else { 1 };
-        if let Some(k) = index_of(all.start()) {
+        if let Some(k) = index_of(at + all.start()) {
             scores[k].add(Cat::Meta, weight);
+        }
+    }
+    // Pointer emoji: every one is a 3-byte character led by 0xE2 or a
+    // 4-byte one led by 0xF0 (lead bytes, so always a char boundary).
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != 0xE2 && b != 0xF0 {
+            continue;
+        }
+        let Some(w) = text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .and_then(pointer_weight)
+        else {
+            continue;
+        };
+        if let Some(k) = index_of(i) {
+            scores[k].add(Cat::Pointer, w);
         }
     }
     for (k, s) in sentences.iter().enumerate() {
         let body = doc.slice(s.start, s.end);
-        for c in body.chars() {
-            if let Some(w) = pointer_weight(c) {
-                scores[k].add(Cat::Pointer, w);
-            }
-        }
         // 【参考】 opening the sentence.
         if let Some(rest) = body.strip_prefix('【') {
             if let Some(close) = rest.find('】') {
@@ -782,8 +837,9 @@ fn scan_noise(doc: &Document, out: &mut Vec<(usize, usize, Form)>) {
             out.push((s + lead, s + lead + trimmed.len(), Form::Noise));
         }
     };
-    for (b, c) in text.char_indices() {
-        let printable = (' '..='~').contains(&c);
+    // Printable ASCII is one byte; no byte of a longer character is one.
+    for (b, &byte) in text.as_bytes().iter().enumerate() {
+        let printable = (b' '..=b'~').contains(&byte);
         match (printable, seg_start) {
             (true, None) => seg_start = Some(b),
             (false, Some(s)) => {
