@@ -360,24 +360,87 @@ fn pages_regex() -> &'static Regex {
     })
 }
 
-/// 【精编4篇】, 【第一篇】, （精选3篇）, and 篇一： / 第二篇： at a line start.
+const MARKER_NUMBER: &str = "[0-9０-９一二三四五六七八九十百两]+";
+
+/// 【精编4篇】, 【第一篇】, （精选3篇）.
 fn marker_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let n = "[0-9０-９一二三四五六七八九十百两]+";
+        let n = MARKER_NUMBER;
         let sell = "(?:精编|精选|精品|通用|优选|推荐|热门|最新|优秀|经典|汇编|实用|必备|范文|合集|大全|完整)";
         Regex::new(&format!(
             concat!(
                 r"(?P<sq>[【\[［][ \t]*(?:第[ \t]*{n}[ \t]*篇|{sell}*[ \t]*{n}[ \t]*篇|(?:篇|范文|范例|例文)[ \t]*{n}",
                 r"|(?:精选|精品|推荐|热门|范文|合集|原创|最新|必备|收藏|精编|汇编|大全))[ \t]*[】\]］])",
                 r"|(?P<rd>[（(][ \t]*(?:第[ \t]*{n}[ \t]*篇|{sell}+[ \t]*{n}[ \t]*篇|(?:篇|范文|范例|例文)[ \t]*{n})[ \t]*[）)])",
-                r"|(?m:^[ \t\u{{3000}}]*(?P<ln>(?:篇[ \t]*{n}|第{n}篇|范文[ \t]*{n})[ \t]*[：:、.．]?)(?:[ \t\u{{3000}}\r]|$))",
             ),
             n = n,
             sell = sell
         ))
         .expect("valid regex")
     })
+}
+
+/// Every character a bracketed marker can hold.
+fn marker_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || "【[［】]］（(）) \t第篇一二三四五六七八九十百两精编选品通用优推荐热门最新秀经典汇实必备范文合集大全完整例原创收藏"
+            .contains(c)
+}
+
+/// 篇一： / 第二篇： / 范文3 at a line start.
+fn line_marker_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let n = MARKER_NUMBER;
+        Regex::new(&format!(
+            r"(?m:^[ \t\u{{3000}}]*(?P<ln>(?:篇[ \t]*{n}|第{n}篇|范文[ \t]*{n})[ \t]*[：:、.．]?)(?:[ \t\u{{3000}}\r]|$))",
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// Collection markers, in text order. The bracketed ones are searched
+/// in the runs of marker characters around their words, the line-start
+/// ones in the lines that start so; no marker of one kind can overlap or
+/// start inside one of the other (line markers hold no brackets), so this
+/// finds what one search of both over the whole text would.
+fn markers(text: &str) -> Vec<(usize, usize)> {
+    static SEEDS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    // Every bracketed marker holds 篇, 范文, 范例 or 例文, or is one of
+    // the words 【精选】….
+    let seeds = SEEDS.get_or_init(|| {
+        support_scan::Seeds::new(
+            &[
+                "篇", "范文", "范例", "例文", "精选", "精品", "推荐", "热门", "合集", "原创",
+                "最新", "必备", "收藏", "精编", "汇编", "大全",
+            ],
+            false,
+        )
+    });
+    let mut out = Vec::new();
+    for (at, run) in support_scan::char_runs(text, seeds, marker_char) {
+        for caps in marker_regex().captures_iter(run) {
+            if let Some(m) = caps.name("sq").or(caps.name("rd")) {
+                out.push((at + m.start(), at + m.end()));
+            }
+        }
+    }
+    let mut at = 0;
+    for line in text.split('\n') {
+        let head = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        if head.starts_with(['篇', '第']) || head.starts_with("范文") {
+            for caps in line_marker_regex().captures_iter(line) {
+                if let Some(m) = caps.name("ln") {
+                    out.push((at + m.start(), at + m.end()));
+                }
+            }
+        }
+        at += line.len() + 1;
+    }
+    out.sort_unstable();
+    out
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -474,16 +537,8 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         i = last + 1;
     }
 
-    static MARKER_TRIGGERS: OnceLock<AhoCorasick> = OnceLock::new();
-    let triggers = MARKER_TRIGGERS.get_or_init(|| {
-        support_scan::triggers(&["篇", "范文", "范例", "例文", "【", "[", "［"], false)
-    });
-    for (at, line) in support_scan::trigger_lines(text, triggers) {
-        for caps in marker_regex().captures_iter(line) {
-            if let Some(m) = caps.name("sq").or(caps.name("rd")).or(caps.name("ln")) {
-                found.push((at + m.start(), at + m.end(), Form::Marker));
-            }
-        }
+    for (s, e) in markers(text) {
+        found.push((s, e, Form::Marker));
     }
     scan_noise(doc, &mut found);
     scan_chrome(doc, &mut found);
@@ -706,16 +761,20 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
             scores[k].add(cat, weight);
         }
     }
-    static CONTACT_TRIGGERS: OnceLock<AhoCorasick> = OnceLock::new();
+    static CONTACT_TRIGGERS: OnceLock<support_scan::Seeds> = OnceLock::new();
     let triggers = CONTACT_TRIGGERS.get_or_init(|| {
-        support_scan::triggers(
+        support_scan::Seeds::new(
             &["qq", "vx", "wx", "微信", "威信", "薇信", "v信", "加v"],
             true,
         )
     });
-    let lines = support_scan::trigger_lines(text, triggers);
+    // A handle is made of its lead word and Latin letters, digits and
+    // separators only: search the runs of such characters.
+    let runs = support_scan::char_runs(text, triggers, |c| {
+        c.is_ascii_alphanumeric() || "_- \t:：微威薇信加号码群".contains(c)
+    });
     for (at, caps) in
-        lines.flat_map(|(at, line)| contact_regex().captures_iter(line).map(move |c| (at, c)))
+        runs.flat_map(|(at, run)| contact_regex().captures_iter(run).map(move |c| (at, c)))
     {
         let (Some(all), Some(id)) = (caps.get(0), caps.get(1)) else {
             continue;
@@ -735,11 +794,11 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
             }
         }
     }
-    static LINK_TRIGGERS: OnceLock<AhoCorasick> = OnceLock::new();
+    static LINK_TRIGGERS: OnceLock<support_scan::Seeds> = OnceLock::new();
     let triggers = LINK_TRIGGERS.get_or_init(|| {
         // Every link holds a dot (www., a domain, a mail host) or the colon
         // of http://.
-        support_scan::triggers(&[".", ":"], false)
+        support_scan::Seeds::new(&[".", ":"], false)
     });
     // A link is printable ASCII through and through: run the pattern on
     // the runs of such characters that hold a trigger.
@@ -767,8 +826,8 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
             scores[k].add(Cat::Link, if alone { 4 } else { 2 });
         }
     }
-    static PAGE_TRIGGERS: OnceLock<AhoCorasick> = OnceLock::new();
-    let triggers = PAGE_TRIGGERS.get_or_init(|| support_scan::triggers(&["页"], false));
+    static PAGE_TRIGGERS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    let triggers = PAGE_TRIGGERS.get_or_init(|| support_scan::Seeds::new(&["页"], false));
     let lines = support_scan::trigger_lines(text, triggers);
     for (at, caps) in
         lines.flat_map(|(at, line)| pages_regex().captures_iter(line).map(move |c| (at, c)))
