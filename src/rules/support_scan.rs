@@ -15,9 +15,9 @@ use aho_corasick::packed;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 /// Literal seeds, found with the fastest searcher that fits: a vectorised
-/// multi-literal search (Teddy) for multi-byte literals, where a byte-wise
-/// search would stop at every common lead byte, and memchr-style searches
-/// for short ASCII ones.
+/// multi-literal search (Teddy) for non-ASCII literals, where a byte-wise
+/// search would stop at every common lead byte, and aho-corasick (memchr
+/// for up to three bytes) for ASCII ones.
 pub struct Seeds {
     finders: Vec<Finder>,
 }
@@ -32,7 +32,7 @@ impl Finder {
         if words.is_empty() {
             return None;
         }
-        if words.iter().all(|w| w.len() >= 3) {
+        if words.iter().all(|w| !w.is_ascii()) {
             let mut b = packed::Config::new()
                 .match_kind(packed::MatchKind::LeftmostFirst)
                 .builder();
@@ -90,9 +90,9 @@ impl Seeds {
             }
             all.extend(variants);
         }
-        let (long, short): (Vec<String>, Vec<String>) = all.into_iter().partition(|w| w.len() >= 3);
+        let (ascii, wide): (Vec<String>, Vec<String>) = all.into_iter().partition(|w| w.is_ascii());
         Seeds {
-            finders: [Finder::build(&short), Finder::build(&long)]
+            finders: [Finder::build(&ascii), Finder::build(&wide)]
                 .into_iter()
                 .flatten()
                 .collect(),
@@ -144,6 +144,20 @@ impl Cursor<'_> {
         }
         best
     }
+}
+
+/// Every seed in `text`, leftmost first, not overlapping: (start, end).
+pub fn seed_matches<'t>(
+    text: &'t str,
+    seeds: &'t Seeds,
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    let mut cursor = seeds.cursor();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let (s, e) = cursor.find(text, pos)?;
+        pos = e.max(s + 1);
+        Some((s, e))
+    })
 }
 
 /// The `\n`-delimited lines of `text` that contain a seed, each once, in
