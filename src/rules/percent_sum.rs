@@ -128,7 +128,21 @@ fn share_series(ctx: &Ctx) -> Vec<Vec<usize>> {
     let nums = &doc.numbers;
     let mut out = Vec::new();
     let mut ni = 0usize;
+    let mut pi = 0usize; // first figure at or after the paragraph
     for p in &doc.paragraphs {
+        // A series needs two shares: skip paragraphs with fewer.
+        while pi < nums.len() && nums[pi].start < p.start {
+            pi += 1;
+        }
+        let shares = nums[pi..]
+            .iter()
+            .take_while(|n| n.start < p.end)
+            .filter(|n| n.percent && !n.is_time() && !n.ordinal && !n.quoted && !n.unit.is_empty())
+            .take(2)
+            .count();
+        if shares < 2 {
+            continue;
+        }
         for st in breakdown::statements(text, p.start, p.end) {
             let Some(st_start) = st.first().map(|c| c.0) else {
                 continue;
