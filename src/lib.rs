@@ -69,12 +69,7 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
         }
     };
     let matches = sections::match_sections(&doc, &profile);
-    let ctx = Ctx {
-        doc: &doc,
-        profile: &profile,
-        config,
-        sections: &matches,
-    };
+    let ctx = Ctx::new(&doc, &profile, config, &matches);
 
     let mut raw: Vec<RawFinding> = Vec::new();
     for rule in rules::RULES {

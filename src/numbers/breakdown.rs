@@ -12,6 +12,8 @@
 use super::{is_blank_char, Number};
 use crate::cnum;
 use crate::document::Document;
+use crate::rules::support_scan::{self, Seeds};
+use std::sync::OnceLock;
 
 /// What introduced the parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,20 +77,79 @@ fn is_clause_sep(c: char) -> bool {
 
 /// Splits a paragraph into statements of clauses.
 pub fn statements(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize, Option<char>)>> {
-    let mut out = Vec::new();
-    let mut cur: Vec<(usize, usize, Option<char>)> = Vec::new();
+    let mut clauses = Vec::new();
+    let mut bounds = Vec::new();
+    split_clauses(text, start, end, &mut clauses, &mut bounds);
+    let mut out = Vec::with_capacity(bounds.len());
+    for (k, &b) in bounds.iter().enumerate() {
+        let e = bounds.get(k + 1).copied().unwrap_or(clauses.len());
+        out.push(clauses.get(b..e).unwrap_or(&[]).to_vec());
+    }
+    out
+}
+
+/// The clause-splitting mark at byte `i`, if any: ASCII ones are single
+/// bytes, the full-width ones three bytes (U+FFxx EF BC xx, 、。 E3 80 8x).
+fn split_mark(bytes: &[u8], i: usize) -> Option<char> {
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        return matches!(b, b',' | b'(' | b')' | b';' | b':' | b'!' | b'?').then(|| char::from(b));
+    }
+    let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
+    match (b, b1, b2) {
+        (0xEF, 0xBC, 0x88) => Some('（'),
+        (0xEF, 0xBC, 0x89) => Some('）'),
+        (0xEF, 0xBC, 0x8C) => Some('，'),
+        (0xEF, 0xBC, 0x9B) => Some('；'),
+        (0xEF, 0xBC, 0x9A) => Some('：'),
+        (0xEF, 0xBC, 0x81) => Some('！'),
+        (0xEF, 0xBC, 0x9F) => Some('？'),
+        (0xE3, 0x80, 0x81) => Some('、'),
+        (0xE3, 0x80, 0x82) => Some('。'),
+        _ => None,
+    }
+}
+
+/// Byte length of the UTF-8 character led by `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        // A continuation byte: step one (never at a char boundary).
+        _ => 1,
+    }
+}
+
+/// [`statements`], flat: the clauses of `[start, end)` appended to
+/// `clauses`, and the index of each statement's first clause to `bounds`.
+/// Only the marks are looked at: the text between them is skipped bytewise.
+fn split_clauses(
+    text: &str,
+    start: usize,
+    end: usize,
+    clauses: &mut Vec<(usize, usize, Option<char>)>,
+    bounds: &mut Vec<usize>,
+) {
+    let body = text.get(start..end).unwrap_or("");
+    let bytes = body.as_bytes();
     let mut seg_start = start;
     let mut depth = 0usize;
-    let body = text.get(start..end).unwrap_or("");
-    let mut prev: Option<char> = None;
-    let mut iter = body.char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
-        let pos = start + off;
-        let before = prev.replace(c);
+    let mut open = clauses.len(); // first clause of the current statement
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        next += utf8_len(bytes[i]);
+        let Some(c) = split_mark(bytes, i) else {
+            continue;
+        };
+        let pos = start + i;
         // 1,200: a thousands separator, not a clause break.
         if c == ','
-            && before.is_some_and(|b| b.is_ascii_digit())
-            && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+            && i > 0
+            && bytes.get(i - 1).is_some_and(u8::is_ascii_digit)
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
         {
             continue;
         }
@@ -101,21 +162,21 @@ pub fn statements(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize
             continue;
         }
         if is_clause_sep(c) || is_statement_end(c) {
-            cur.push((seg_start, pos, Some(c)));
+            clauses.push((seg_start, pos, Some(c)));
             seg_start = pos + c.len_utf8();
             if is_statement_end(c) {
                 depth = 0;
-                out.push(std::mem::take(&mut cur));
+                bounds.push(open);
+                open = clauses.len();
             }
         }
     }
     if seg_start < end {
-        cur.push((seg_start, end, None));
+        clauses.push((seg_start, end, None));
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if clauses.len() > open {
+        bounds.push(open);
     }
-    out
 }
 
 /// True when `s` holds a template blank standing for a figure (XX人, X%).
@@ -260,43 +321,49 @@ fn is_change_clause(s: &str) -> bool {
 /// A word that makes the figure after it a total: 共有, 合计, 共查处 …
 /// (not 中共, 公共, 共同, 共青团).
 pub fn has_totalizer(s: &str) -> bool {
-    if ["合计", "总计", "总数", "总共", "一共", "累计"]
-        .iter()
-        .any(|w| s.contains(w))
-    {
-        return true;
+    // 合计 总计 累计 总数 总共 一共, or a 共 that is not part of 中共, 公共,
+    // 共同, 共青团 …: one pass over the characters.
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let hit = match c {
+            '计' => matches!(prev, Some('合' | '总' | '累')),
+            '数' => prev == Some('总'),
+            '共' => {
+                matches!(prev, Some('总' | '一'))
+                    || (!matches!(prev, Some('中' | '公'))
+                        && !chars.peek().is_some_and(|n| {
+                            matches!(
+                                n,
+                                '青' | '同'
+                                    | '建'
+                                    | '享'
+                                    | '识'
+                                    | '产'
+                                    | '治'
+                                    | '商'
+                                    | '性'
+                                    | '谋'
+                                    | '赢'
+                                    | '筑'
+                                    | '担'
+                                    | '创'
+                                    | '进'
+                                    | '振'
+                                    | '鸣'
+                                    | '事'
+                                    | '和'
+                            )
+                        }))
+            }
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        prev = Some(c);
     }
-    let chars: Vec<char> = s.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        c == '共'
-            && !i
-                .checked_sub(1)
-                .and_then(|k| chars.get(k))
-                .is_some_and(|p| matches!(p, '中' | '公' | '总' | '一'))
-            && !chars.get(i + 1).is_some_and(|n| {
-                matches!(
-                    n,
-                    '青' | '同'
-                        | '建'
-                        | '享'
-                        | '识'
-                        | '产'
-                        | '治'
-                        | '商'
-                        | '性'
-                        | '谋'
-                        | '赢'
-                        | '筑'
-                        | '担'
-                        | '创'
-                        | '进'
-                        | '振'
-                        | '鸣'
-                        | '事'
-                        | '和'
-                )
-            })
-    })
+    false
 }
 
 /// Every total with its parts in the document.
@@ -304,28 +371,40 @@ pub fn find(doc: &Document) -> Vec<Group> {
     let text = doc.text;
     let nums = &doc.numbers;
     let mut groups = Vec::new();
+    // 共, 计 and 数: a clause without one has no totalizer.
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    let seeds = SEEDS.get_or_init(|| Seeds::chars(&['共', '计', '数']));
+    let marks: Vec<usize> = support_scan::seed_matches(text, seeds)
+        .map(|(s, _)| s)
+        .collect();
+    let totalizer = |s: usize, e: usize| {
+        let i = marks.partition_point(|&m| m < s);
+        marks.get(i).is_some_and(|&m| m < e) && has_totalizer(text.get(s..e).unwrap_or(""))
+    };
     let mut ni = 0usize;
+    let mut clauses: Vec<(usize, usize, Option<char>)> = Vec::new();
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut bounds: Vec<usize> = Vec::new(); // statement start indices into segs
     for p in &doc.paragraphs {
-        let mut segs: Vec<Seg> = Vec::new();
-        let mut bounds: Vec<usize> = Vec::new(); // statement start indices into segs
-        for st in statements(text, p.start, p.end) {
-            bounds.push(segs.len());
-            for (s, e, sep) in st {
-                while ni < nums.len() && nums[ni].start < s {
-                    ni += 1;
-                }
-                let a = ni;
-                let mut b = ni;
-                while b < nums.len() && nums[b].start < e {
-                    b += 1;
-                }
-                segs.push(Seg {
-                    start: s,
-                    end: e,
-                    sep,
-                    nums: (a, b),
-                });
+        clauses.clear();
+        segs.clear();
+        bounds.clear();
+        split_clauses(text, p.start, p.end, &mut clauses, &mut bounds);
+        for &(s, e, sep) in &clauses {
+            while ni < nums.len() && nums[ni].start < s {
+                ni += 1;
             }
+            let a = ni;
+            let mut b = ni;
+            while b < nums.len() && nums[b].start < e {
+                b += 1;
+            }
+            segs.push(Seg {
+                start: s,
+                end: e,
+                sep,
+                nums: (a, b),
+            });
         }
         let statement_of = |k: usize| bounds.partition_point(|&b| b <= k).saturating_sub(1);
         for k in 0..segs.len() {
@@ -337,7 +416,7 @@ pub fn find(doc: &Document) -> Vec<Group> {
                 None => {
                     // 共有干部50人：机关20人，……
                     let colon = matches!(seg.sep, Some('：' | ':'));
-                    if colon && has_totalizer(seg_text) && k + 1 < segs.len() {
+                    if colon && totalizer(seg.start, seg.end) && k + 1 < segs.len() {
                         let next = segs[k + 1];
                         if statement_of(k + 1) == statement_of(k) {
                             read_group(
@@ -351,7 +430,7 @@ pub fn find(doc: &Document) -> Vec<Group> {
                                 &mut groups,
                             );
                         }
-                    } else if has_totalizer(seg_text)
+                    } else if totalizer(seg.start, seg.end)
                         && k + 1 < segs.len()
                         && statement_of(k + 1) == statement_of(k)
                         && !segs.get(k + 1).is_some_and(|n| {

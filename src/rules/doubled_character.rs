@@ -26,7 +26,6 @@
 
 use super::support_cjk::is_han;
 use super::{Ctx, Emitter};
-use std::collections::HashMap;
 
 /// A character that is almost never doubled, with the neighbours that make
 /// the double legitimate: (char, next chars, previous chars).
@@ -59,84 +58,163 @@ const TYPO_PRONE: &[(char, &str, &str)] = &[
 /// evidence test does not apply to them.
 const REDUPLICATING: &str = "人天年月日家户层处事个件条项次步时声句字篇张片阵丝样种一二三四五六七八九十百千万大小多少好高深紧牢慢快轻重悄静久切明白清方面点滴上下来去看想说谈走试常刚渐纷默往稍频屡连偏仅恰略足统通活乖匆隐微冉徐缓迟暗苦死狠道关环节代届级双对各每区村组";
 
-/// A double to confirm from the document: its index, the 4-grams without
-/// the double on each side, and the 4-gram with it.
-type Evidence = (usize, [char; 4], [char; 4], [char; 4]);
+/// A double to confirm from the document: its byte offset and character,
+/// the 4-grams without the double on each side, and the 4-gram with it.
+type Evidence = (usize, char, [char; 4], [char; 4], [char; 4]);
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let bytes = text.as_bytes();
     let mut evidence_wanted: Vec<Evidence> = Vec::new();
-    let mut k = 0;
-    while k + 1 < chars.len() {
-        let c = chars[k].1;
-        if !is_han(c) || chars[k + 1].1 != c {
-            k += 1;
+    // A double is one multi-byte character repeated: its bytes twice in a
+    // row, found with a byte comparison before anything is decoded.
+    for i in 0..bytes.len() {
+        let lead = bytes[i];
+        if lead < 0xE0 {
             continue;
         }
+        let len = if lead >= 0xF0 { 4 } else { 3 };
+        if bytes.get(i + len) != Some(&lead) {
+            continue;
+        }
+        let (Some(one), Some(two)) = (bytes.get(i..i + len), bytes.get(i + len..i + 2 * len))
+        else {
+            continue;
+        };
+        if !one.iter().zip(two).all(|(a, b)| a == b) {
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        if !is_han(c) {
+            continue;
+        }
+        let end = i + 2 * len;
+        let mut before = text.get(..i).unwrap_or("").chars().rev();
+        let mut after = text.get(end..).unwrap_or("").chars();
+        let prev = before.next();
+        let prev2 = before.next();
+        let next = after.next();
+        let next2 = after.next();
         // Runs of three or more (哈哈哈) are not typing slips of one key.
-        if at(k + 2) == Some(c) || (k > 0 && at(k - 1) == Some(c)) {
-            k += 2;
+        if next == Some(c) || prev == Some(c) {
             continue;
         }
-        let prev = k.checked_sub(1).and_then(at);
-        let prev2 = k.checked_sub(2).and_then(at);
-        let next = at(k + 2);
-        let next2 = at(k + 3);
         // AABB (实实在在) and its second half (在在 of 实实在在 is caught as
         // BBAA): both are reduplication.
         let aabb = next.is_some() && next == next2;
         let bbaa = prev.is_some() && prev == prev2;
-        if !aabb && !bbaa {
-            if let Some(&(_, nexts, prevs)) = TYPO_PRONE.iter().find(|(t, _, _)| *t == c) {
-                let legit = next.is_some_and(|n| nexts.contains(n))
-                    || prev.is_some_and(|p| prevs.contains(p));
-                if !legit {
-                    emit(out, &chars, k, None);
-                }
-            } else if !REDUPLICATING.contains(c) {
-                if let (Some(p2), Some(p), Some(n), Some(n2)) = (prev2, prev, next, next2) {
-                    if [p2, p, n].iter().all(|&x| is_han(x)) {
-                        evidence_wanted.push((k, [p2, p, c, n], [p, c, n, n2], [p, c, c, n]));
-                    }
+        if aabb || bbaa {
+            continue;
+        }
+        if let Some(&(_, nexts, prevs)) = TYPO_PRONE.iter().find(|(t, _, _)| *t == c) {
+            let legit =
+                next.is_some_and(|n| nexts.contains(n)) || prev.is_some_and(|p| prevs.contains(p));
+            if !legit {
+                emit(out, i, c, None);
+            }
+        } else if !REDUPLICATING.contains(c) {
+            if let (Some(p2), Some(p), Some(n), Some(n2)) = (prev2, prev, next, next2) {
+                if [p2, p, n].iter().all(|&x| is_han(x)) {
+                    evidence_wanted.push((i, c, [p2, p, c, n], [p, c, n, n2], [p, c, c, n]));
                 }
             }
         }
-        k += 2;
     }
     if evidence_wanted.is_empty() {
         return;
     }
     // One pass over the text counts the 4-grams the candidates need.
-    let mut counts: HashMap<[char; 4], usize> = HashMap::new();
-    for (_, a, b, d) in &evidence_wanted {
-        counts.insert(*a, 0);
-        counts.insert(*b, 0);
-        counts.insert(*d, 0);
-    }
-    for w in chars.windows(4) {
-        let key = [w[0].1, w[1].1, w[2].1, w[3].1];
-        if let Some(n) = counts.get_mut(&key) {
-            *n += 1;
+    let mut grams = GramCounts::new(
+        evidence_wanted
+            .iter()
+            .flat_map(|(_, _, a, b, d)| [*a, *b, *d]),
+    );
+    let mut window = ['\0'; 4];
+    for (n, c) in text.chars().enumerate() {
+        window = [window[1], window[2], window[3], c];
+        if n >= 3 {
+            grams.see(&window);
         }
     }
-    let count = |g: &[char; 4]| counts.get(g).copied().unwrap_or(0);
-    for (k, a, b, d) in evidence_wanted {
+    for (i, c, a, b, d) in evidence_wanted {
         // The text without the double, on both sides, elsewhere; and the
         // double itself only here (a repeated one is a word, 工作作风).
-        if count(&a) > 0 && count(&b) > 0 && count(&d) == 1 {
+        if grams.count(&a) > 0 && grams.count(&b) > 0 && grams.count(&d) == 1 {
             let seen: String = a.iter().chain(b.iter().skip(3)).collect();
-            emit(out, &chars, k, Some(seen));
+            emit(out, i, c, Some(seen));
         }
     }
 }
 
-fn emit(out: &mut Emitter, chars: &[(usize, char)], k: usize, seen: Option<String>) {
-    let (start, c) = chars[k];
-    let end = chars
-        .get(k + 2)
-        .map_or(start + 2 * c.len_utf8(), |&(b, _)| b);
+/// Occurrence counts of a few 4-grams, looked up for every window of the
+/// text: an open-addressing table on the packed characters, so that the
+/// many windows that are no key are turned away with one probe.
+struct GramCounts {
+    slots: Vec<u32>,
+    keys: Vec<[char; 4]>,
+    counts: Vec<usize>,
+    shift: u32,
+}
+
+impl GramCounts {
+    fn new(keys: impl Iterator<Item = [char; 4]>) -> Self {
+        let mut keys: Vec<[char; 4]> = keys.collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let size = (keys.len() * 4).next_power_of_two().max(16);
+        let mut t = GramCounts {
+            slots: vec![0; size],
+            counts: vec![0; keys.len()],
+            keys: Vec::new(),
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (k, key) in keys.iter().enumerate() {
+            let mut slot = t.slot(key);
+            while t.slots[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            t.slots[slot] = k as u32 + 1;
+        }
+        t.keys = keys;
+        t
+    }
+
+    fn slot(&self, g: &[char; 4]) -> usize {
+        let packed = u64::from(g[0]) | u64::from(g[1]) << 21 | u64::from(g[2]) << 42;
+        let h = (packed ^ u64::from(g[3]).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> self.shift) as usize
+    }
+
+    fn find(&self, g: &[char; 4]) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.slot(g);
+        loop {
+            let k = *self.slots.get(slot)? as usize;
+            if k == 0 {
+                return None;
+            }
+            if self.keys.get(k - 1) == Some(g) {
+                return Some(k - 1);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn see(&mut self, g: &[char; 4]) {
+        if let Some(k) = self.find(g) {
+            self.counts[k] += 1;
+        }
+    }
+
+    fn count(&self, g: &[char; 4]) -> usize {
+        self.find(g).map_or(0, |k| self.counts[k])
+    }
+}
+
+fn emit(out: &mut Emitter, start: usize, c: char, seen: Option<String>) {
+    let end = start + 2 * c.len_utf8();
     let pair = format!("{c}{c}");
     let (zh, en) = match seen {
         None => (

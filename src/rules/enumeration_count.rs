@@ -17,6 +17,7 @@
 //! two numbers are compared. Counts in quotes (“四个意识”) and announcements
 //! not followed by items are left alone.
 
+use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
 use crate::cnum;
 use crate::document::{Document, MarkerKind};
@@ -71,7 +72,28 @@ fn parse_count(s: &str) -> Option<u32> {
     cnum::parse(s).map(|v| v as u32)
 }
 
+/// A digit or a Chinese numeral of a count.
+fn is_numeral(c: char) -> bool {
+    digit_value(c).is_some()
+        || matches!(
+            c,
+            '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两'
+        )
+}
+
+/// Every character a count with its unit can hold.
+fn is_count_char(c: char) -> bool {
+    is_numeral(c)
+        || matches!(
+            c,
+            '个' | '方' | '面' | '点' | '条' | '项' | '类' | '种' | '大'
+        )
+}
+
 fn find_announcements(doc: &Document) -> Vec<Announcement> {
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    let seeds = SEEDS
+        .get_or_init(|| Seeds::new(&["个", "方面", "点", "条", "项", "类", "种", "大"], false));
     let text = doc.text;
     let mut out = Vec::new();
     for p in &doc.paragraphs {
@@ -83,13 +105,21 @@ fn find_announcements(doc: &Document) -> Vec<Announcement> {
             continue;
         }
         let body = doc.slice(p.start, p.end);
-        for c in announcement().captures_iter(body) {
+        // A count is a numeral right before its unit: search the runs of
+        // numeral and unit characters around a unit that hold a numeral
+        // other than 一 (which counts only after 十).
+        let runs = support_scan::char_runs(body, seeds, is_count_char)
+            .filter(|(_, run)| run.contains(|c: char| c != '一' && is_numeral(c)));
+        let found =
+            runs.flat_map(|(at, run)| announcement().captures_iter(run).map(move |c| (at, c)));
+        for (at, c) in found {
             let (Some(m), Some(num), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
-            let start = p.start + m.start();
-            let end = p.start + m.end();
-            let before = &body[..m.start()];
+            let (m_start, m_end) = (at + m.start(), at + m.end());
+            let start = p.start + m_start;
+            let end = p.start + m_end;
+            let before = &body[..m_start];
             let prev = before.chars().next_back();
             if prev.is_some_and(|c| {
                 cnum::is_numeral_char(c)
@@ -103,7 +133,7 @@ fn find_announcements(doc: &Document) -> Vec<Announcement> {
                 continue;
             };
             // What follows: the counted noun, "的…", then the end of the sentence.
-            let after = &body[m.end()..];
+            let after = &body[m_end..];
             let noun_len: usize = after
                 .chars()
                 .take_while(|&c| is_han(c))

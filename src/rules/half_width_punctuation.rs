@@ -23,7 +23,7 @@
 //! and ratios (10:30, 1:2), URLs and e-mail addresses are left alone.
 
 use super::support_cjk::{
-    char_at, char_before, is_han, is_zh, protected_spans, question_title_pairs, SpanCursor,
+    char_at, char_before, is_han, is_zh, protected_spans, QuestionMarks, SpanCursor,
 };
 use super::{Ctx, Emitter};
 
@@ -38,9 +38,10 @@ struct Fix {
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     let protected = protected_spans(text);
+    let marks = QuestionMarks::new(text);
     let mut fixes: Vec<Fix> = Vec::new();
     for p in &ctx.doc.paragraphs {
-        scan_paragraph(text, p.start, p.end, &protected, &mut fixes);
+        scan_paragraph(text, p.start, p.end, &protected, &marks, &mut fixes);
     }
     fixes.sort_by_key(|f| f.start);
     let n = fixes.len();
@@ -122,13 +123,14 @@ fn scan_paragraph(
     start: usize,
     end: usize,
     protected: &[(usize, usize)],
+    marks: &QuestionMarks,
     fixes: &mut Vec<Fix>,
 ) {
     let Some(para) = text.get(start..end) else {
         return;
     };
     // Question marks that stand for 《》 belong to title-mark-substitute.
-    let titles = question_title_pairs(text, start, end);
+    let titles = marks.title_pairs(start, end);
     let mut title_marks: Vec<usize> = Vec::with_capacity(titles.len() * 2);
     for &(a, b) in &titles {
         title_marks.push(a);
@@ -139,24 +141,31 @@ fn scan_paragraph(
     }
     let mut urls = SpanCursor::new(protected);
 
-    // Running count of Chinese characters, to tell in O(1) whether a pair
-    // encloses any (nesting depth does not matter).
-    let mut zh_seen: usize = 0;
+    // Whether a pair encloses Chinese: the latest Chinese character seen
+    // lies after its opening mark (nesting depth does not matter). Only
+    // the ASCII marks are visited; the text between two of them is read
+    // backwards up to its last Chinese character, usually one step.
+    let mut zh_seen: usize = 0; // 1 + byte offset of the latest Chinese character
+    let mut read_to = start;
     let mut parens: Vec<(usize, usize)> = Vec::new(); // (pos, zh_seen at open)
     let mut dquote: Option<(usize, usize)> = None;
     let mut squote: Option<(usize, usize)> = None;
-    for (i, c) in para.char_indices() {
-        let pos = start + i;
-        if is_zh(c) {
-            zh_seen += 1;
-            continue;
-        }
+    for (i, &byte) in para.as_bytes().iter().enumerate() {
         if !matches!(
-            c,
-            ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' | '\'' | '.'
+            byte,
+            b',' | b';' | b':' | b'?' | b'!' | b'(' | b')' | b'"' | b'\'' | b'.'
         ) {
             continue;
         }
+        let pos = start + i;
+        let c = char::from(byte);
+        if let Some((z, _)) = text
+            .get(read_to..pos)
+            .and_then(|gap| gap.char_indices().rev().find(|&(_, c)| is_zh(c)))
+        {
+            zh_seen = read_to + z + 1;
+        }
+        read_to = pos + 1;
         if urls.contains(pos) || title_marks.binary_search(&pos).is_ok() {
             continue;
         }

@@ -15,10 +15,10 @@
 //! year is not flagged, nor are ranges that may run into the next year
 //! (12月至次年3月).
 
-use super::{Ctx, Emitter};
+use super::{support_scan, Ctx, Emitter};
 use crate::cnum;
 use crate::numbers::digit_value;
-use crate::re::Regex;
+use crate::re::{Captures, Regex};
 use std::sync::OnceLock;
 
 /// A date as written: any part may be missing.
@@ -53,6 +53,28 @@ fn chinese_dates() -> &'static Regex {
     })
 }
 
+/// A match's span in the whole text.
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    fn of(at: usize, start: usize, end: usize) -> Span {
+        Span {
+            start: at + start,
+            end: at + end,
+        }
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
 fn arabic(s: &str) -> Option<u32> {
     let mut v: u32 = 0;
     for c in s.chars() {
@@ -84,10 +106,74 @@ fn cn_year(s: &str) -> Option<u32> {
     Some(v)
 }
 
+/// Matches of `re` in `text`, searched only in the runs of `member`
+/// characters around the `seeds` (see `support_scan::char_runs`): every
+/// match holds a seed and consists of member characters. `want` must hold
+/// for a run that can hold a match. Yields (run offset, captures).
+fn matches_in_runs<'t>(
+    text: &'t str,
+    re: &'static Regex,
+    seeds: &'t support_scan::Seeds,
+    member: fn(char) -> bool,
+    want: fn(&str) -> bool,
+) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
+    support_scan::char_runs(text, seeds, member)
+        .filter(move |(_, run)| want(run))
+        .flat_map(move |(at, run)| re.captures_iter(run).map(move |c| (at, c)))
+}
+
+fn is_any_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Every character an Arabic date can hold.
+fn arabic_date_char(c: char) -> bool {
+    is_any_digit(c)
+        || matches!(
+            c,
+            ' ' | '\t' | '\u{3000}' | '年' | '月' | '日' | '号' | '-' | '.' | '/'
+        )
+}
+
+/// Every character a date in Chinese numerals can hold.
+fn chinese_date_char(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '○'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '年'
+            | '月'
+            | '日'
+            | '号'
+    )
+}
+
+static ARABIC_SEEDS: OnceLock<support_scan::Seeds> = OnceLock::new();
+static CHINESE_SEEDS: OnceLock<support_scan::Seeds> = OnceLock::new();
+
 fn collect_dates(text: &str) -> Vec<Date> {
     let mut out = Vec::new();
-    for c in arabic_dates().captures_iter(text) {
+    // Every Arabic date holds a digit and 年, 月 or a separator -./.
+    let arabic_runs = matches_in_runs(
+        text,
+        arabic_dates(),
+        ARABIC_SEEDS.get_or_init(|| support_scan::Seeds::chars(&['年', '月', '-', '.', '/'])),
+        arabic_date_char,
+        |run| run.contains(is_any_digit),
+    );
+    for (at, c) in arabic_runs {
         let Some(m) = c.get(0) else { continue };
+        let m = Span::of(at, m.start(), m.end());
         let before = text[..m.start()].chars().next_back();
         if before.is_some_and(|b| digit_value(b).is_some() || b == '.' || b == '．') {
             continue;
@@ -131,8 +217,17 @@ fn collect_dates(text: &str) -> Vec<Date> {
             day: c.get(3).and_then(|s| arabic(s.as_str())),
         });
     }
-    for c in chinese_dates().captures_iter(text) {
+    // A date in Chinese numerals holds 月.
+    let chinese_runs = matches_in_runs(
+        text,
+        chinese_dates(),
+        CHINESE_SEEDS.get_or_init(|| support_scan::Seeds::chars(&['月'])),
+        chinese_date_char,
+        |_| true,
+    );
+    for (at, c) in chinese_runs {
         let Some(m) = c.get(0) else { continue };
+        let m = Span::of(at, m.start(), m.end());
         let before = text[..m.start()].chars().next_back();
         if before.is_some_and(|b| cnum::is_numeral_char(b) || b == '第') {
             continue;

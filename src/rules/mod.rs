@@ -8,8 +8,10 @@
 use crate::config::Config;
 use crate::document::Document;
 use crate::finding::{Category, Severity};
+use crate::numbers::breakdown::{self, Group};
 use crate::profile::Profile;
 use crate::sections::SectionMatch;
+use std::cell::OnceCell;
 
 pub mod change_mismatch;
 pub mod conversion_debris;
@@ -32,6 +34,7 @@ pub mod section_order;
 pub mod split_word;
 pub mod subset_exceeds_total;
 pub mod support_cjk;
+pub mod support_scan;
 pub mod template_debris;
 pub mod template_instruction;
 pub mod title_mark_substitute;
@@ -49,6 +52,30 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
     /// The profile's sections matched against the headings, per part.
     pub sections: &'a [SectionMatch],
+    /// Totals and their parts, read once for the four figure rules.
+    groups: OnceCell<Vec<Group>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        doc: &'a Document<'a>,
+        profile: &'a Profile,
+        config: &'a Config,
+        sections: &'a [SectionMatch],
+    ) -> Self {
+        Ctx {
+            doc,
+            profile,
+            config,
+            sections,
+            groups: OnceCell::new(),
+        }
+    }
+
+    /// Every total with its parts ([`breakdown::find`]), computed on first use.
+    pub fn groups(&self) -> &[Group] {
+        self.groups.get_or_init(|| breakdown::find(self.doc))
+    }
 }
 
 /// A registered rule.

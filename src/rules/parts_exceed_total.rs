@@ -29,7 +29,7 @@ use crate::numbers::format_value;
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let nums = &doc.numbers;
-    for g in breakdown::find(doc) {
+    for g in ctx.groups() {
         if g.cue == Cue::Implicit || g.parts.len() < 2 {
             continue;
         }
@@ -45,7 +45,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         // Shares that each match their counts yet add up to more than 100%
         // mean overlapping categories (党员…占72.9%；女职工…占35.3%).
         if g.parts.iter().all(|p| p.percent.is_some())
-            && percent_mismatch::mismatched(nums, &g).is_empty()
+            && percent_mismatch::mismatched(nums, g).is_empty()
             && g.parts
                 .iter()
                 .filter_map(|p| p.percent)

@@ -17,7 +17,7 @@
 //! blanks (XX) are not checked.
 
 use super::{Ctx, Emitter};
-use crate::numbers::breakdown::{self, Group};
+use crate::numbers::breakdown::Group;
 use crate::numbers::{format_value, Number};
 
 /// The share a part makes of a total, as an interval that allows for the
@@ -59,10 +59,10 @@ pub fn mismatched(nums: &[Number], g: &Group) -> Vec<(usize, f64)> {
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let nums = &doc.numbers;
-    for g in breakdown::find(doc) {
+    for g in ctx.groups() {
         let total = &nums[g.total];
         let unit = total.count_unit();
-        for (k, computed) in mismatched(nums, &g) {
+        for (k, computed) in mismatched(nums, g) {
             let part = &g.parts[k];
             let (n, p) = match part.percent {
                 Some(pi) => (&nums[part.num], &nums[pi]),

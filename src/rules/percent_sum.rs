@@ -28,7 +28,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let nums = &doc.numbers;
     let mut judged: HashSet<usize> = HashSet::new();
-    for g in breakdown::find(doc) {
+    for g in ctx.groups() {
         if g.parts.len() < 2 || g.foreign_share {
             continue;
         }
@@ -47,7 +47,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             total.tolerance() + g.parts.iter().map(|p| nums[p.num].tolerance()).sum::<f64>();
         let complete = g.exhaustive || (sum - total.value).abs() <= tol + 1e-9;
         // A share that does not match its count is percent-mismatch's finding.
-        if complete && super::percent_mismatch::mismatched(nums, &g).is_empty() {
+        if complete && super::percent_mismatch::mismatched(nums, g).is_empty() {
             judge(ctx, out, &pcts);
         }
     }
@@ -128,7 +128,21 @@ fn share_series(ctx: &Ctx) -> Vec<Vec<usize>> {
     let nums = &doc.numbers;
     let mut out = Vec::new();
     let mut ni = 0usize;
+    let mut pi = 0usize; // first figure at or after the paragraph
     for p in &doc.paragraphs {
+        // A series needs two shares: skip paragraphs with fewer.
+        while pi < nums.len() && nums[pi].start < p.start {
+            pi += 1;
+        }
+        let shares = nums[pi..]
+            .iter()
+            .take_while(|n| n.start < p.end)
+            .filter(|n| n.percent && !n.is_time() && !n.ordinal && !n.quoted && !n.unit.is_empty())
+            .take(2)
+            .count();
+        if shares < 2 {
+            continue;
+        }
         for st in breakdown::statements(text, p.start, p.end) {
             let Some(st_start) = st.first().map(|c| c.0) else {
                 continue;

@@ -46,6 +46,7 @@
 //! PM2.5, 5G, COVID-19. Example: "全县共有基层纪检组织XX个" → replace XX with
 //! the real number.
 
+use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
 use crate::document::Document;
 use crate::re::Regex;
@@ -212,6 +213,28 @@ fn message(kind: Kind, blank: &str) -> (String, String) {
 
 // ---------------------------------------------------------------- years
 
+/// A match's span in the whole text.
+#[derive(Clone, Copy)]
+struct WholeSpan {
+    start: usize,
+    end: usize,
+}
+
+impl WholeSpan {
+    fn of(at: usize, start: usize, end: usize) -> WholeSpan {
+        WholeSpan {
+            start: at + start,
+            end: at + end,
+        }
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
 fn year_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -228,9 +251,73 @@ fn year_regex() -> &'static Regex {
     })
 }
 
+/// A character that stands for a digit in a blank year (201X年, 20××年).
+fn is_year_blank(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '－'
+            | '‐'
+            | '–'
+            | '—'
+            | '_'
+            | '＿'
+            | 'X'
+            | 'x'
+            | 'Ｘ'
+            | 'ｘ'
+            | '×'
+            | '*'
+            | '＊'
+            | '○'
+            | '〇'
+            | '□'
+            | '■'
+    )
+}
+
+/// Every character a blank year or an empty signing date can hold.
+fn is_year_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || is_year_blank(c)
+        || matches!(
+            c,
+            ' ' | '\t'
+                | '\u{3000}'
+                | '年'
+                | '月'
+                | '日'
+                | '〕'
+                | ']'
+                | '］'
+                | '】'
+                | ')'
+                | '）'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '零'
+        )
+}
+
 fn scan_years(text: &str, out: &mut Vec<(usize, usize, Kind)>) {
-    for caps in year_regex().captures_iter(text) {
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    // Every match ends in 年 or a closing bracket and holds a blank mark
+    // or a space: search the runs of year characters around those.
+    let seeds = SEEDS.get_or_init(|| Seeds::chars(&['年', '〕', ']', '］', '】', ')', '）']));
+    let runs = support_scan::char_runs(text, seeds, is_year_char)
+        .filter(|(_, run)| run.contains(|c: char| is_year_blank(c) || c == ' ' || c == '\u{3000}'));
+    for (at, caps) in
+        runs.flat_map(|(at, run)| year_regex().captures_iter(run).map(move |c| (at, c)))
+    {
         let Some(all) = caps.get(0) else { continue };
+        let all = WholeSpan::of(at, all.start(), all.end());
         let before = text.get(..all.start()).and_then(|s| s.chars().next_back());
         if let Some(y) = caps.name("y") {
             // Part of a longer number (12020X年) is not a year.
@@ -242,14 +329,14 @@ fn scan_years(text: &str, out: &mut Vec<(usize, usize, Kind)>) {
                 out.push((all.start(), all.end(), Kind::Year));
             } else if before.is_some_and(|c| matches!(c, '〔' | '[' | '［' | '【' | '(' | '（'))
             {
-                out.push((y.start(), y.end(), Kind::DocYear));
+                out.push((at + y.start(), at + y.end(), Kind::DocYear));
             }
         } else if let Some(c) = caps.name("c") {
-            out.push((c.start(), c.end(), Kind::Year));
+            out.push((at + c.start(), at + c.end(), Kind::Year));
         } else if let Some(d) = caps.name("d") {
             let s = d.as_str();
             let lead = s.len() - s.trim_start_matches(is_blank_space).len();
-            out.push((d.start() + lead, d.end(), Kind::Date));
+            out.push((at + d.start() + lead, at + d.end(), Kind::Date));
         }
     }
 }
@@ -332,12 +419,16 @@ impl Chars {
 }
 
 /// Runs of X/x, ×, ○/〇, □/■, _, 某, * and ? that stand for a blank.
+/// Only the lines that hold such a character are read, each with the line
+/// breaks around it: no test looks past a line break.
 fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    let seeds = SEEDS.get_or_init(|| {
+        Seeds::chars(&[
+            'X', 'x', 'Ｘ', 'ｘ', '×', '○', '〇', '□', '■', '_', '＿', '某', '*', '＊', '?', '？',
+        ])
+    });
     let text = doc.text;
-    let chars = Chars {
-        v: text.char_indices().collect(),
-        len: text.len(),
-    };
     // Lines that are a separator (***, ___) are cached: a line of many
     // runs is looked at once.
     let mut separator_cache: Option<(usize, bool)> = None;
@@ -357,6 +448,29 @@ fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
         v
     };
     let mut skip_until = 0usize; // the closing ** of a bold span
+    for (line_start, line) in support_scan::trigger_lines(text, seeds) {
+        let line_end = line_start + line.len();
+        let from = line_start.saturating_sub(1);
+        let to = (line_end + 1).min(text.len());
+        let chars = Chars {
+            v: text
+                .get(from..to)
+                .unwrap_or("")
+                .char_indices()
+                .map(|(b, c)| (from + b, c))
+                .collect(),
+            len: to,
+        };
+        scan_line_runs(&chars, &mut is_separator_line, &mut skip_until, out);
+    }
+}
+
+fn scan_line_runs(
+    chars: &Chars,
+    is_separator_line: &mut impl FnMut(usize) -> bool,
+    skip_until: &mut usize,
+    out: &mut Vec<(usize, usize, Kind)>,
+) {
     let mut i = 0;
     while i < chars.v.len() {
         let (start, c) = chars.v[i];
@@ -387,7 +501,7 @@ fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
         let numeral = |c: Option<char>| c.is_some_and(crate::cnum::is_numeral_char);
         let date_unit = |c: Option<char>| matches!(c, Some('月' | '日' | '号'));
         let blank = match class {
-            Class::X => x_is_blank(&chars, i, j),
+            Class::X => x_is_blank(chars, i, j),
             Class::Times => {
                 !(digit(prev) && digit(next)) && (len >= 2 || (date_unit(next) && !digit(prev)))
             }
@@ -402,13 +516,13 @@ fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
             Class::Mou => len >= 2,
             Class::Question => len >= 3,
             Class::Star => {
-                if start < skip_until {
+                if start < *skip_until {
                     false
-                } else if let Some(close) = bold_close(&chars, i, j) {
-                    skip_until = close;
+                } else if let Some(close) = bold_close(chars, i, j) {
+                    *skip_until = close;
                     false
                 } else {
-                    star_is_blank(&chars, i, j) && !is_separator_line(start)
+                    star_is_blank(chars, i, j) && !is_separator_line(start)
                 }
             }
         };
@@ -675,29 +789,51 @@ const MAX_INNER: usize = 60;
 /// template note. One pass: each family remembers its latest opening
 /// bracket, a closing one pairs with it.
 pub(crate) fn scan_brackets(text: &str) -> Vec<BracketHit> {
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    // Only line breaks and brackets matter: visit those alone.
+    let seeds = SEEDS.get_or_init(|| {
+        Seeds::chars(&[
+            '\n', '\r', '(', '（', '[', '［', '【', '<', '＜', '{', '｛', '〔', ')', '）', ']',
+            '］', '】', '>', '＞', '}', '｝', '〕',
+        ])
+    });
     let mut hits = Vec::new();
-    // (byte offset, char index, at line start) of the latest open bracket
-    // of each family.
-    let mut open: [Option<(usize, usize, bool)>; FAMILIES] = [None; FAMILIES];
-    // Only blanks and list bullets so far on this line.
-    let mut line_head = true;
-    for (ci, (b, c)) in text.char_indices().enumerate() {
+    // (byte offset, at line start) of the latest open bracket of each
+    // family.
+    let mut open: [Option<(usize, bool)>; FAMILIES] = [None; FAMILIES];
+    let mut line_start = 0;
+    // End of the current line's lead of blanks and list bullets, once
+    // asked for.
+    let mut head_end: Option<usize> = None;
+    for (b, _) in support_scan::seed_matches(text, seeds) {
+        let Some(c) = text.get(b..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
         if c == '\n' || c == '\r' {
             open = [None; FAMILIES];
-            line_head = true;
+            line_start = b + 1;
+            head_end = None;
             continue;
         }
-        let head = line_head;
-        line_head &= is_blank_space(c) || matches!(c, '-' | '*' | '+');
         if let Some(f) = open_family(c) {
-            open[f as usize] = Some((b, ci, head));
+            // Only blanks and list bullets before it on its line.
+            let head = *head_end.get_or_insert_with(|| {
+                let line = text.get(line_start..).unwrap_or("");
+                let lead = line
+                    .find(|c: char| !(is_blank_space(c) || matches!(c, '-' | '*' | '+')))
+                    .unwrap_or(line.len());
+                line_start + lead
+            });
+            open[f as usize] = Some((b, b <= head));
             continue;
         }
         let Some(f) = close_family(c) else { continue };
-        let Some((ob, oci, at_line_start)) = open[f as usize].take() else {
+        let Some((ob, at_line_start)) = open[f as usize].take() else {
             continue;
         };
-        if ci - oci - 1 > MAX_INNER {
+        // More than MAX_INNER characters inside.
+        let inner = text.get(ob..b).unwrap_or("").chars().skip(1);
+        if inner.take(MAX_INNER + 1).count() > MAX_INNER {
             continue;
         }
         let inner_start = ob + text[ob..].chars().next().map_or(1, char::len_utf8);

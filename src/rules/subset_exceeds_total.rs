@@ -15,13 +15,13 @@
 //! with blanks (XX) or approximate figures are skipped.
 
 use super::{Ctx, Emitter};
-use crate::numbers::breakdown::{self, Cue};
+use crate::numbers::breakdown::Cue;
 use crate::numbers::format_value;
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let nums = &doc.numbers;
-    for g in breakdown::find(doc) {
+    for g in ctx.groups() {
         if g.cue == Cue::Implicit {
             continue;
         }

@@ -1,6 +1,7 @@
 //! Character classes and small text helpers shared by the punctuation and
 //! wording rules (not a rule itself: build.rs skips `support*` files).
 
+use super::support_scan::{self, Seeds};
 use crate::re::Regex;
 use std::sync::OnceLock;
 
@@ -61,15 +62,45 @@ pub fn head(text: &str, pos: usize) -> &str {
 
 /// Spans that are not prose: URLs, e-mail addresses and `code`. Sorted,
 /// disjoint.
+///
+/// As one pattern `url|mail|code` over the whole text. A URL or an address
+/// is printable ASCII without a backquote, so it cannot overlap a code span
+/// other than by lying inside it (where the one search would not look);
+/// the two are searched apart, each only where it can occur, and the
+/// addresses inside code spans dropped.
 pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
+    static LINK: OnceLock<Regex> = OnceLock::new();
+    static CODE: OnceLock<Regex> = OnceLock::new();
+    static LINK_SEEDS: OnceLock<Seeds> = OnceLock::new();
+    static CODE_SEEDS: OnceLock<Seeds> = OnceLock::new();
+    let link = LINK.get_or_init(|| {
         Regex::new(
-            r"(?i-u:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|`[^`\n]{1,200}`",
+            r"(?i-u:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
         )
         .expect("valid regex")
     });
-    re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    let code = CODE.get_or_init(|| Regex::new(r"`[^`\n]{1,200}`").expect("valid regex"));
+    // A URL holds :// or www., an address a dot after its @.
+    let link_seeds = LINK_SEEDS.get_or_init(|| Seeds::chars(&['.', ':']));
+    let code_seeds = CODE_SEEDS.get_or_init(|| Seeds::chars(&['`']));
+    let mut codes: Vec<(usize, usize)> = Vec::new();
+    for (at, line) in support_scan::trigger_lines(text, code_seeds) {
+        codes.extend(code.find_iter(line).map(|m| (at + m.start(), at + m.end())));
+    }
+    let mut spans = Vec::with_capacity(codes.len());
+    let mut inside = SpanCursor::new(&codes);
+    let ascii = |b: u8| (0x21..=0x7e).contains(&b);
+    for (at, run) in support_scan::trigger_windows(text, link_seeds, ascii) {
+        for m in link.find_iter(run) {
+            let s = at + m.start();
+            if !inside.contains(s) {
+                spans.push((s, at + m.end()));
+            }
+        }
+    }
+    spans.extend_from_slice(&codes);
+    spans.sort_unstable();
+    spans
 }
 
 /// Walks sorted spans alongside increasing positions: `contains(pos)` is
@@ -147,16 +178,39 @@ const TITLE_PREFIXES: &[&str] = &["关于", "中国共产党", "中华人民共�
 /// stood, as in “贯彻?市区干部培训审批制度?要求”: (start of the opening
 /// mark, end of the closing mark) byte spans within `[start, end)`.
 pub fn question_title_pairs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let marks = QuestionMarks::new(text);
+    marks.title_pairs(start, end)
+}
+
+/// Every `?`, `？` and U+FFFD of a text, found once for all paragraphs.
+pub struct QuestionMarks<'t> {
+    text: &'t str,
+    marks: Vec<usize>,
+}
+
+impl<'t> QuestionMarks<'t> {
+    pub fn new(text: &'t str) -> Self {
+        static SEEDS: OnceLock<Seeds> = OnceLock::new();
+        let seeds = SEEDS.get_or_init(|| Seeds::chars(&['?', '？', '\u{FFFD}']));
+        QuestionMarks {
+            text,
+            marks: support_scan::seed_matches(text, seeds)
+                .map(|(s, _)| s)
+                .collect(),
+        }
+    }
+
+    /// [`question_title_pairs`] of `[start, end)`.
+    pub fn title_pairs(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let lo = self.marks.partition_point(|&m| m < start);
+        let hi = self.marks.partition_point(|&m| m < end);
+        title_pairs(self.text, self.marks.get(lo..hi).unwrap_or(&[]), end)
+    }
+}
+
+/// Pairs among the marks (sorted byte offsets) of a paragraph ending at `end`.
+fn title_pairs(text: &str, marks: &[usize], end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let Some(para) = text.get(start..end) else {
-        return out;
-    };
-    let is_q = |c: char| matches!(c, '?' | '？' | '\u{FFFD}');
-    let marks: Vec<usize> = para
-        .char_indices()
-        .filter(|&(_, c)| is_q(c))
-        .map(|(i, _)| start + i)
-        .collect();
     let mut k = 0;
     while k + 1 < marks.len() {
         let (a, b) = (marks[k], marks[k + 1]);

@@ -36,7 +36,7 @@
 //! sentence that mentions a website or a download stays silent. The fix
 //! deletes the whole sentence, or the whole line when the line is all debris.
 
-use super::{Ctx, Emitter};
+use super::{support_scan, Ctx, Emitter};
 use crate::document::Document;
 use crate::re::Regex;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -319,6 +319,7 @@ fn vocab() -> &'static AhoCorasick {
         AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(VOCAB.iter().map(|(w, _, _)| w))
             .expect("valid patterns")
     })
@@ -359,24 +360,87 @@ fn pages_regex() -> &'static Regex {
     })
 }
 
-/// 【精编4篇】, 【第一篇】, （精选3篇）, and 篇一： / 第二篇： at a line start.
+const MARKER_NUMBER: &str = "[0-9０-９一二三四五六七八九十百两]+";
+
+/// 【精编4篇】, 【第一篇】, （精选3篇）.
 fn marker_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let n = "[0-9０-９一二三四五六七八九十百两]+";
+        let n = MARKER_NUMBER;
         let sell = "(?:精编|精选|精品|通用|优选|推荐|热门|最新|优秀|经典|汇编|实用|必备|范文|合集|大全|完整)";
         Regex::new(&format!(
             concat!(
                 r"(?P<sq>[【\[［][ \t]*(?:第[ \t]*{n}[ \t]*篇|{sell}*[ \t]*{n}[ \t]*篇|(?:篇|范文|范例|例文)[ \t]*{n}",
                 r"|(?:精选|精品|推荐|热门|范文|合集|原创|最新|必备|收藏|精编|汇编|大全))[ \t]*[】\]］])",
                 r"|(?P<rd>[（(][ \t]*(?:第[ \t]*{n}[ \t]*篇|{sell}+[ \t]*{n}[ \t]*篇|(?:篇|范文|范例|例文)[ \t]*{n})[ \t]*[）)])",
-                r"|(?m:^[ \t\u{{3000}}]*(?P<ln>(?:篇[ \t]*{n}|第{n}篇|范文[ \t]*{n})[ \t]*[：:、.．]?)(?:[ \t\u{{3000}}\r]|$))",
             ),
             n = n,
             sell = sell
         ))
         .expect("valid regex")
     })
+}
+
+/// Every character a bracketed marker can hold.
+fn marker_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || "【[［】]］（(）) \t第篇一二三四五六七八九十百两精编选品通用优推荐热门最新秀经典汇实必备范文合集大全完整例原创收藏"
+            .contains(c)
+}
+
+/// 篇一： / 第二篇： / 范文3 at a line start.
+fn line_marker_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let n = MARKER_NUMBER;
+        Regex::new(&format!(
+            r"(?m:^[ \t\u{{3000}}]*(?P<ln>(?:篇[ \t]*{n}|第{n}篇|范文[ \t]*{n})[ \t]*[：:、.．]?)(?:[ \t\u{{3000}}\r]|$))",
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// Collection markers, in text order. The bracketed ones are searched
+/// in the runs of marker characters around their words, the line-start
+/// ones in the lines that start so; no marker of one kind can overlap or
+/// start inside one of the other (line markers hold no brackets), so this
+/// finds what one search of both over the whole text would.
+fn markers(text: &str) -> Vec<(usize, usize)> {
+    static SEEDS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    // Every bracketed marker holds 篇, 范文, 范例 or 例文, or is one of
+    // the words 【精选】….
+    let seeds = SEEDS.get_or_init(|| {
+        support_scan::Seeds::new(
+            &[
+                "篇", "范文", "范例", "例文", "精选", "精品", "推荐", "热门", "合集", "原创",
+                "最新", "必备", "收藏", "精编", "汇编", "大全",
+            ],
+            false,
+        )
+    });
+    let mut out = Vec::new();
+    for (at, run) in support_scan::char_runs(text, seeds, marker_char) {
+        for caps in marker_regex().captures_iter(run) {
+            if let Some(m) = caps.name("sq").or(caps.name("rd")) {
+                out.push((at + m.start(), at + m.end()));
+            }
+        }
+    }
+    let mut at = 0;
+    for line in text.split('\n') {
+        let head = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        if head.starts_with(['篇', '第']) || head.starts_with("范文") {
+            for caps in line_marker_regex().captures_iter(line) {
+                if let Some(m) = caps.name("ln") {
+                    out.push((at + m.start(), at + m.end()));
+                }
+            }
+        }
+        at += line.len() + 1;
+    }
+    out.sort_unstable();
+    out
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -473,10 +537,8 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         i = last + 1;
     }
 
-    for caps in marker_regex().captures_iter(text) {
-        if let Some(m) = caps.name("sq").or(caps.name("rd")).or(caps.name("ln")) {
-            found.push((m.start(), m.end(), Form::Marker));
-        }
+    for (s, e) in markers(text) {
+        found.push((s, e, Form::Marker));
     }
     scan_noise(doc, &mut found);
     scan_chrome(doc, &mut found);
@@ -606,6 +668,14 @@ fn chrome_line(line: &str) -> Option<u32> {
                     | '）'
             )
     };
+    // Most lines fail at once: the first word is no button word. (Button
+    // words start with no separator, so the first non-separator character
+    // must start one.)
+    if let Some(c) = line.chars().find(|&c| !separator(c)) {
+        if !CHROME.iter().any(|(w, _)| w.starts_with(c)) {
+            return None;
+        }
+    }
     let mut weight = 0;
     let mut pos = 0;
     for m in chrome_words().find_iter(line) {
@@ -691,28 +761,55 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
             scores[k].add(cat, weight);
         }
     }
-    for caps in contact_regex().captures_iter(text) {
+    static CONTACT_TRIGGERS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    let triggers = CONTACT_TRIGGERS.get_or_init(|| {
+        support_scan::Seeds::new(
+            &["qq", "vx", "wx", "微信", "威信", "薇信", "v信", "加v"],
+            true,
+        )
+    });
+    // A handle is made of its lead word and Latin letters, digits and
+    // separators only: search the runs of such characters.
+    let runs = support_scan::char_runs(text, triggers, |c| {
+        c.is_ascii_alphanumeric() || "_- \t:：微威薇信加号码群".contains(c)
+    });
+    for (at, caps) in
+        runs.flat_map(|(at, run)| contact_regex().captures_iter(run).map(move |c| (at, c)))
+    {
         let (Some(all), Some(id)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
+        let all_start = at + all.start();
         let id = id.as_str();
         let digits = id.bytes().filter(u8::is_ascii_digit).count();
         // wx12345 inside a longer Latin word is not a handle.
         let glued = all.as_str().starts_with(|c: char| c.is_ascii_alphabetic())
-            && all.start() > 0
+            && all_start > 0
             && bytes
-                .get(all.start() - 1)
+                .get(all_start - 1)
                 .is_some_and(u8::is_ascii_alphabetic);
         if (digits >= 5 || (digits >= 1 && id.len() >= 6)) && !glued {
-            if let Some(k) = index_of(all.start()) {
+            if let Some(k) = index_of(all_start) {
                 scores[k].add(Cat::Contact, 4);
             }
         }
     }
-    for caps in link_regex().captures_iter(text) {
+    static LINK_TRIGGERS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    let triggers = LINK_TRIGGERS.get_or_init(|| {
+        // Every link holds a dot (www., a domain, a mail host) or the colon
+        // of http://.
+        support_scan::Seeds::new(&[".", ":"], false)
+    });
+    // A link is printable ASCII through and through: run the pattern on
+    // the runs of such characters that hold a trigger.
+    let runs = support_scan::trigger_windows(text, triggers, |b| (0x21..=0x7e).contains(&b));
+    for (at, caps) in
+        runs.flat_map(|(at, run)| link_regex().captures_iter(run).map(move |c| (at, c)))
+    {
         let Some(all) = caps.get(0) else { continue };
+        let all_start = at + all.start();
         let s = all.as_str().to_ascii_lowercase();
-        let before = text.get(..all.start()).and_then(|t| t.chars().next_back());
+        let before = text.get(..all_start).and_then(|t| t.chars().next_back());
         if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
             continue;
         }
@@ -722,27 +819,44 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
         if host.ends_with(".gov.cn") || host.ends_with(".gov") || host.contains(".gov.") {
             continue;
         }
-        if let Some(k) = index_of(all.start()) {
+        if let Some(k) = index_of(all_start) {
             // A link that is the whole sentence is there to be clicked; one
             // inside a sentence may be a source, so it needs backing.
             let alone = doc.slice(sentences[k].start, sentences[k].end).trim() == all.as_str();
             scores[k].add(Cat::Link, if alone { 4 } else { 2 });
         }
     }
-    for caps in pages_regex().captures_iter(text) {
+    static PAGE_TRIGGERS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    let triggers = PAGE_TRIGGERS.get_or_init(|| support_scan::Seeds::new(&["页"], false));
+    let lines = support_scan::trigger_lines(text, triggers);
+    for (at, caps) in
+        lines.flat_map(|(at, line)| pages_regex().captures_iter(line).map(move |c| (at, c)))
+    {
         let Some(all) = caps.get(0) else { continue };
         let weight = if caps.name("pre").is_some() { 4 } else { 1 };
-        if let Some(k) = index_of(all.start()) {
+        if let Some(k) = index_of(at + all.start()) {
             scores[k].add(Cat::Meta, weight);
+        }
+    }
+    // Pointer emoji: every one is a 3-byte character led by 0xE2 or a
+    // 4-byte one led by 0xF0 (lead bytes, so always a char boundary).
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != 0xE2 && b != 0xF0 {
+            continue;
+        }
+        let Some(w) = text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .and_then(pointer_weight)
+        else {
+            continue;
+        };
+        if let Some(k) = index_of(i) {
+            scores[k].add(Cat::Pointer, w);
         }
     }
     for (k, s) in sentences.iter().enumerate() {
         let body = doc.slice(s.start, s.end);
-        for c in body.chars() {
-            if let Some(w) = pointer_weight(c) {
-                scores[k].add(Cat::Pointer, w);
-            }
-        }
         // 【参考】 opening the sentence.
         if let Some(rest) = body.strip_prefix('【') {
             if let Some(close) = rest.find('】') {
@@ -782,8 +896,9 @@ fn scan_noise(doc: &Document, out: &mut Vec<(usize, usize, Form)>) {
             out.push((s + lead, s + lead + trimmed.len(), Form::Noise));
         }
     };
-    for (b, c) in text.char_indices() {
-        let printable = (' '..='~').contains(&c);
+    // Printable ASCII is one byte; no byte of a longer character is one.
+    for (b, &byte) in text.as_bytes().iter().enumerate() {
+        let printable = (b' '..=b'~').contains(&byte);
         match (printable, seg_start) {
             (true, None) => seg_start = Some(b),
             (false, Some(s)) => {

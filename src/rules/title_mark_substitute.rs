@@ -16,15 +16,17 @@
 //! 办法, 规定, 意见, 通知, 方案 … or starting with 关于) are title marks and
 //! should be 《》 again. Real questions are left alone.
 
-use super::support_cjk::{is_han, question_title_pairs};
+use super::support_cjk::{is_han, QuestionMarks};
+use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
 use crate::re::Regex;
 use std::sync::OnceLock;
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
+    let marks = QuestionMarks::new(text);
     for p in &ctx.doc.paragraphs {
-        for (a, b) in question_title_pairs(text, p.start, p.end) {
+        for (a, b) in marks.title_pairs(p.start, p.end) {
             let Some(span) = text.get(a..b) else {
                 continue;
             };
@@ -37,12 +39,18 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     }
     static ANGLE: OnceLock<Regex> = OnceLock::new();
     let angle = ANGLE.get_or_init(|| Regex::new(r"<<([^<>\n]{1,60}?)>>").expect("valid regex"));
-    for cap in angle.captures_iter(text) {
-        let (Some(all), Some(inner)) = (cap.get(0), cap.get(1)) else {
-            continue;
-        };
-        if inner.as_str().chars().any(is_han) {
-            emit(out, all.start(), all.end(), all.as_str(), inner.as_str());
+    // A match holds << and no line break: search the lines with <<.
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    let seeds = SEEDS.get_or_init(|| Seeds::new(&["<<"], false));
+    for (at, line) in support_scan::trigger_lines(text, seeds) {
+        for cap in angle.captures_iter(line) {
+            let (Some(all), Some(inner)) = (cap.get(0), cap.get(1)) else {
+                continue;
+            };
+            if inner.as_str().chars().any(is_han) {
+                let start = at + all.start();
+                emit(out, start, at + all.end(), all.as_str(), inner.as_str());
+            }
         }
     }
 }
