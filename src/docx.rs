@@ -1341,9 +1341,9 @@ pub fn format_number(n: i64, fmt: &str) -> String {
         "none" => String::new(),
         "decimalZero" if (0..10).contains(&n) => format!("0{n}"),
         "upperRoman" => roman(n).unwrap_or(simple),
-        "lowerRoman" => roman(n).map_or(simple, |r| r.to_lowercase()),
+        "lowerRoman" => roman(n).map_or(simple, |r| r.to_ascii_lowercase()),
         "upperLetter" => letters(n).unwrap_or(simple),
-        "lowerLetter" => letters(n).map_or(simple, |r| r.to_lowercase()),
+        "lowerLetter" => letters(n).map_or(simple, |r| r.to_ascii_lowercase()),
         "chineseCounting"
         | "chineseCountingThousand"
         | "japaneseCounting"

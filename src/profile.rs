@@ -279,11 +279,18 @@ impl Profile {
         Ok(p)
     }
 
+    /// The built-in profiles, parsed once (auto-selection asks on every
+    /// analysis, i.e. on every keystroke in the app).
     pub fn builtins() -> Vec<Profile> {
-        BUILTIN_JSON
-            .iter()
-            .filter_map(|j| Profile::from_json(j).ok())
-            .collect()
+        static PARSED: std::sync::OnceLock<Vec<Profile>> = std::sync::OnceLock::new();
+        PARSED
+            .get_or_init(|| {
+                BUILTIN_JSON
+                    .iter()
+                    .filter_map(|j| Profile::from_json(j).ok())
+                    .collect()
+            })
+            .clone()
     }
 
     pub fn builtin(id: &str) -> Option<Profile> {

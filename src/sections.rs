@@ -101,7 +101,7 @@ impl AliasMatcher {
             let pi = m.pattern().as_usize();
             if self.ascii.get(pi).copied().unwrap_or(false) {
                 let before = title[..m.start()].chars().next_back();
-                if before.is_some_and(|c| c.is_alphanumeric()) {
+                if before.is_some_and(crate::document::is_word_char) {
                     continue;
                 }
             }

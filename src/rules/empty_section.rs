@@ -51,7 +51,10 @@ fn placeholder_only(body: &str) -> bool {
     if body.chars().count() > 30 {
         return false;
     }
-    let core: String = body.chars().filter(|c| c.is_alphanumeric()).collect();
+    let core: String = body
+        .chars()
+        .filter(|&c| crate::document::is_word_char(c))
+        .collect();
     core.is_empty()
         || core
             .chars()

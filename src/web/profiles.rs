@@ -270,7 +270,7 @@ pub fn profile_editor(props: &ProfilesProps) -> Html {
     let export = {
         let p = p.clone();
         Callback::from(move |_| {
-            let json = serde_json::to_string_pretty(&p).unwrap_or_default();
+            let json = serde_json::to_string(&p).unwrap_or_default();
             download(&format!("{}.json", p.id), "application/json", &json);
         })
     };
