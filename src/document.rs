@@ -1285,6 +1285,19 @@ impl Document<'_> {
     }
 }
 
+/// A letter, digit or Han character: what `char::is_alphanumeric` answers
+/// for report text, without pulling Unicode's alphabetic tables into the
+/// download (ASCII, full-width forms, Han and 〇).
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c as u32,
+            0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A
+            | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+        || c == '〇'
+        // Latin with diacritics, Greek, Cyrillic.
+        || matches!(c as u32, 0xC0..=0x24F | 0x370..=0x3FF | 0x400..=0x4FF) && c != '×' && c != '÷'
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1464,17 +1477,4 @@ mod tests {
             "一、基本情况"
         );
     }
-}
-
-/// A letter, digit or Han character: what `char::is_alphanumeric` answers
-/// for report text, without pulling Unicode's alphabetic tables into the
-/// download (ASCII, full-width forms, Han and 〇).
-pub fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c as u32,
-            0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A
-            | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-        || c == '〇'
-        // Latin with diacritics, Greek, Cyrillic.
-        || matches!(c as u32, 0xC0..=0x24F | 0x370..=0x3FF | 0x400..=0x4FF) && c != '×' && c != '÷'
 }
