@@ -156,7 +156,6 @@ pub fn app() -> Html {
             let state = state.clone();
             Timeout::new(0, move || {
                 let id = format!("mark-{i}");
-                reveal(&id);
                 let mark = gloo::utils::document()
                     .get_element_by_id(&id)
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
@@ -164,6 +163,8 @@ pub fn app() -> Html {
                     let top = f64::from(m.offset_top() + m.offset_height()) + 4.0;
                     state.dispatch(Action::OpenCard(i, top, f64::from(m.offset_left())));
                 }
+                // After the card's render, which would reset the mark's classes.
+                Timeout::new(30, move || reveal(&id)).forget();
             })
             .forget();
         })
