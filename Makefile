@@ -15,19 +15,19 @@ export PATH := $(CURDIR)/$(NODE_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 
-.PHONY: run test dist setup tools-rust tools-node tools-browser test-native test-browser bench fuzz clean
+.PHONY: run test dist setup dev-null tools-rust tools-node tools-browser test-native test-browser bench fuzz clean
 
 run: dist
 	@node www/tools/serve.mjs dist $(PORT)
 
 test: setup test-native dist test-browser
 
-dist: tools-rust tools-node
+dist: dev-null tools-rust tools-node
 	cargo fetch --locked
 	trunk build --release
 	node www/tools/single-file.mjs dist
 
-test-native:
+test-native: dev-null
 	cargo test --locked
 	# The web build's regex engine (regex-lite) must give the same results.
 	cargo test --locked --features lite-regex
@@ -36,7 +36,16 @@ test-native:
 test-browser: tools-node tools-browser
 	cd $(NODE_DIR) && node --test --test-concurrency=1
 
-setup: tools-rust tools-node tools-browser
+setup: dev-null tools-rust tools-node tools-browser
+
+# A tool run as root that writes "-o /dev/null" by renaming a temp file over it
+# leaves /dev/null a regular file. Build-script probes then write their errors
+# into it, and cargo feeds that text to rustc as source ("failed to run rustc
+# to learn about target-specific information"). Seen on a CI image: repair it.
+dev-null:
+	@[ -c /dev/null ] || { \
+	  echo "make: /dev/null is not the null device; recreating it" >&2; \
+	  $(SUDO) rm -f /dev/null && $(SUDO) mknod -m 666 /dev/null c 1 3; }
 
 tools-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \

@@ -112,6 +112,10 @@ pub fn app() -> Html {
     let lang = state.lang();
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let debounce: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    // The selection as of the last key press: two quick F8 presses arrive
+    // before the re-render that would refresh the handler's `state`.
+    let latest_selected: Rc<RefCell<Option<usize>>> = use_mut_ref(|| None);
+    *latest_selected.borrow_mut() = state.selected;
 
     // <html lang> and the theme follow the settings.
     {
@@ -146,7 +150,9 @@ pub fn app() -> Html {
 
     let select = {
         let state = state.clone();
+        let latest_selected = latest_selected.clone();
         Callback::from(move |i: usize| {
+            *latest_selected.borrow_mut() = Some(i);
             state.dispatch(Action::Select(i));
             if let Some(f) = state.report.findings.get(i) {
                 select_in_editor(&state.text, f.byte_start, f.byte_end);
@@ -154,7 +160,11 @@ pub fn app() -> Html {
             // Reveal the mark and open its card, so the fix is one Tab away
             // for keyboard users too (F8, then Tab to "应用修正").
             let state = state.clone();
+            let latest_selected = latest_selected.clone();
             Timeout::new(0, move || {
+                if *latest_selected.borrow() != Some(i) {
+                    return; // a later key press moved on; its own card opens
+                }
                 let id = format!("mark-{i}");
                 let mark = gloo::utils::document()
                     .get_element_by_id(&id)
@@ -173,6 +183,7 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         let select = select.clone();
+        let latest_selected = latest_selected.clone();
         use_effect_with(
             (
                 state.visible.clone(),
@@ -182,6 +193,7 @@ pub fn app() -> Html {
             ),
             move |_| {
                 let state = state.clone();
+                let latest_selected = latest_selected.clone();
                 let listener = EventListener::new_with_options(
                     &gloo::utils::window(),
                     "keydown",
@@ -208,9 +220,8 @@ pub fn app() -> Html {
                                 if order.is_empty() {
                                     return;
                                 }
-                                let pos = state
-                                    .selected
-                                    .and_then(|s| order.iter().position(|&i| i == s));
+                                let selected = *latest_selected.borrow();
+                                let pos = selected.and_then(|s| order.iter().position(|&i| i == s));
                                 let next = match (pos, e.shift_key()) {
                                     (None, false) => 0,
                                     (None, true) => order.len() - 1,
