@@ -168,7 +168,7 @@ fn locate_findings(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
                         line: a.line,
                         column: a.column,
                         text: text.get(*rs..*re).unwrap_or("").to_string(),
-                        label: label.clone(),
+                        label: label.as_str().to_string(),
                     }
                 })
                 .collect();
@@ -181,9 +181,9 @@ fn locate_findings(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
                 line: s.line,
                 column: s.column,
                 text: text.get(r.start..r.end).unwrap_or("").to_string(),
-                message: r.message,
-                message_en: r.message_en,
-                suggestion: r.suggestion,
+                message: r.message.into_string(),
+                message_en: r.message_en.into_string(),
+                suggestion: r.suggestion.map(rules::Msg::into_string),
                 byte_start: r.start,
                 byte_end: r.end,
                 context: r

@@ -801,6 +801,7 @@ fn table() -> &'static Table {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("valid patterns");
         Table {
