@@ -1,8 +1,8 @@
 //! The `draftcheck` command line (native only).
 
 use draftcheck::decode::{self, Limits, LoadError};
-use draftcheck::render::{self, FileError, FileReport, JsonOutput};
-use draftcheck::{analyze_with, Config, Hints, Profile, ProfileChoice, Report};
+use draftcheck::render::{self, AnalysisFile, FileError};
+use draftcheck::{analysis, Analysis, Config, Hints, Profile, ProfileChoice};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -204,14 +204,11 @@ fn io_error(e: &std::io::Error) -> LoadError {
 
 fn check(opts: &Options) -> ExitCode {
     let config = Config::default();
-    let mut results: Vec<(String, Loaded, Report)> = Vec::new();
+    let mut loaded: Vec<(String, Loaded)> = Vec::new();
     let mut errors: Vec<(String, String)> = Vec::new();
     for path in &opts.files {
         match read_input(path, &opts.limits) {
-            Ok(loaded) => {
-                let report = analyze_with(&loaded.text, &opts.profile, &config, &loaded.hints);
-                results.push((path.clone(), loaded, report));
-            }
+            Ok(l) => loaded.push((path.clone(), l)),
             Err(e) => {
                 let name = if path == "-" {
                     "<stdin>"
@@ -223,36 +220,46 @@ fn check(opts: &Options) -> ExitCode {
             }
         }
     }
+    // Files are analysed in the order given; a file that could not be
+    // read has its message printed as it is met.
+    let results: Vec<(&str, &Loaded, Analysis)> = loaded
+        .iter()
+        .map(|(p, l)| {
+            (
+                p.as_str(),
+                l,
+                analysis(&l.text, &opts.profile, &config, &l.hints),
+            )
+        })
+        .collect();
     let stdout = std::io::stdout();
     // Large buffer: the JSON of a long draft runs to megabytes.
     let mut w = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let errors_out: Vec<FileError> = errors
+        .iter()
+        .map(|(p, m)| FileError {
+            path: p,
+            message: m,
+        })
+        .collect();
+    let failed = results.iter().any(|(_, _, a)| a.summary().error > 0);
     let written = match opts.format {
         Format::Json => {
-            let out = JsonOutput {
-                version: 1,
-                files: results
-                    .iter()
-                    .map(|(p, l, r)| FileReport {
-                        path: p,
-                        encoding: l.encoding,
-                        report: r,
-                    })
-                    .collect(),
-                errors: errors
-                    .iter()
-                    .map(|(p, m)| FileError {
-                        path: p,
-                        message: m,
-                    })
-                    .collect(),
-            };
-            render::write_json(&mut w, &out).and_then(|_| writeln!(w))
+            let files: Vec<AnalysisFile> = results
+                .iter()
+                .map(|(p, l, a)| AnalysisFile {
+                    path: p,
+                    encoding: l.encoding,
+                    analysis: a,
+                })
+                .collect();
+            render::write_analyses_json(&mut w, 1, &files, &errors_out).and_then(|_| writeln!(w))
         }
-        Format::Text => results.iter().try_for_each(|(p, l, r)| {
+        Format::Text => results.iter().try_for_each(|(p, l, a)| {
             for n in &l.notes {
                 writeln!(w, "{p}: {n}")?;
             }
-            write!(w, "{}", render::text(p, r, opts.english))
+            write!(w, "{}", render::text(p, &a.report(), opts.english))
         }),
     };
     if let Err(e) = written.and_then(|_| w.flush()) {
@@ -260,17 +267,17 @@ fn check(opts: &Options) -> ExitCode {
             eprintln!("draftcheck: {e}");
         }
     }
-    let code = if !errors.is_empty() {
-        ExitCode::from(2)
-    } else if results.iter().any(|(_, _, r)| r.summary.error > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    };
     // The process ends here: freeing tens of thousands of findings one by
     // one would only delay the exit.
     std::mem::forget(results);
-    code
+    std::mem::forget(loaded);
+    if !errors.is_empty() {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 pub fn main() -> ExitCode {

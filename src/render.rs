@@ -1,6 +1,7 @@
 //! Renderers: the CLI's JSON contract and the human-readable text format.
 
 use crate::finding::{Finding, Report, Severity};
+use crate::{Analysis, FindingRef, RelatedRef};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -38,27 +39,102 @@ pub fn json(out: &JsonOutput) -> String {
 /// CLI's output for a large text runs to megabytes, and serde's generic
 /// path costs more than the analysis of many rules.
 pub fn write_json(w: &mut impl Write, out: &JsonOutput) -> io::Result<()> {
+    let files = out.files.iter().map(|f| {
+        (
+            f.path,
+            f.encoding,
+            f.report,
+            f.report.findings.iter().map(finding_ref),
+        )
+    });
+    write_files_json(w, out.version, files, &out.errors)
+}
+
+/// One analysed file for [`write_analyses_json`].
+pub struct AnalysisFile<'a> {
+    pub path: &'a str,
+    pub encoding: &'a str,
+    pub analysis: &'a Analysis<'a>,
+}
+
+/// [`write_json`] for analyses whose findings were never made owned: the
+/// same bytes as the JSON of their reports.
+pub fn write_analyses_json(
+    w: &mut impl Write,
+    version: u32,
+    files: &[AnalysisFile],
+    errors: &[FileError],
+) -> io::Result<()> {
+    let files = files
+        .iter()
+        .map(|f| (f.path, f.encoding, f.analysis.head(), f.analysis.findings()));
+    write_files_json(w, version, files, errors)
+}
+
+fn finding_ref(f: &Finding) -> FindingRef<'_> {
+    FindingRef {
+        rule: &f.rule,
+        category: f.category,
+        severity: f.severity,
+        start: f.start,
+        end: f.end,
+        line: f.line,
+        column: f.column,
+        text: &f.text,
+        message: &f.message,
+        message_en: &f.message_en,
+        suggestion: f.suggestion.as_deref(),
+        byte_start: f.byte_start,
+        byte_end: f.byte_end,
+        context: f.context.as_deref(),
+        related: f
+            .related
+            .iter()
+            .map(|r| RelatedRef {
+                start: r.start,
+                end: r.end,
+                line: r.line,
+                column: r.column,
+                text: &r.text,
+                label: &r.label,
+            })
+            .collect(),
+        aggregate: f.aggregate,
+    }
+}
+
+/// The output document: (path, encoding, report head, its findings) per
+/// file. The head's own `findings` are not written; `findings` are.
+fn write_files_json<'a, F>(
+    w: &mut impl Write,
+    version: u32,
+    files: impl Iterator<Item = (&'a str, &'a str, &'a Report, F)>,
+    errors: &[FileError],
+) -> io::Result<()>
+where
+    F: Iterator<Item = FindingRef<'a>>,
+{
     let mut j = Json {
         w,
         buf: Vec::with_capacity(Json::<Vec<u8>>::CHUNK + 4096),
     };
     j.raw("{\"version\":")?;
-    j.uint(out.version as usize)?;
+    j.uint(version as usize)?;
     j.raw(",\"files\":[")?;
-    for (k, f) in out.files.iter().enumerate() {
+    for (k, (path, encoding, head, findings)) in files.enumerate() {
         j.sep(k)?;
         j.raw("{\"path\":")?;
-        j.str(f.path)?;
+        j.str(path)?;
         j.raw(",\"encoding\":")?;
-        j.str(f.encoding)?;
+        j.str(encoding)?;
         j.raw(",")?;
-        j.report_fields(f.report)?;
+        j.report_fields(head, findings)?;
         j.raw("}")?;
     }
     j.raw("]")?;
-    if !out.errors.is_empty() {
+    if !errors.is_empty() {
         j.raw(",\"errors\":[")?;
-        for (k, e) in out.errors.iter().enumerate() {
+        for (k, e) in errors.iter().enumerate() {
             j.sep(k)?;
             j.raw("{\"path\":")?;
             j.str(e.path)?;
@@ -196,7 +272,11 @@ impl<W: Write> Json<'_, W> {
         self.bytes(b"\"")
     }
 
-    fn report_fields(&mut self, r: &Report) -> io::Result<()> {
+    fn report_fields<'f>(
+        &mut self,
+        r: &Report,
+        findings: impl Iterator<Item = FindingRef<'f>>,
+    ) -> io::Result<()> {
         self.raw("\"profile\":")?;
         self.str(&r.profile)?;
         self.raw(",\"profile_reason\":")?;
@@ -231,9 +311,9 @@ impl<W: Write> Json<'_, W> {
             self.raw("}")?;
         }
         self.raw("],\"findings\":[")?;
-        for (k, f) in r.findings.iter().enumerate() {
+        for (k, f) in findings.enumerate() {
             self.sep(k)?;
-            self.finding(f)?;
+            self.finding(&f)?;
         }
         self.raw("],\"outline\":[")?;
         for (k, o) in r.outline.iter().enumerate() {
@@ -254,9 +334,9 @@ impl<W: Write> Json<'_, W> {
         self.uint(r.chars)
     }
 
-    fn finding(&mut self, f: &Finding) -> io::Result<()> {
+    fn finding(&mut self, f: &FindingRef) -> io::Result<()> {
         self.raw("{\"rule\":")?;
-        self.str(&f.rule)?;
+        self.str(f.rule)?;
         self.raw(",\"category\":\"")?;
         self.raw(f.category.id())?;
         self.raw("\",\"severity\":\"")?;
@@ -270,13 +350,13 @@ impl<W: Write> Json<'_, W> {
         self.raw(",\"column\":")?;
         self.uint(f.column)?;
         self.raw(",\"text\":")?;
-        self.str(&f.text)?;
+        self.str(f.text)?;
         self.raw(",\"message\":")?;
-        self.str(&f.message)?;
+        self.str(f.message)?;
         self.raw(",\"message_en\":")?;
-        self.str(&f.message_en)?;
+        self.str(f.message_en)?;
         self.raw(",\"suggestion\":")?;
-        match &f.suggestion {
+        match f.suggestion {
             Some(s) => self.str(s)?,
             None => self.raw("null")?,
         }
@@ -284,7 +364,7 @@ impl<W: Write> Json<'_, W> {
         self.uint(f.byte_start)?;
         self.raw(",\"byte_end\":")?;
         self.uint(f.byte_end)?;
-        if let Some(c) = &f.context {
+        if let Some(c) = f.context {
             self.raw(",\"context\":")?;
             self.str(c)?;
         }
@@ -301,10 +381,10 @@ impl<W: Write> Json<'_, W> {
                 self.raw(",\"column\":")?;
                 self.uint(r.column)?;
                 self.raw(",\"text\":")?;
-                self.str(&r.text)?;
+                self.str(r.text)?;
                 if !r.label.is_empty() {
                     self.raw(",\"label\":")?;
-                    self.str(&r.label)?;
+                    self.str(r.label)?;
                 }
                 self.raw("}")?;
             }

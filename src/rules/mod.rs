@@ -326,10 +326,16 @@ pub struct Emitter {
 
 impl Emitter {
     pub fn new(rule: &'static str, category: Category) -> Self {
+        Self::with_buffer(rule, category, Vec::new())
+    }
+
+    /// An emitter that appends to `out` (the findings of earlier rules):
+    /// one vector for all rules instead of one to copy from per rule.
+    pub fn with_buffer(rule: &'static str, category: Category, out: Vec<RawFinding>) -> Self {
         Emitter {
             rule,
             category,
-            out: Vec::new(),
+            out,
         }
     }
 
