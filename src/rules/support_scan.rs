@@ -90,12 +90,44 @@ impl Seeds {
             }
             all.extend(variants);
         }
+        // Short non-ASCII seeds (two-byte characters) get a searcher of
+        // their own so that the others are fingerprinted on three bytes:
+        // one shared two-byte prefix such as E2 80 (of “” — …) would stop
+        // the search everywhere.
         let (ascii, wide): (Vec<String>, Vec<String>) = all.into_iter().partition(|w| w.is_ascii());
+        let (long, short): (Vec<String>, Vec<String>) =
+            wide.into_iter().partition(|w| w.len() >= 3);
         Seeds {
-            finders: [Finder::build(&ascii), Finder::build(&wide)]
-                .into_iter()
-                .flatten()
-                .collect(),
+            finders: [
+                Finder::build(&ascii),
+                Finder::build(&short),
+                Finder::build(&long),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        }
+    }
+
+    /// Byte strings as seeds (prefixes of UTF-8 sequences, say); each must
+    /// start at a character boundary wherever it occurs.
+    pub fn byte_strings(words: &[&[u8]]) -> Seeds {
+        let words: Vec<Vec<u8>> = words.iter().map(|w| w.to_vec()).collect();
+        let finder = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(&words)
+            .build()
+            .map(Finder::Packed)
+            .or_else(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&words)
+                    .ok()
+                    .map(Finder::Ac)
+            });
+        Seeds {
+            finders: finder.into_iter().collect(),
         }
     }
 
