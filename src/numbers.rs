@@ -182,12 +182,36 @@ const UNITS: &[&str] = &[
 /// The first of [`UNITS`] that `rest` starts with. Only the units that
 /// share its first character are compared.
 fn unit_at(rest: &str) -> Option<&'static str> {
-    let first = rest.chars().next()?;
+    // Every unit starts with a three-byte character: compare those bytes
+    // as one number before comparing the unit.
+    let key = first3(rest.as_bytes())?;
     UNITS
         .iter()
-        .copied()
-        .find(|u| u.starts_with(first) && rest.starts_with(u))
+        .zip(UNIT_KEYS.iter())
+        .find(|&(u, &k)| k == key && rest.starts_with(u))
+        .map(|(u, _)| *u)
 }
+
+const fn first3(b: &[u8]) -> Option<u32> {
+    if b.len() < 3 {
+        return None;
+    }
+    Some((b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32)
+}
+
+/// The first three bytes of each unit, as [`first3`] reads them.
+const UNIT_KEYS: [u32; UNITS.len()] = {
+    let mut keys = [0u32; UNITS.len()];
+    let mut k = 0;
+    while k < UNITS.len() {
+        keys[k] = match first3(UNITS[k].as_bytes()) {
+            Some(v) => v,
+            None => 0,
+        };
+        k += 1;
+    }
+    keys
+};
 
 /// Characters that stand for a blank in a template figure (XX人, 20××年).
 pub fn is_blank_char(c: char) -> bool {
@@ -416,6 +440,7 @@ pub fn extract(text: &str) -> Vec<Number> {
     let mut out: Vec<Number> = Vec::new();
     let mut chars: Vec<(usize, char)> = Vec::new();
     let mut quoted: Vec<bool> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
     let mut line_start = 0;
     while line_start <= text.len() {
         let line_end = text
@@ -424,30 +449,52 @@ pub fn extract(text: &str) -> Vec<Number> {
             .map_or(text.len(), |i| line_start + i);
         let from = line_start.saturating_sub(1);
         let to = (line_end + 1).min(text.len());
+        // One pass: the characters, where figures may start (digits and
+        // numerals; the rest of the line only steps past), and whether
+        // there are quotation marks at all.
         chars.clear();
-        chars.extend(
-            text.get(from..to)
-                .unwrap_or("")
-                .char_indices()
-                .map(|(b, c)| (from + b, c)),
-        );
+        candidates.clear();
+        let mut quotes = false;
+        for (b, c) in text.get(from..to).unwrap_or("").char_indices() {
+            if digit_value(c).is_some() || is_cn_numeral(c) {
+                candidates.push(chars.len());
+            }
+            quotes |= matches!(
+                c,
+                '“' | '《' | '「' | '『' | '‘' | '"' | '”' | '》' | '」' | '』' | '’'
+            );
+            chars.push((from + b, c));
+        }
         let cur = Cursor {
             text,
             chars: &chars,
             end: to,
         };
-        quoted_mask(&chars, &mut quoted);
-        extract_line(&cur, &quoted, &mut out);
+        // No quotation marks: nothing is quoted (an empty mask reads false).
+        quoted.clear();
+        if quotes {
+            quoted_mask(&chars, &mut quoted);
+        }
+        extract_line(&cur, &quoted, &candidates, &mut out);
         line_start = line_end + 1;
     }
     out
 }
 
-fn extract_line(cur: &Cursor, quoted: &[bool], out: &mut Vec<Number>) {
+/// Reads the figures of one line; `candidates` are the indices of its
+/// digits and numerals (every other character is stepped past).
+fn extract_line(cur: &Cursor, quoted: &[bool], candidates: &[usize], out: &mut Vec<Number>) {
     let text = cur.text;
-    let n = cur.chars.len();
     let mut i = 0;
-    while i < n {
+    let mut ci = 0;
+    loop {
+        while candidates.get(ci).is_some_and(|&k| k < i) {
+            ci += 1;
+        }
+        let Some(&k) = candidates.get(ci) else {
+            break;
+        };
+        i = k;
         let c = cur.chars[i].1;
         let prev = i.checked_sub(1).and_then(|p| cur.at(p));
         let percent_words = c == '百' && cur.rest(i).starts_with("百分之");
@@ -753,6 +800,13 @@ mod tests {
         assert_eq!(label(0), "立案审查调查");
         assert_eq!(label(1), "立案审查调查");
         assert_eq!(label(2), "");
+    }
+
+    #[test]
+    fn units_start_with_three_byte_characters() {
+        for u in super::UNITS {
+            assert_eq!(u.chars().next().map(char::len_utf8), Some(3), "{u}");
+        }
     }
 
     #[test]
