@@ -42,14 +42,41 @@ impl<'a> Locator<'a> {
             // top, which would make many of them quadratic.
             self.step_back(target);
         }
-        for c in self.text[self.byte..target].chars() {
-            self.chars += 1;
-            if c == '\n' {
-                self.line += 1;
-                self.line_start_chars = self.chars;
+        let span = &self.text[self.byte..target];
+        if span.len() < 64 {
+            for c in span.chars() {
+                self.chars += 1;
+                if c == '\n' {
+                    self.line += 1;
+                    self.line_start_chars = self.chars;
+                }
             }
+            self.byte = target;
+            return self.position();
         }
+        // Long spans are counted in bulk: the chars (vectorised by std),
+        // the line breaks, the chars after the last one.
+        let n = span.chars().count();
+        // Line breaks are sparse: find them with memchr.
+        let mut breaks = 0;
+        let mut after_last = None;
+        let mut from = 0;
+        while let Some(k) = span.get(from..).and_then(|t| t.find('\n')) {
+            breaks += 1;
+            from += k + 1;
+            after_last = Some(from);
+        }
+        if let Some(last) = after_last {
+            let after = span[last..].chars().count();
+            self.line += breaks;
+            self.line_start_chars = self.chars + n - after;
+        }
+        self.chars += n;
         self.byte = target;
+        self.position()
+    }
+
+    fn position(&self) -> Position {
         Position {
             offset: self.chars,
             line: self.line,
@@ -77,6 +104,41 @@ impl<'a> Locator<'a> {
             let head = &self.text[..target];
             let line_start = head.rfind('\n').map_or(0, |i| i + 1);
             self.line_start_chars = self.chars - head[line_start..].chars().count();
+        }
+    }
+}
+
+/// Positions of a known set of byte offsets, computed in one forward walk
+/// whatever order they are asked for in (findings overlap, related spans
+/// point backwards).
+pub struct PositionTable {
+    offsets: Vec<usize>,
+    positions: Vec<Position>,
+}
+
+impl PositionTable {
+    pub fn new(text: &str, mut offsets: Vec<usize>) -> PositionTable {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut locator = Locator::new(text);
+        let positions = offsets.iter().map(|&b| locator.locate(b)).collect();
+        PositionTable { offsets, positions }
+    }
+
+    /// The position of `byte`, which must be one of the offsets given.
+    pub fn get(&self, byte: usize) -> Position {
+        match self.offsets.binary_search(&byte) {
+            Ok(i) => self.positions[i],
+            // Not registered: the nearest registered offset before it.
+            Err(i) => self
+                .positions
+                .get(i.wrapping_sub(1))
+                .copied()
+                .unwrap_or(Position {
+                    offset: 0,
+                    line: 1,
+                    column: 1,
+                }),
         }
     }
 }
@@ -114,40 +176,5 @@ mod tests {
         }
         // Into the middle of a character: clamped like a fresh locator.
         assert_eq!(walked.locate(1), Locator::new(text).locate(1));
-    }
-}
-
-/// Positions of a known set of byte offsets, computed in one forward walk
-/// whatever order they are asked for in (findings overlap, related spans
-/// point backwards).
-pub struct PositionTable {
-    offsets: Vec<usize>,
-    positions: Vec<Position>,
-}
-
-impl PositionTable {
-    pub fn new(text: &str, mut offsets: Vec<usize>) -> PositionTable {
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut locator = Locator::new(text);
-        let positions = offsets.iter().map(|&b| locator.locate(b)).collect();
-        PositionTable { offsets, positions }
-    }
-
-    /// The position of `byte`, which must be one of the offsets given.
-    pub fn get(&self, byte: usize) -> Position {
-        match self.offsets.binary_search(&byte) {
-            Ok(i) => self.positions[i],
-            // Not registered: the nearest registered offset before it.
-            Err(i) => self
-                .positions
-                .get(i.wrapping_sub(1))
-                .copied()
-                .unwrap_or(Position {
-                    offset: 0,
-                    line: 1,
-                    column: 1,
-                }),
-        }
     }
 }
