@@ -2,8 +2,8 @@
 
 use draftcheck::decode::{self, Limits, LoadError};
 use draftcheck::load::{self, Loaded};
-use draftcheck::render::{self, FileError, FileReport, JsonOutput};
-use draftcheck::{analyze_with, Config, Profile, ProfileChoice, Report};
+use draftcheck::render::{self, AnalysisFile, FileError, FileMeta};
+use draftcheck::{analysis, Analysis, Config, Profile, ProfileChoice};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -177,22 +177,11 @@ fn io_error(e: &std::io::Error) -> LoadError {
 
 fn check(opts: &Options) -> ExitCode {
     let config = Config::default();
-    let mut results: Vec<(String, Loaded, Report)> = Vec::new();
+    let mut loaded: Vec<(String, Loaded)> = Vec::new();
     let mut errors: Vec<(String, String)> = Vec::new();
     for path in &opts.files {
         match read_input(path, &opts.limits) {
-            Ok(loaded) => {
-                let started = std::time::Instant::now();
-                let report = analyze_with(&loaded.text, &opts.profile, &config, &loaded.hints);
-                if opts.timing {
-                    eprintln!(
-                        "draftcheck: {path}: analysed {} bytes in {:.2} ms",
-                        loaded.text.len(),
-                        started.elapsed().as_secs_f64() * 1e3
-                    );
-                }
-                results.push((path.clone(), loaded, report));
-            }
+            Ok(l) => loaded.push((path.clone(), l)),
             Err(e) => {
                 let name = if path == "-" {
                     "<stdin>"
@@ -204,38 +193,56 @@ fn check(opts: &Options) -> ExitCode {
             }
         }
     }
+    // Files are analysed in the order given; a file that could not be
+    // read has its message printed as it is met.
+    let results: Vec<(&str, &Loaded, Analysis)> = loaded
+        .iter()
+        .map(|(p, l)| {
+            let started = std::time::Instant::now();
+            let a = analysis(&l.text, &opts.profile, &config, &l.hints);
+            if opts.timing {
+                eprintln!(
+                    "draftcheck: {p}: analysed {} bytes in {:.2} ms",
+                    l.text.len(),
+                    started.elapsed().as_secs_f64() * 1e3
+                );
+            }
+            (p.as_str(), l, a)
+        })
+        .collect();
     let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
+    // Large buffer: the JSON of a long draft runs to megabytes.
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let errors_out: Vec<FileError> = errors
+        .iter()
+        .map(|(p, m)| FileError {
+            path: p,
+            message: m,
+        })
+        .collect();
+    let failed = results.iter().any(|(_, _, a)| a.summary().error > 0);
     let written = match opts.format {
         Format::Json => {
-            let out = JsonOutput {
-                version: 1,
-                files: results
-                    .iter()
-                    .map(|(p, l, r)| FileReport {
+            let files: Vec<AnalysisFile> = results
+                .iter()
+                .map(|(p, l, a)| AnalysisFile {
+                    meta: FileMeta {
                         path: p,
                         encoding: l.encoding,
                         format: l.format,
-                        notes: l.notes.iter().map(|(zh, _)| zh.clone()).collect(),
-                        report: r,
-                    })
-                    .collect(),
-                errors: errors
-                    .iter()
-                    .map(|(p, m)| FileError {
-                        path: p,
-                        message: m,
-                    })
-                    .collect(),
-            };
-            writeln!(w, "{}", render::json(&out))
+                        notes: l.notes.iter().map(|(zh, _)| zh.as_str()).collect(),
+                    },
+                    analysis: a,
+                })
+                .collect();
+            render::write_analyses_json(&mut w, 1, &files, &errors_out).and_then(|_| writeln!(w))
         }
-        Format::Text => results.iter().try_for_each(|(p, l, r)| {
+        Format::Text => results.iter().try_for_each(|(p, l, a)| {
             for (zh, en) in &l.notes {
                 let note = if opts.english { en } else { zh };
                 writeln!(w, "{p}: {note}")?;
             }
-            write!(w, "{}", render::text(p, r, opts.english))
+            write!(w, "{}", render::text(p, &a.report(), opts.english))
         }),
     };
     if let Err(e) = written.and_then(|_| w.flush()) {
@@ -243,9 +250,13 @@ fn check(opts: &Options) -> ExitCode {
             eprintln!("draftcheck: {e}");
         }
     }
+    // The process ends here: freeing tens of thousands of findings one by
+    // one would only delay the exit.
+    std::mem::forget(results);
+    std::mem::forget(loaded);
     if !errors.is_empty() {
         ExitCode::from(2)
-    } else if results.iter().any(|(_, _, r)| r.summary.error > 0) {
+    } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

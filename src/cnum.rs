@@ -28,9 +28,32 @@ fn unit(c: char) -> Option<u64> {
     })
 }
 
+/// The numeral characters between U+4E00 and U+9FFF, as a bitmap: every
+/// character of a text is asked, and most are no numeral.
+const NUMERAL_BITS: [u64; 328] = {
+    const CHARS: &[char] = &[
+        '零', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七',
+        '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '亿',
+    ];
+    let mut bits = [0u64; 328];
+    let mut k = 0;
+    while k < CHARS.len() {
+        let v = CHARS[k] as u32 - 0x4E00;
+        bits[(v / 64) as usize] |= 1 << (v % 64);
+        k += 1;
+    }
+    bits
+};
+
 /// True for characters that can be part of a Chinese numeral.
 pub fn is_numeral_char(c: char) -> bool {
-    digit(c).is_some() || unit(c).is_some()
+    let u = c as u32;
+    if (0x4E00..0xA000).contains(&u) {
+        let v = u - 0x4E00;
+        NUMERAL_BITS[(v / 64) as usize] >> (v % 64) & 1 == 1
+    } else {
+        c == '〇' || c == '○'
+    }
 }
 
 /// Parses a whole string of Chinese numerals ("十三", "二十七", "一百二十",
@@ -72,6 +95,16 @@ pub fn parse(s: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::parse;
+
+    #[test]
+    fn numeral_bitmap_matches_the_tables() {
+        for u in 0..0x3_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                let slow = super::digit(c).is_some() || super::unit(c).is_some();
+                assert_eq!(super::is_numeral_char(c), slow, "{c}");
+            }
+        }
+    }
 
     #[test]
     fn parses_common_forms() {

@@ -11,6 +11,8 @@
 
 use crate::cnum;
 use crate::numbers::{self, Number};
+use crate::rules::support_scan::{self, Seeds};
+use std::sync::OnceLock;
 
 /// A physical line, without its line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -608,19 +610,27 @@ impl<'a> Document<'a> {
         let text = self.text;
         for (pi, p) in self.paragraphs.iter().enumerate() {
             let mut start = p.start;
-            let mut iter = text[p.start..p.end].char_indices().peekable();
-            while let Some((off, c)) = iter.next() {
+            // Stepping from character to character by their lead bytes;
+            // only punctuation is decoded.
+            let bytes = text.as_bytes().get(p.start..p.end).unwrap_or(&[]);
+            let mut next = 0;
+            while next < bytes.len() {
+                let off = next;
+                next += utf8_len(bytes[off]);
+                let Some(c) = punct_at(bytes, off) else {
+                    continue;
+                };
                 let is_end = matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
-                    || (c == '…' && iter.peek().is_none_or(|&(_, n)| n != '…'));
+                    || (c == '…' && punct_at(bytes, next) != Some('…'));
                 if !is_end {
                     continue;
                 }
                 let mut end = p.start + off + c.len_utf8();
                 // Closing quotes and brackets belong to the sentence they end.
-                while let Some(&(o, n)) = iter.peek() {
+                while let Some(n) = punct_at(bytes, next) {
                     if matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | '"') {
-                        end = p.start + o + n.len_utf8();
-                        iter.next();
+                        end = p.start + next + n.len_utf8();
+                        next += n.len_utf8();
                     } else {
                         break;
                     }
@@ -752,15 +762,22 @@ fn is_han(c: char) -> bool {
 
 /// The text is an English (Latin-script) report rather than a Chinese one.
 fn mostly_latin(text: &str) -> bool {
-    let (mut letters, mut han) = (0usize, 0usize);
+    // Letters are single bytes: count them bytewise; then count Han
+    // characters only until they outweigh the letters.
+    let letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    if letters < 20 {
+        return false;
+    }
+    let mut han = 0usize;
     for c in text.chars() {
-        if c.is_ascii_alphabetic() {
-            letters += 1;
-        } else if is_han(c) {
+        if is_han(c) {
             han += 1;
+            if han * 3 >= letters {
+                return false;
+            }
         }
     }
-    letters >= 20 && letters > han * 3
+    letters > han * 3
 }
 
 /// The last numbers seen per marker family while cutting paragraphs, to
@@ -797,11 +814,13 @@ impl MarkerSeq {
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
+    static BREAKS: OnceLock<Seeds> = OnceLock::new();
+    let breaks = BREAKS.get_or_init(|| Seeds::chars(&['\n', '\r']));
     let mut lines = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
+    // Only the line breaks are visited (a memchr-style search).
+    for (i, _) in support_scan::seed_matches(text, breaks) {
         match bytes[i] {
             b'\n' => {
                 let end = if i > start && bytes[i - 1] == b'\r' {
@@ -818,7 +837,6 @@ fn split_lines(text: &str) -> Vec<Line> {
             }
             _ => {}
         }
-        i += 1;
     }
     lines.push(Line {
         start,
@@ -1188,20 +1206,28 @@ fn find_enum_items(
     paragraph: usize,
 ) -> Vec<(EnumKind, EnumItem)> {
     let body = &text[start..end];
+    let bytes = body.as_bytes();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in body.char_indices() {
-        let at_boundary = prev.is_none_or(|p| {
+    // Whether the previous character ends a clause (true at the start).
+    let mut at_boundary = true;
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        next += utf8_len(bytes[i]);
+        let boundary = at_boundary;
+        at_boundary = punct_at(bytes, i).is_some_and(|p| {
             matches!(
                 p,
                 '。' | '；' | ';' | '！' | '？' | '：' | ':' | '\n' | ' ' | '\u{3000}' | '，' | ','
             )
         });
-        prev = Some(c);
-        if !at_boundary {
+        if !boundary {
             continue;
         }
         let rest = &body[i..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         // 一是 / 二是
         if is_cn_ordinal_char(c) && c != '〇' && c != '零' {
             let n = take_while_len(rest, |c| is_cn_ordinal_char(c) && c != '百');
@@ -1247,6 +1273,34 @@ fn find_enum_items(
         }
     }
     out
+}
+
+/// Byte length of the UTF-8 character led by `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        // A continuation byte (never at a character boundary).
+        _ => 1,
+    }
+}
+
+/// The character at byte `i` if it may be punctuation: ASCII, or a
+/// three-byte character led by E2 (general punctuation: “ ” … —), E3 (CJK
+/// symbols: 、。「」 and the ideographic space) or EF (full-width forms:
+/// ，；：！？（）). Other characters are None without being decoded.
+fn punct_at(bytes: &[u8], i: usize) -> Option<char> {
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        return Some(char::from(b));
+    }
+    if !matches!(b, 0xE2 | 0xE3 | 0xEF) {
+        return None;
+    }
+    let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
+    char::from_u32(u32::from(b & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F))
 }
 
 fn prev_is_strong_boundary(body: &str, i: usize) -> bool {

@@ -54,6 +54,30 @@ pub fn analyze_auto(text: &str) -> Report {
 }
 
 pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: &Hints) -> Report {
+    analysis(text, choice, config, hints).into_report()
+}
+
+/// The result of an analysis before its findings are turned into owned
+/// [`Finding`]s: the CLI writes its JSON straight from it (tens of
+/// thousands of findings need not each allocate half a dozen strings).
+pub struct Analysis<'t> {
+    text: &'t str,
+    /// The report with its findings still empty.
+    head: Report,
+    /// The findings as the rules reported them, with `order` giving their
+    /// order in the report (by span, stable).
+    raw: Vec<RawFinding>,
+    order: Vec<u32>,
+    positions: PositionTable,
+}
+
+/// [`analyze_with`] up to the findings: see [`Analysis`].
+pub fn analysis<'t>(
+    text: &'t str,
+    choice: &ProfileChoice,
+    config: &Config,
+    hints: &Hints,
+) -> Analysis<'t> {
     let doc = Document::with_hints(text, hints);
     let (profile, profile_reason) = match choice {
         ProfileChoice::Given(p) => (p.clone(), "由用户指定".to_string()),
@@ -76,13 +100,16 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
         if !config.enabled(rule.id) {
             continue;
         }
-        let mut emitter = Emitter::new(rule.id, rule.category);
+        let mut emitter = Emitter::with_buffer(rule.id, rule.category, raw);
         (rule.check)(&ctx, &mut emitter);
-        raw.extend(emitter.into_findings());
+        raw = emitter.into_findings();
     }
-    raw.sort_by_key(|f| (f.start, f.end));
+    // Sort indices, not the findings themselves (they are large).
+    let mut order: Vec<u32> = (0..raw.len() as u32).collect();
+    order.sort_by_key(|&i| raw.get(i as usize).map(|f| (f.start, f.end)));
+    let positions = finding_positions(text, &raw);
+    let summary = summarize(&raw);
 
-    let findings = locate_findings(text, raw);
     let mut locator = Locator::new(text);
     // Reports are numbered 1, 2, … in a file that holds several (a preface
     // without headings is not one of them).
@@ -130,22 +157,44 @@ pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: 
             }
         })
         .collect();
-    Report {
-        profile: profile.id.clone(),
-        profile_reason,
-        summary: Summary::count(&findings),
-        sections,
-        findings,
-        outline,
-        chars: text.chars().count(),
+    Analysis {
+        text,
+        head: Report {
+            profile: profile.id.clone(),
+            profile_reason,
+            summary,
+            sections,
+            findings: Vec::new(),
+            outline,
+            chars: text.chars().count(),
+        },
+        raw,
+        order,
+        positions,
     }
 }
 
-/// Turns byte spans into code-point offsets, lines and columns: every
-/// offset involved is located in one forward walk over the text.
-fn locate_findings(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
+/// [`Summary::count`] of the findings the raw ones become.
+fn summarize(raw: &[RawFinding]) -> Summary {
+    let mut s = Summary::default();
+    for f in raw {
+        // Aggregates summarise findings that are also listed one by one.
+        if f.aggregate.is_some() {
+            continue;
+        }
+        match f.severity {
+            Severity::Error => s.error += 1,
+            Severity::Warning => s.warning += 1,
+            Severity::Info => s.info += 1,
+        }
+    }
+    s
+}
+
+/// Every offset the findings involve, located in one forward walk.
+fn finding_positions(text: &str, raw: &[RawFinding]) -> PositionTable {
     let mut offsets = Vec::with_capacity(raw.len() * 2);
-    for r in &raw {
+    for r in raw {
         offsets.push(r.start);
         offsets.push(r.end);
         for (s, e, _) in &r.related {
@@ -153,48 +202,147 @@ fn locate_findings(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
             offsets.push(*e);
         }
     }
-    let table = PositionTable::new(text, offsets);
-    raw.into_iter()
-        .map(|r| {
-            let s = table.get(r.start);
-            let e = table.get(r.end);
-            let related = r
+    PositionTable::new(text, offsets)
+}
+
+/// One finding in the report, borrowing its strings.
+pub struct FindingRef<'a> {
+    pub rule: &'a str,
+    pub category: Category,
+    pub severity: Severity,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: &'a str,
+    pub message: &'a str,
+    pub message_en: &'a str,
+    pub suggestion: Option<&'a str>,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub context: Option<&'a str>,
+    pub related: Vec<RelatedRef<'a>>,
+    pub aggregate: Option<usize>,
+}
+
+/// A [`Related`] span, borrowing its strings.
+pub struct RelatedRef<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: &'a str,
+    pub label: &'a str,
+}
+
+impl<'t> Analysis<'t> {
+    /// The report without its findings (`findings` is empty; the summary
+    /// counts them).
+    pub fn head(&self) -> &Report {
+        &self.head
+    }
+
+    pub fn summary(&self) -> Summary {
+        self.head.summary
+    }
+
+    /// The findings in report order.
+    pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> + '_ {
+        self.order
+            .iter()
+            .filter_map(|&i| self.raw.get(i as usize))
+            .map(|r| self.locate(r))
+    }
+
+    /// Turns byte spans into code-point offsets, lines and columns.
+    fn locate<'a>(&'a self, r: &'a RawFinding) -> FindingRef<'a> {
+        let text: &'a str = self.text;
+        let table = &self.positions;
+        let s = table.get(r.start);
+        let e = table.get(r.end);
+        FindingRef {
+            rule: r.rule,
+            category: r.category,
+            severity: r.severity,
+            start: s.offset,
+            end: e.offset,
+            line: s.line,
+            column: s.column,
+            text: text.get(r.start..r.end).unwrap_or(""),
+            message: r.message.as_str(),
+            message_en: r.message_en.as_str(),
+            suggestion: r.suggestion.as_ref().map(|m| m.as_str()),
+            byte_start: r.start,
+            byte_end: r.end,
+            context: r.context.and_then(|(a, b)| text.get(a..b)),
+            related: r
                 .related
                 .iter()
                 .map(|(rs, re, label)| {
                     let a = table.get(*rs);
                     let b = table.get(*re);
-                    Related {
+                    RelatedRef {
                         start: a.offset,
                         end: b.offset,
                         line: a.line,
                         column: a.column,
-                        text: text.get(*rs..*re).unwrap_or("").to_string(),
-                        label: label.clone(),
+                        text: text.get(*rs..*re).unwrap_or(""),
+                        label: label.as_str(),
                     }
                 })
-                .collect();
-            Finding {
-                rule: r.rule.to_string(),
-                category: r.category,
-                severity: r.severity,
-                start: s.offset,
-                end: e.offset,
-                line: s.line,
-                column: s.column,
-                text: text.get(r.start..r.end).unwrap_or("").to_string(),
-                message: r.message,
-                message_en: r.message_en,
-                suggestion: r.suggestion,
-                byte_start: r.start,
-                byte_end: r.end,
-                context: r
-                    .context
-                    .and_then(|(a, b)| text.get(a..b))
-                    .map(str::to_string),
-                related,
-                aggregate: r.aggregate,
-            }
-        })
-        .collect()
+                .collect(),
+            aggregate: r.aggregate,
+        }
+    }
+
+    /// The full report, with owned findings.
+    pub fn into_report(self) -> Report {
+        let findings = self.owned_findings();
+        Report {
+            findings,
+            ..self.head
+        }
+    }
+
+    /// The full report, with owned findings (the analysis is kept).
+    pub fn report(&self) -> Report {
+        Report {
+            findings: self.owned_findings(),
+            ..self.head.clone()
+        }
+    }
+
+    fn owned_findings(&self) -> Vec<Finding> {
+        self.findings()
+            .map(|f| Finding {
+                rule: f.rule.to_string(),
+                category: f.category,
+                severity: f.severity,
+                start: f.start,
+                end: f.end,
+                line: f.line,
+                column: f.column,
+                text: f.text.to_string(),
+                message: f.message.to_string(),
+                message_en: f.message_en.to_string(),
+                suggestion: f.suggestion.map(str::to_string),
+                byte_start: f.byte_start,
+                byte_end: f.byte_end,
+                context: f.context.map(str::to_string),
+                related: f
+                    .related
+                    .into_iter()
+                    .map(|r| Related {
+                        start: r.start,
+                        end: r.end,
+                        line: r.line,
+                        column: r.column,
+                        text: r.text.to_string(),
+                        label: r.label.to_string(),
+                    })
+                    .collect(),
+                aggregate: f.aggregate,
+            })
+            .collect()
+    }
 }

@@ -179,6 +179,40 @@ const UNITS: &[&str] = &[
     "种",
 ];
 
+/// The first of [`UNITS`] that `rest` starts with. Only the units that
+/// share its first character are compared.
+fn unit_at(rest: &str) -> Option<&'static str> {
+    // Every unit starts with a three-byte character: compare those bytes
+    // as one number before comparing the unit.
+    let key = first3(rest.as_bytes())?;
+    UNITS
+        .iter()
+        .zip(UNIT_KEYS.iter())
+        .find(|&(u, &k)| k == key && rest.starts_with(u))
+        .map(|(u, _)| *u)
+}
+
+const fn first3(b: &[u8]) -> Option<u32> {
+    if b.len() < 3 {
+        return None;
+    }
+    Some((b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32)
+}
+
+/// The first three bytes of each unit, as [`first3`] reads them.
+const UNIT_KEYS: [u32; UNITS.len()] = {
+    let mut keys = [0u32; UNITS.len()];
+    let mut k = 0;
+    while k < UNITS.len() {
+        keys[k] = match first3(UNITS[k].as_bytes()) {
+            Some(v) => v,
+            None => 0,
+        };
+        k += 1;
+    }
+    keys
+};
+
 /// Characters that stand for a blank in a template figure (XX人, 20××年).
 pub fn is_blank_char(c: char) -> bool {
     matches!(
@@ -226,17 +260,21 @@ const LABEL_SUFFIXES: &[&str] = &[
     "计", "达", "为", "是", "有", "约", "近", "逾", "占", "的", "至", "到", "超",
 ];
 
-struct Cursor<'t> {
+/// The characters of one line of the text (with the line breaks around
+/// it), indexed; offsets are bytes in the whole text.
+struct Cursor<'t, 'c> {
     text: &'t str,
-    chars: Vec<(usize, char)>,
+    chars: &'c [(usize, char)],
+    /// Byte offset just past the window.
+    end: usize,
 }
 
-impl Cursor<'_> {
+impl Cursor<'_, '_> {
     fn at(&self, i: usize) -> Option<char> {
         self.chars.get(i).map(|&(_, c)| c)
     }
     fn byte(&self, i: usize) -> usize {
-        self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
+        self.chars.get(i).map_or(self.end, |&(b, _)| b)
     }
     fn rest(&self, i: usize) -> &str {
         self.text.get(self.byte(i)..).unwrap_or("")
@@ -326,8 +364,9 @@ fn read_chinese(cur: &Cursor, i: usize) -> Option<(usize, f64)> {
 }
 
 /// Quotation and book-title spans, per line, at most 60 characters long.
-fn quoted_mask(chars: &[(usize, char)]) -> Vec<bool> {
-    let mut mask = vec![false; chars.len()];
+fn quoted_mask(chars: &[(usize, char)], mask: &mut Vec<bool>) {
+    mask.clear();
+    mask.resize(chars.len(), false);
     let mut open: Vec<(char, usize)> = Vec::new();
     for (i, &(_, c)) in chars.iter().enumerate() {
         match c {
@@ -366,7 +405,6 @@ fn quoted_mask(chars: &[(usize, char)]) -> Vec<bool> {
             open.remove(0);
         }
     }
-    mask
 }
 
 /// Strips scope and connective words from a label span.
@@ -394,19 +432,72 @@ pub fn trim_label(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 /// Reads every figure in `text`.
+///
+/// A line at a time: no figure, quotation or look-around crosses a line
+/// break, so each line is read with the breaks on either side of it as
+/// its neighbours, in one reused buffer.
 pub fn extract(text: &str) -> Vec<Number> {
-    let cur = Cursor {
-        text,
-        chars: text.char_indices().collect(),
-    };
-    let quoted = quoted_mask(&cur.chars);
-    let n = cur.chars.len();
     let mut out: Vec<Number> = Vec::new();
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    let mut quoted: Vec<bool> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut line_start = 0;
+    while line_start <= text.len() {
+        let line_end = text
+            .get(line_start..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| line_start + i);
+        let from = line_start.saturating_sub(1);
+        let to = (line_end + 1).min(text.len());
+        // One pass: the characters, where figures may start (digits and
+        // numerals; the rest of the line only steps past), and whether
+        // there are quotation marks at all.
+        chars.clear();
+        candidates.clear();
+        let mut quotes = false;
+        for (b, c) in text.get(from..to).unwrap_or("").char_indices() {
+            if digit_value(c).is_some() || is_cn_numeral(c) {
+                candidates.push(chars.len());
+            }
+            quotes |= matches!(
+                c,
+                '“' | '《' | '「' | '『' | '‘' | '"' | '”' | '》' | '」' | '』' | '’'
+            );
+            chars.push((from + b, c));
+        }
+        let cur = Cursor {
+            text,
+            chars: &chars,
+            end: to,
+        };
+        // No quotation marks: nothing is quoted (an empty mask reads false).
+        quoted.clear();
+        if quotes {
+            quoted_mask(&chars, &mut quoted);
+        }
+        extract_line(&cur, &quoted, &candidates, &mut out);
+        line_start = line_end + 1;
+    }
+    out
+}
+
+/// Reads the figures of one line; `candidates` are the indices of its
+/// digits and numerals (every other character is stepped past).
+fn extract_line(cur: &Cursor, quoted: &[bool], candidates: &[usize], out: &mut Vec<Number>) {
+    let text = cur.text;
     let mut i = 0;
-    while i < n {
+    let mut ci = 0;
+    loop {
+        while candidates.get(ci).is_some_and(|&k| k < i) {
+            ci += 1;
+        }
+        let Some(&k) = candidates.get(ci) else {
+            break;
+        };
+        i = k;
         let c = cur.chars[i].1;
         let prev = i.checked_sub(1).and_then(|p| cur.at(p));
-        let percent_words = cur.rest(i).starts_with("百分之");
+        let percent_words = c == '百' && cur.rest(i).starts_with("百分之");
         let arabic = digit_value(c).is_some();
         let chinese = !arabic && (is_cn_numeral(c) || percent_words);
         if !arabic && !chinese {
@@ -431,7 +522,7 @@ pub fn extract(text: &str) -> Vec<Number> {
             i += 1;
             continue;
         }
-        match read_figure(&cur, &quoted, i, percent_words) {
+        match read_figure(cur, quoted, i, percent_words) {
             Some((next, mut num)) => {
                 if let Some(last) = out.last() {
                     if last.end == num.start {
@@ -460,7 +551,6 @@ pub fn extract(text: &str) -> Vec<Number> {
             }
         }
     }
-    out
 }
 
 /// Reads the scale (万/亿), approximation words and unit after a value.
@@ -482,7 +572,7 @@ fn read_tail(
         // 3千人, 5百万元: only before a unit or a larger multiplier.
         if let Some(c @ ('千' | '百')) = cur.at(j) {
             let after = cur.rest(j + 1);
-            if after.starts_with(['万', '亿']) || UNITS.iter().any(|u| after.starts_with(*u)) {
+            if after.starts_with(['万', '亿']) || unit_at(after).is_some() {
                 let m = if c == '千' { 1000.0 } else { 100.0 };
                 value *= m;
                 scale *= m;
@@ -509,7 +599,7 @@ fn read_tail(
         percent = true;
         unit = "%".to_string();
         j += 1;
-    } else if let Some(u) = UNITS.iter().find(|u| rest.starts_with(**u)) {
+    } else if let Some(u) = unit_at(rest) {
         unit.push_str(u);
         j = cur.skip_bytes(j, u.len());
     }
@@ -710,6 +800,13 @@ mod tests {
         assert_eq!(label(0), "立案审查调查");
         assert_eq!(label(1), "立案审查调查");
         assert_eq!(label(2), "");
+    }
+
+    #[test]
+    fn units_start_with_three_byte_characters() {
+        for u in super::UNITS {
+            assert_eq!(u.chars().next().map(char::len_utf8), Some(3), "{u}");
+        }
     }
 
     #[test]

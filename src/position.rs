@@ -42,14 +42,41 @@ impl<'a> Locator<'a> {
             // top, which would make many of them quadratic.
             self.step_back(target);
         }
-        for c in self.text[self.byte..target].chars() {
-            self.chars += 1;
-            if c == '\n' {
-                self.line += 1;
-                self.line_start_chars = self.chars;
+        let span = &self.text[self.byte..target];
+        if span.len() < 64 {
+            for c in span.chars() {
+                self.chars += 1;
+                if c == '\n' {
+                    self.line += 1;
+                    self.line_start_chars = self.chars;
+                }
             }
+            self.byte = target;
+            return self.position();
         }
+        // Long spans are counted in bulk: the chars (vectorised by std),
+        // the line breaks, the chars after the last one.
+        let n = span.chars().count();
+        // Line breaks are sparse: find them with memchr.
+        let mut breaks = 0;
+        let mut after_last = None;
+        let mut from = 0;
+        while let Some(k) = span.get(from..).and_then(|t| t.find('\n')) {
+            breaks += 1;
+            from += k + 1;
+            after_last = Some(from);
+        }
+        if let Some(last) = after_last {
+            let after = span[last..].chars().count();
+            self.line += breaks;
+            self.line_start_chars = self.chars + n - after;
+        }
+        self.chars += n;
         self.byte = target;
+        self.position()
+    }
+
+    fn position(&self) -> Position {
         Position {
             offset: self.chars,
             line: self.line,

@@ -28,8 +28,8 @@
 //! reported too.
 
 use super::support_cjk::{char_at, char_before, head, is_clause_punct, is_closing, is_han, rest};
+use super::support_scan;
 use super::{Ctx, Emitter};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// Context tokens: `#P` punctuation, a closing mark or the end; `#D` a
@@ -783,7 +783,7 @@ struct Table {
     entries: Vec<Entry>,
     /// For each distinct pattern, the entries that use it.
     by_pattern: Vec<Vec<usize>>,
-    ac: AhoCorasick,
+    lexicon: support_scan::Lexicon,
 }
 
 fn table() -> &'static Table {
@@ -802,14 +802,11 @@ fn table() -> &'static Table {
                 }
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("valid patterns");
+        let lexicon = support_scan::Lexicon::new(&patterns, false);
         Table {
             entries,
             by_pattern,
-            ac,
+            lexicon,
         }
     })
 }
@@ -860,15 +857,15 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     let t = table();
     let mut hits: Vec<Hit> = Vec::new();
-    for m in t.ac.find_overlapping_iter(text) {
-        let before = head(text, m.start());
-        let after = rest(text, m.end());
-        for &i in &t.by_pattern[m.pattern().as_usize()] {
+    for (m_start, m_end, pattern) in t.lexicon.find_overlapping(text) {
+        let before = head(text, m_start);
+        let after = rest(text, m_end);
+        for &i in &t.by_pattern[pattern] {
             let e = &t.entries[i];
             if !applies(e, before, after) {
                 continue;
             }
-            let start = m.start() + e.pre.len();
+            let start = m_start + e.pre.len();
             hits.push(Hit {
                 start,
                 end: start + e.word.len(),

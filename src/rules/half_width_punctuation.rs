@@ -26,6 +26,7 @@ use super::support_cjk::{
     char_at, char_before, is_han, is_zh, protected_spans, QuestionMarks, SpanCursor,
 };
 use super::{Ctx, Emitter};
+use std::rc::Rc;
 
 /// A fix: byte span, replacement, and the mark as written.
 struct Fix {
@@ -45,21 +46,33 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     }
     fixes.sort_by_key(|f| f.start);
     let n = fixes.len();
+    // A text may hold thousands of the same mark: each message is
+    // formatted once and shared.
+    let mut messages: Vec<(char, &'static str, Rc<str>, Rc<str>)> = Vec::new();
     for f in &fixes {
-        let (name_zh, name_en) = mark_name(f.mark);
-        out.info(
-            f.start,
-            f.end,
-            format!(
-                "半角{name_zh}“{}”用在中文里，应改为全角“{}”（GB/T 15834）",
-                f.mark, f.to
-            ),
-            format!(
-                "Half-width {name_en} \"{}\" in Chinese text: use the full-width \"{}\" (GB/T 15834)",
-                f.mark, f.to
-            ),
-        )
-        .suggest(f.to);
+        let k = match messages.iter().position(|m| m.0 == f.mark && m.1 == f.to) {
+            Some(k) => k,
+            None => {
+                let (name_zh, name_en) = mark_name(f.mark);
+                messages.push((
+                    f.mark,
+                    f.to,
+                    format!(
+                        "半角{name_zh}“{}”用在中文里，应改为全角“{}”（GB/T 15834）",
+                        f.mark, f.to
+                    )
+                    .into(),
+                    format!(
+                        "Half-width {name_en} \"{}\" in Chinese text: use the full-width \"{}\" (GB/T 15834)",
+                        f.mark, f.to
+                    )
+                    .into(),
+                ));
+                messages.len() - 1
+            }
+        };
+        let (_, _, zh, en) = &messages[k];
+        out.info(f.start, f.end, zh, en).suggest(f.to);
     }
     if let Some(first) = fixes.first() {
         out.info(

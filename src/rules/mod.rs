@@ -12,6 +12,7 @@ use crate::numbers::breakdown::{self, Group};
 use crate::profile::Profile;
 use crate::sections::SectionMatch;
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 pub mod change_mismatch;
 pub mod conversion_debris;
@@ -217,6 +218,64 @@ pub fn explanation(id: &str) -> (&'static str, &'static str) {
         .map_or(("", ""), |&(_, zh, en)| (zh, en))
 }
 
+/// A message, label or replacement text: a literal, a string of its own,
+/// or one string shared by many findings (a rule that reports the same
+/// mark thousands of times formats its message once).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Static(&'static str),
+    Owned(String),
+    Shared(Rc<str>),
+}
+
+impl Msg {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Msg::Static(s) => s,
+            Msg::Owned(s) => s,
+            Msg::Shared(s) => s,
+        }
+    }
+
+    pub fn into_string(self) -> String {
+        match self {
+            Msg::Owned(s) => s,
+            other => other.as_str().to_string(),
+        }
+    }
+}
+
+impl std::ops::Deref for Msg {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&'static str> for Msg {
+    fn from(s: &'static str) -> Msg {
+        Msg::Static(s)
+    }
+}
+
+impl From<String> for Msg {
+    fn from(s: String) -> Msg {
+        Msg::Owned(s)
+    }
+}
+
+impl From<Rc<str>> for Msg {
+    fn from(s: Rc<str>) -> Msg {
+        Msg::Shared(s)
+    }
+}
+
+impl From<&Rc<str>> for Msg {
+    fn from(s: &Rc<str>) -> Msg {
+        Msg::Shared(Rc::clone(s))
+    }
+}
+
 /// A finding as a rule reports it, in byte offsets.
 #[derive(Debug, Clone)]
 pub struct RawFinding {
@@ -225,17 +284,17 @@ pub struct RawFinding {
     pub severity: Severity,
     pub start: usize,
     pub end: usize,
-    pub message: String,
-    pub message_en: String,
-    pub suggestion: Option<String>,
+    pub message: Msg,
+    pub message_en: Msg,
+    pub suggestion: Option<Msg>,
     pub context: Option<(usize, usize)>,
-    pub related: Vec<(usize, usize, String)>,
+    pub related: Vec<(usize, usize, Msg)>,
     pub aggregate: Option<usize>,
 }
 
 impl RawFinding {
     /// The replacement text for the span (a one-click fix).
-    pub fn suggest(&mut self, replacement: impl Into<String>) -> &mut Self {
+    pub fn suggest(&mut self, replacement: impl Into<Msg>) -> &mut Self {
         self.suggestion = Some(replacement.into());
         self
     }
@@ -247,7 +306,7 @@ impl RawFinding {
     }
 
     /// Another span involved in the finding.
-    pub fn related(&mut self, start: usize, end: usize, label: impl Into<String>) -> &mut Self {
+    pub fn related(&mut self, start: usize, end: usize, label: impl Into<Msg>) -> &mut Self {
         self.related.push((start, end, label.into()));
         self
     }
@@ -267,10 +326,16 @@ pub struct Emitter {
 
 impl Emitter {
     pub fn new(rule: &'static str, category: Category) -> Self {
+        Self::with_buffer(rule, category, Vec::new())
+    }
+
+    /// An emitter that appends to `out` (the findings of earlier rules):
+    /// one vector for all rules instead of one to copy from per rule.
+    pub fn with_buffer(rule: &'static str, category: Category, out: Vec<RawFinding>) -> Self {
         Emitter {
             rule,
             category,
-            out: Vec::new(),
+            out,
         }
     }
 
@@ -279,8 +344,8 @@ impl Emitter {
         severity: Severity,
         start: usize,
         end: usize,
-        message: impl Into<String>,
-        message_en: impl Into<String>,
+        message: impl Into<Msg>,
+        message_en: impl Into<Msg>,
     ) -> &mut RawFinding {
         self.out.push(RawFinding {
             rule: self.rule,
@@ -304,8 +369,8 @@ impl Emitter {
         &mut self,
         start: usize,
         end: usize,
-        zh: impl Into<String>,
-        en: impl Into<String>,
+        zh: impl Into<Msg>,
+        en: impl Into<Msg>,
     ) -> &mut RawFinding {
         self.emit(Severity::Error, start, end, zh, en)
     }
@@ -314,8 +379,8 @@ impl Emitter {
         &mut self,
         start: usize,
         end: usize,
-        zh: impl Into<String>,
-        en: impl Into<String>,
+        zh: impl Into<Msg>,
+        en: impl Into<Msg>,
     ) -> &mut RawFinding {
         self.emit(Severity::Warning, start, end, zh, en)
     }
@@ -324,8 +389,8 @@ impl Emitter {
         &mut self,
         start: usize,
         end: usize,
-        zh: impl Into<String>,
-        en: impl Into<String>,
+        zh: impl Into<Msg>,
+        en: impl Into<Msg>,
     ) -> &mut RawFinding {
         self.emit(Severity::Info, start, end, zh, en)
     }

@@ -22,7 +22,9 @@
 //! Intended forms such as "党建+", "村/社区" and "3~5年" are left alone.
 
 use super::support_cjk::{char_at, char_before, head, is_han, rest};
+use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
+use std::sync::OnceLock;
 
 /// Symbols that have no business between two Chinese characters.
 const STRAY: &[char] = &[
@@ -52,19 +54,40 @@ fn is_cn_digit(c: char) -> bool {
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    // Only invisible characters and stray symbols matter here: visit them.
+    let seeds = SEEDS.get_or_init(|| {
+        let mut chars: Vec<char> = STRAY.to_vec();
+        for range in [
+            0x200Bu32..=0x200F,
+            0x2060..=0x2064,
+            0x202A..=0x202E,
+            0x2066..=0x2069,
+            0xFEFF..=0xFEFF,
+            0x00AD..=0x00AD,
+            0x180E..=0x180E,
+        ] {
+            chars.extend(range.filter_map(char::from_u32));
+        }
+        Seeds::chars(&chars)
+    });
+    let mut next = 0; // the end of the run last reported
+    for (i, _) in support_scan::seed_matches(text, seeds) {
+        if i < next {
+            continue;
+        }
+        let Some(c) = char_at(text, i) else { continue };
         if is_invisible(c) {
             let mut end = i + c.len_utf8();
             let mut n = 1;
-            while let Some(&(j, d)) = iter.peek() {
+            while let Some(d) = char_at(text, end) {
                 if !is_invisible(d) {
                     break;
                 }
-                end = j + d.len_utf8();
+                end += d.len_utf8();
                 n += 1;
-                iter.next();
             }
+            next = end;
             // A byte-order mark at the very start, and joiners inside emoji
             // sequences, are harmless.
             if i == 0 && c == '\u{FEFF}' && n == 1 {
@@ -112,12 +135,32 @@ fn is_kana(c: char) -> bool {
 
 fn kana_lookalikes(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    // Kana (U+3041–30FF, 31F0–31FF) and ㄧ begin with these bytes.
+    let seeds = SEEDS.get_or_init(|| {
+        Seeds::byte_strings(&[
+            &[0xE3, 0x81],
+            &[0xE3, 0x82],
+            &[0xE3, 0x83],
+            &[0xE3, 0x87],
+            &[0xE3, 0x84, 0xA7],
+        ])
+    });
+    let kana: Vec<usize> = support_scan::seed_matches(text, seeds)
+        .map(|(i, _)| i)
+        .filter(|&i| char_at(text, i).is_some_and(|c| is_kana(c) || c == 'ㄧ'))
+        .collect();
+    if kana.is_empty() {
+        return;
+    }
     for p in &ctx.doc.paragraphs {
         let Some(para) = text.get(p.start..p.end) else {
             continue;
         };
         // Japanese text has kana everywhere; a stray one among Chinese does not.
-        let kana = para.chars().filter(|&c| is_kana(c) || c == 'ㄧ').count();
+        let lo = kana.partition_point(|&i| i < p.start);
+        let hi = kana.partition_point(|&i| i < p.end);
+        let kana = hi - lo;
         if kana == 0 || kana > 3 {
             continue;
         }
@@ -201,24 +244,55 @@ fn stray_symbol(out: &mut Emitter, text: &str, pos: usize, c: char) {
 
 fn lookalikes(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    // Only a run of numerals that holds a look-alike can be reported.
+    let seeds =
+        SEEDS.get_or_init(|| Seeds::chars(&['o', 'O', '0', '０', 'ｏ', 'Ｏ', 'Ο', 'о', 'О']));
+    let fakes: Vec<usize> = support_scan::seed_matches(text, seeds)
+        .map(|(i, _)| i)
+        .collect();
+    let is_run_char = |c: char| is_cn_digit(c) || is_zero_lookalike(c);
+    let mut fi = 0;
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for p in &ctx.doc.paragraphs {
         let Some(para) = text.get(p.start..p.end) else {
             continue;
         };
-        let chars: Vec<(usize, char)> = para.char_indices().collect();
-        let mut k = 0;
-        while k < chars.len() {
-            let c = chars[k].1;
-            if !(is_cn_digit(c) || is_zero_lookalike(c)) {
-                k += 1;
+        let mut done = p.start; // runs before this are read
+        while let Some(&f) = fakes.get(fi) {
+            if f >= p.end {
+                break;
+            }
+            fi += 1;
+            if f < done {
                 continue;
             }
-            // A run of Chinese digits and 〇 look-alikes: 二o二o
+            // The whole run around the look-alike, and its neighbours in
+            // the paragraph, as a run of the paragraph's characters.
+            let mut s = f - p.start;
+            while let Some(c) = para.get(..s).and_then(|h| h.chars().next_back()) {
+                if !is_run_char(c) {
+                    break;
+                }
+                s -= c.len_utf8();
+            }
+            let head = para.get(..s).and_then(|h| h.chars().next_back());
+            let from = s - head.map_or(0, char::len_utf8);
+            chars.clear();
+            let k = usize::from(head.is_some());
+            for (b, c) in para.get(from..).unwrap_or("").char_indices() {
+                chars.push((from + b, c));
+                if chars.len() > k && !is_run_char(c) {
+                    break;
+                }
+            }
             let mut j = k;
-            while j < chars.len() && (is_cn_digit(chars[j].1) || is_zero_lookalike(chars[j].1)) {
+            while j < chars.len() && is_run_char(chars[j].1) {
                 j += 1;
             }
+            done = p.start + chars.get(j).map_or(para.len(), |&(b, _)| b);
             let run = &chars[k..j];
+            let c = chars[k].1;
             let digits = run.iter().filter(|(_, c)| is_cn_digit(*c)).count();
             let fakes = run.len() - digits;
             let before = k.checked_sub(1).map(|b| chars[b].1);
@@ -247,7 +321,6 @@ fn lookalikes(ctx: &Ctx, out: &mut Emitter) {
             } else if run.len() == 1 && matches!(c, 'o' | 'O') {
                 full_stop_lookalike(out, text, p.start + chars[k].0, p.end, c);
             }
-            k = j.max(k + 1);
         }
     }
 }

@@ -90,12 +90,44 @@ impl Seeds {
             }
             all.extend(variants);
         }
+        // Short non-ASCII seeds (two-byte characters) get a searcher of
+        // their own so that the others are fingerprinted on three bytes:
+        // one shared two-byte prefix such as E2 80 (of “” — …) would stop
+        // the search everywhere.
         let (ascii, wide): (Vec<String>, Vec<String>) = all.into_iter().partition(|w| w.is_ascii());
+        let (long, short): (Vec<String>, Vec<String>) =
+            wide.into_iter().partition(|w| w.len() >= 3);
         Seeds {
-            finders: [Finder::build(&ascii), Finder::build(&wide)]
-                .into_iter()
-                .flatten()
-                .collect(),
+            finders: [
+                Finder::build(&ascii),
+                Finder::build(&short),
+                Finder::build(&long),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        }
+    }
+
+    /// Byte strings as seeds (prefixes of UTF-8 sequences, say); each must
+    /// start at a character boundary wherever it occurs.
+    pub fn byte_strings(words: &[&[u8]]) -> Seeds {
+        let words: Vec<Vec<u8>> = words.iter().map(|w| w.to_vec()).collect();
+        let finder = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(&words)
+            .build()
+            .map(Finder::Packed)
+            .or_else(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&words)
+                    .ok()
+                    .map(Finder::Ac)
+            });
+        Seeds {
+            finders: finder.into_iter().collect(),
         }
     }
 
@@ -230,6 +262,131 @@ pub fn char_runs<'t>(
     })
 }
 
+/// A word list matched the way aho-corasick's overlapping search matches
+/// it (every occurrence of every word, reported by end position, longer
+/// words first at one end, then in list order), without its automaton:
+/// a walk over the characters that looks up each pair of neighbours in a
+/// small bit table and compares words only where a pair starts one. An
+/// automaton walk costs several cycles a byte and a large automaton takes
+/// milliseconds to build; this costs about one table probe a character.
+pub struct Lexicon {
+    words: Vec<Box<[u8]>>,
+    fold: bool,
+    /// (first two characters packed, word) for words of two or more
+    /// characters, sorted.
+    pairs: Vec<(u64, u32)>,
+    /// (first character, word) for one-character words, sorted.
+    singles: Vec<(u32, u32)>,
+    /// Bit table over hashed pair keys.
+    filter: Vec<u64>,
+    /// Bit table over hashed first characters of one-character words.
+    single_filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 16;
+
+impl Lexicon {
+    /// `fold`: ASCII letters match either case (as aho-corasick's
+    /// `ascii_case_insensitive`).
+    pub fn new<S: AsRef<str>>(words: &[S], fold: bool) -> Lexicon {
+        let mut lex = Lexicon {
+            words: Vec::new(),
+            fold,
+            pairs: Vec::new(),
+            singles: Vec::new(),
+            filter: vec![0; 1 << (FILTER_BITS - 6)],
+            single_filter: vec![0; 1 << (FILTER_BITS - 6)],
+        };
+        for (id, w) in words.iter().enumerate() {
+            let w = w.as_ref();
+            lex.words.push(w.as_bytes().into());
+            let mut chars = w.chars().map(|c| lex.key_char(c));
+            match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) => {
+                    let key = pair_key(a, b);
+                    lex.pairs.push((key, id as u32));
+                    let h = pair_hash(key);
+                    lex.filter[h / 64] |= 1 << (h % 64);
+                }
+                (Some(a), None) => {
+                    lex.singles.push((a, id as u32));
+                    let h = pair_hash(u64::from(a));
+                    lex.single_filter[h / 64] |= 1 << (h % 64);
+                }
+                _ => {}
+            }
+        }
+        lex.pairs.sort_unstable();
+        lex.singles.sort_unstable();
+        lex
+    }
+
+    fn key_char(&self, c: char) -> u32 {
+        if self.fold {
+            u32::from(c.to_ascii_lowercase())
+        } else {
+            u32::from(c)
+        }
+    }
+
+    fn word_at(&self, text: &[u8], start: usize, id: u32) -> Option<(usize, usize, usize)> {
+        let w = self.words.get(id as usize)?;
+        let hay = text.get(start..start + w.len())?;
+        let same = if self.fold {
+            hay.eq_ignore_ascii_case(w)
+        } else {
+            hay == &w[..]
+        };
+        same.then_some((start, start + w.len(), id as usize))
+    }
+
+    /// Every occurrence of every word: (start, end, word index), in
+    /// aho-corasick's overlapping order.
+    pub fn find_overlapping(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut prev: Option<(usize, u32)> = None;
+        for (i, c) in text.char_indices() {
+            let k = self.key_char(c);
+            let hs = pair_hash(u64::from(k));
+            if !self.singles.is_empty() && self.single_filter[hs / 64] >> (hs % 64) & 1 == 1 {
+                let lo = self.singles.partition_point(|&(a, _)| a < k);
+                for &(a, id) in &self.singles[lo..] {
+                    if a != k {
+                        break;
+                    }
+                    out.extend(self.word_at(bytes, i, id));
+                }
+            }
+            if let Some((pi, pk)) = prev {
+                let key = pair_key(pk, k);
+                let h = pair_hash(key);
+                if self.filter[h / 64] >> (h % 64) & 1 == 1 {
+                    let lo = self.pairs.partition_point(|&(a, _)| a < key);
+                    for &(a, id) in &self.pairs[lo..] {
+                        if a != key {
+                            break;
+                        }
+                        out.extend(self.word_at(bytes, pi, id));
+                    }
+                }
+            }
+            prev = Some((i, k));
+        }
+        // By end, longer (earlier start) first, then in list order.
+        out.sort_unstable_by_key(|&(s, e, id)| (e, s, id));
+        out
+    }
+}
+
+fn pair_key(a: u32, b: u32) -> u64 {
+    u64::from(a) << 21 | u64::from(b)
+}
+
+fn pair_hash(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +410,56 @@ mod tests {
         let runs: Vec<(usize, &str)> =
             trigger_windows("见a.cn，和 b.org。", &dots, ascii).collect();
         assert_eq!(runs, vec![(3, "a.cn"), (14, "b.org")]);
+    }
+
+    #[test]
+    fn lexicon_matches_like_aho_corasick() {
+        let words = [
+            "下载",
+            "下载文档",
+            "文档",
+            "载文",
+            "您",
+            "QQ",
+            "qq号",
+            "Word版",
+            "范文网",
+            "范文",
+            "文",
+            "网",
+            "载",
+            "©",
+            "😀好",
+            "好",
+            "文档",
+            "aB",
+        ];
+        let alphabet = [
+            "下", "载", "文", "档", "您", "Q", "q", "号", "W", "o", "r", "d", "版", "范", "网",
+            "©", "😀", "好", "a", "b", "B", "\n", "，",
+        ];
+        let mut seed = 11u64;
+        for fold in [false, true] {
+            let lex = Lexicon::new(&words, fold);
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(fold)
+                .build(words)
+                .unwrap();
+            for len in 0..80 {
+                let mut text = String::new();
+                for _ in 0..len {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    text.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+                }
+                let want: Vec<(usize, usize, usize)> = ac
+                    .find_overlapping_iter(&text)
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                    .collect();
+                assert_eq!(lex.find_overlapping(&text), want, "{text}");
+            }
+        }
     }
 
     #[test]

@@ -313,15 +313,11 @@ const TAG_WORDS: &[&str] = &[
     "资料", "文档", "分享",
 ];
 
-fn vocab() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(VOCAB.iter().map(|(w, _, _)| w))
-            .expect("valid patterns")
+fn vocab() -> &'static support_scan::Lexicon {
+    static LEX: OnceLock<support_scan::Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let words: Vec<&str> = VOCAB.iter().map(|(w, _, _)| *w).collect();
+        support_scan::Lexicon::new(&words, true)
     })
 }
 
@@ -672,7 +668,14 @@ fn chrome_line(line: &str) -> Option<u32> {
     // words start with no separator, so the first non-separator character
     // must start one.)
     if let Some(c) = line.chars().find(|&c| !separator(c)) {
-        if !CHROME.iter().any(|(w, _)| w.starts_with(c)) {
+        static FIRST: OnceLock<Vec<char>> = OnceLock::new();
+        let first = FIRST.get_or_init(|| {
+            CHROME
+                .iter()
+                .filter_map(|(w, _)| w.chars().next())
+                .collect()
+        });
+        if !first.contains(&c) {
             return None;
         }
     }
@@ -749,15 +752,15 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
         !before.is_some_and(u8::is_ascii_alphabetic)
             && !bytes.get(e).is_some_and(u8::is_ascii_alphabetic)
     };
-    for m in vocab().find_overlapping_iter(text) {
-        let Some(&(word, cat, weight)) = VOCAB.get(m.pattern().as_usize()) else {
+    for (start, end, id) in vocab().find_overlapping(text) {
+        let Some(&(word, cat, weight)) = VOCAB.get(id) else {
             continue;
         };
         // VIP, PPT, QQ as words, not inside other Latin words.
-        if word.is_ascii() && !ascii_boundary(m.start(), m.end()) {
+        if word.is_ascii() && !ascii_boundary(start, end) {
             continue;
         }
-        if let Some(k) = index_of(m.start()) {
+        if let Some(k) = index_of(start) {
             scores[k].add(cat, weight);
         }
     }
@@ -840,10 +843,9 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
     }
     // Pointer emoji: every one is a 3-byte character led by 0xE2 or a
     // 4-byte one led by 0xF0 (lead bytes, so always a char boundary).
-    for (i, &b) in bytes.iter().enumerate() {
-        if b != 0xE2 && b != 0xF0 {
-            continue;
-        }
+    static LEADS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    let leads = LEADS.get_or_init(|| support_scan::Seeds::byte_strings(&[&[0xE2], &[0xF0]]));
+    for (i, _) in support_scan::seed_matches(text, leads) {
         let Some(w) = text
             .get(i..)
             .and_then(|t| t.chars().next())
@@ -897,8 +899,23 @@ fn scan_noise(doc: &Document, out: &mut Vec<(usize, usize, Form)>) {
         }
     };
     // Printable ASCII is one byte; no byte of a longer character is one.
-    for (b, &byte) in text.as_bytes().iter().enumerate() {
-        let printable = (b' '..=b'~').contains(&byte);
+    let bytes = text.as_bytes();
+    let mut b = 0;
+    while b < bytes.len() {
+        // Eight bytes of non-ASCII (most Chinese text) hold no printable
+        // byte: a run open before them ends at the first.
+        if let Some(word) = bytes.get(b..b + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+                if let Some(s) = seg_start.take() {
+                    check(s, b, out);
+                }
+                b += 8;
+                continue;
+            }
+        }
+        let printable = (b' '..=b'~').contains(&bytes[b]);
         match (printable, seg_start) {
             (true, None) => seg_start = Some(b),
             (false, Some(s)) => {
@@ -907,6 +924,7 @@ fn scan_noise(doc: &Document, out: &mut Vec<(usize, usize, Form)>) {
             }
             _ => {}
         }
+        b += 1;
     }
     if let Some(s) = seg_start {
         check(s, text.len(), out);
