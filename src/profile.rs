@@ -22,7 +22,6 @@
 //! Optional `statements` are phrases that satisfy the section wherever they
 //! occur in the report ("未发现问题" for a problems section).
 
-use aho_corasick::AhoCorasickBuilder;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -393,18 +392,13 @@ pub fn auto_select(text: &str, title: &str) -> (Profile, String) {
         }
     }
     let mut hits = vec![(0usize, ""); candidates.len()];
-    if let Ok(ac) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .build(&words)
-    {
-        for m in ac.find_iter(text) {
-            let wi = m.pattern().as_usize();
-            if let Some(&pi) = owner.get(wi) {
-                if let Some(slot) = hits.get_mut(pi) {
-                    slot.0 += 1;
-                    if slot.1.is_empty() {
-                        slot.1 = words[wi];
-                    }
+    let lexicon = crate::rules::support_scan::Lexicon::new(&words, true);
+    for (_, _, wi) in lexicon.find_leftmost_longest(text) {
+        if let Some(&pi) = owner.get(wi) {
+            if let Some(slot) = hits.get_mut(pi) {
+                slot.0 += 1;
+                if slot.1.is_empty() {
+                    slot.1 = words[wi];
                 }
             }
         }

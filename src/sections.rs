@@ -9,7 +9,7 @@
 
 use crate::document::{Document, MarkerKind};
 use crate::profile::Profile;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::rules::support_scan::Lexicon;
 
 /// One profile section in one part (report) of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +54,7 @@ pub fn report_parts(doc: &Document) -> Vec<usize> {
 
 /// Finds the profile's section words in heading titles.
 pub struct AliasMatcher {
-    ac: Option<AhoCorasick>,
+    lexicon: Lexicon,
     /// Pattern index → section index.
     section_of: Vec<usize>,
     /// Pattern is ASCII (English): it must start at a word boundary.
@@ -78,13 +78,8 @@ impl AliasMatcher {
                 ascii.push(a.is_ascii());
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
         AliasMatcher {
-            ac,
+            lexicon: Lexicon::new(&patterns, true),
             section_of,
             ascii,
             sections: profile.sections.len(),
@@ -94,13 +89,9 @@ impl AliasMatcher {
     /// Which sections `title` names (a set, as flags by section index).
     pub fn sections_in(&self, title: &str) -> Vec<bool> {
         let mut hit = vec![false; self.sections];
-        let Some(ac) = &self.ac else {
-            return hit;
-        };
-        for m in ac.find_overlapping_iter(title) {
-            let pi = m.pattern().as_usize();
+        for (m_start, _, pi) in self.lexicon.find_overlapping(title) {
             if self.ascii.get(pi).copied().unwrap_or(false) {
-                let before = title[..m.start()].chars().next_back();
+                let before = title[..m_start].chars().next_back();
                 if before.is_some_and(crate::document::is_word_char) {
                     continue;
                 }
@@ -217,19 +208,13 @@ fn find_statements(doc: &Document, profile: &Profile) -> Vec<(usize, usize, usiz
     if patterns.is_empty() {
         return Vec::new();
     }
-    let Ok(ac) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-    else {
-        return Vec::new();
-    };
+    let lexicon = Lexicon::new(&patterns, true);
     let mut out = Vec::new();
-    for m in ac.find_overlapping_iter(doc.text) {
-        let Some(&si) = owner.get(m.pattern().as_usize()) else {
+    for (m_start, m_end, pi) in lexicon.find_overlapping(doc.text) {
+        let Some(&si) = owner.get(pi) else {
             continue;
         };
-        let Some(part) = doc.paragraph_at(m.start()).map(|p| doc.paragraphs[p].part) else {
+        let Some(part) = doc.paragraph_at(m_start).map(|p| doc.paragraphs[p].part) else {
             continue;
         };
         // The first statement per report and section is enough.
@@ -241,7 +226,7 @@ fn find_statements(doc: &Document, profile: &Profile) -> Vec<(usize, usize, usiz
         {
             continue;
         }
-        out.push((part, si, m.start(), m.end()));
+        out.push((part, si, m_start, m_end));
     }
     out
 }

@@ -46,11 +46,11 @@
 //! PM2.5, 5G, COVID-19. Example: "全县共有基层纪检组织XX个" → replace XX with
 //! the real number.
 
+use super::support_scan::Lexicon;
 use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
 use crate::document::Document;
 use crate::re::Regex;
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// What kind of blank a finding is; it picks the message.
@@ -698,12 +698,11 @@ fn star_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
 
 // ---------------------------------------------------------------- English
 
-fn english_terms() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build([
+fn english_terms() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        Lexicon::new(
+            &[
                 "TODO",
                 "TBD",
                 "TBC",
@@ -711,23 +710,24 @@ fn english_terms() -> &'static AhoCorasick {
                 "Lorem ipsum",
                 "lorem ipsum",
                 "LOREM IPSUM",
-            ])
-            .expect("valid patterns")
+            ],
+            false,
+        )
     })
 }
 
 fn scan_english(text: &str, out: &mut Vec<(usize, usize, Kind)>) {
     let bytes = text.as_bytes();
-    for m in english_terms().find_iter(text) {
-        let before = m.start().checked_sub(1).and_then(|k| bytes.get(k));
-        let after = bytes.get(m.end());
+    for (m_start, m_end, word) in english_terms().find_leftmost_longest(text) {
+        let before = m_start.checked_sub(1).and_then(|k| bytes.get(k));
+        let after = bytes.get(m_end);
         if before.is_some_and(u8::is_ascii_alphanumeric)
             || after.is_some_and(u8::is_ascii_alphanumeric)
         {
             continue;
         }
-        let mut end = m.end();
-        if m.pattern().as_usize() >= 4 {
+        let mut end = m_end;
+        if word >= 4 {
             // Lorem ipsum dolor sit amet …: the whole Latin filler.
             while bytes
                 .get(end)
@@ -735,11 +735,11 @@ fn scan_english(text: &str, out: &mut Vec<(usize, usize, Kind)>) {
             {
                 end += 1;
             }
-            while end > m.end() && matches!(bytes.get(end - 1), Some(b' ' | b',')) {
+            while end > m_end && matches!(bytes.get(end - 1), Some(b' ' | b',')) {
                 end -= 1;
             }
         }
-        out.push((m.start(), end, Kind::English));
+        out.push((m_start, end, Kind::English));
     }
 }
 
@@ -948,13 +948,11 @@ const CUES: &[(&str, Cue)] = &[
     ("如:", Cue::Example),
 ];
 
-fn cues() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(CUES.iter().map(|(w, _)| w))
-            .expect("valid patterns")
+fn cues() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let words: Vec<&str> = CUES.iter().map(|(w, _)| *w).collect();
+        Lexicon::new(&words, false)
     })
 }
 
@@ -1066,15 +1064,15 @@ fn classify(text: &str, family: Family, span: &Span) -> Option<BracketClass> {
     let mut fill_in = false;
     let mut field_at_end = false;
     let mut example = false;
-    for m in cues().find_overlapping_iter(inner) {
-        let Some(&(_, cue)) = CUES.get(m.pattern().as_usize()) else {
+    for (m_start, m_end, word) in cues().find_overlapping(inner) {
+        let Some(&(_, cue)) = CUES.get(word) else {
             continue;
         };
         match cue {
-            Cue::Instruction => instruction_at_start |= m.start() == 0,
+            Cue::Instruction => instruction_at_start |= m_start == 0,
             Cue::Note => instruction_at_start = true,
             Cue::FillIn => fill_in = true,
-            Cue::Field => field_at_end |= m.end() == inner.len(),
+            Cue::Field => field_at_end |= m_end == inner.len(),
             Cue::Example => example = true,
         }
     }

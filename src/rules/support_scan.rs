@@ -11,28 +11,34 @@
 //! run resumes where it would in the whole text. This holds for patterns
 //! without assertions, and for `(?m:^)`/`(?m:$)` when the runs are lines.
 
+#[cfg(not(feature = "lite-regex"))]
 use aho_corasick::packed;
+#[cfg(not(feature = "lite-regex"))]
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
-/// Literal seeds, found with the fastest searcher that fits: a vectorised
-/// multi-literal search (Teddy) for non-ASCII literals, where a byte-wise
-/// search would stop at every common lead byte, and aho-corasick (memchr
-/// for up to three bytes) for ASCII ones.
+/// Literal seeds, found with the fastest searcher that fits: natively a
+/// vectorised multi-literal search (Teddy) for non-ASCII literals, where a
+/// byte-wise search would stop at every common lead byte, and aho-corasick
+/// (memchr for up to three bytes) for ASCII ones; in the web build, where
+/// neither is vectorised and aho-corasick would cost 25 KB of download, a
+/// memchr search for each word's last byte.
 pub struct Seeds {
     finders: Vec<Finder>,
 }
 
+#[cfg(not(feature = "lite-regex"))]
 enum Finder {
     Packed(packed::Searcher),
     Ac(AhoCorasick),
 }
 
+#[cfg(not(feature = "lite-regex"))]
 impl Finder {
-    fn build(words: &[String]) -> Option<Finder> {
+    fn build<W: AsRef<[u8]>>(words: &[W]) -> Option<Finder> {
         if words.is_empty() {
             return None;
         }
-        if words.iter().all(|w| !w.is_ascii()) {
+        if words.iter().all(|w| !w.as_ref().is_ascii()) {
             let mut b = packed::Config::new()
                 .match_kind(packed::MatchKind::LeftmostFirst)
                 .builder();
@@ -61,6 +67,91 @@ impl Finder {
                 .find(Input::new(text).range(from..))
                 .map(|m| (m.start(), m.end())),
         }
+    }
+}
+
+/// The web build's finder: each word is probed by its last byte (a
+/// continuation byte for CJK, rarer than the shared lead bytes), searched
+/// with memchr for up to three distinct probes and a byte table beyond.
+/// Leftmost-first, like the native finders.
+#[cfg(feature = "lite-regex")]
+struct Finder {
+    words: Vec<Box<[u8]>>,
+    /// The distinct last bytes.
+    probes: Vec<u8>,
+    is_probe: [bool; 256],
+    longest: usize,
+}
+
+#[cfg(feature = "lite-regex")]
+impl Finder {
+    fn build<W: AsRef<[u8]>>(words: &[W]) -> Option<Finder> {
+        let words: Vec<Box<[u8]>> = words
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|w| !w.is_empty())
+            .map(Box::from)
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let mut is_probe = [false; 256];
+        let mut probes = Vec::new();
+        for w in &words {
+            let last = w[w.len() - 1];
+            if !is_probe[usize::from(last)] {
+                is_probe[usize::from(last)] = true;
+                probes.push(last);
+            }
+        }
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        Some(Finder {
+            words,
+            probes,
+            is_probe,
+            longest,
+        })
+    }
+
+    fn next_probe(&self, hay: &[u8], at: usize) -> Option<usize> {
+        let rest = hay.get(at..)?;
+        let found = match *self.probes.as_slice() {
+            [a] => memchr::memchr(a, rest),
+            [a, b] => memchr::memchr2(a, b, rest),
+            [a, b, c] => memchr::memchr3(a, b, c, rest),
+            _ => rest.iter().position(|&x| self.is_probe[usize::from(x)]),
+        };
+        found.map(|k| at + k)
+    }
+
+    /// The first match at or after `from`: (start, end).
+    fn find(&self, text: &str, from: usize) -> Option<(usize, usize)> {
+        let hay = text.as_bytes();
+        let mut best: Option<(usize, usize, usize)> = None; // (start, word, end)
+        let mut q = self.next_probe(hay, from)?;
+        loop {
+            // A probe past best.start + longest can only end a later match.
+            if best.is_some_and(|(s, _, _)| q >= s + self.longest) {
+                break;
+            }
+            for (k, w) in self.words.iter().enumerate() {
+                let end = q + 1;
+                let Some(start) = end.checked_sub(w.len()) else {
+                    continue;
+                };
+                if start >= from && hay.get(start..end) == Some(&w[..]) {
+                    let cand = (start, k, end);
+                    if best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
+                        best = Some(cand);
+                    }
+                }
+            }
+            match self.next_probe(hay, q + 1) {
+                Some(n) => q = n,
+                None => break,
+            }
+        }
+        best.map(|(s, _, e)| (s, e))
     }
 }
 
@@ -112,22 +203,8 @@ impl Seeds {
     /// Byte strings as seeds (prefixes of UTF-8 sequences, say); each must
     /// start at a character boundary wherever it occurs.
     pub fn byte_strings(words: &[&[u8]]) -> Seeds {
-        let words: Vec<Vec<u8>> = words.iter().map(|w| w.to_vec()).collect();
-        let finder = packed::Config::new()
-            .match_kind(packed::MatchKind::LeftmostFirst)
-            .builder()
-            .extend(&words)
-            .build()
-            .map(Finder::Packed)
-            .or_else(|| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(&words)
-                    .ok()
-                    .map(Finder::Ac)
-            });
         Seeds {
-            finders: finder.into_iter().collect(),
+            finders: Finder::build(words).into_iter().collect(),
         }
     }
 
@@ -379,6 +456,24 @@ impl Lexicon {
     }
 }
 
+impl Lexicon {
+    /// Leftmost-longest matches that do not overlap, as aho-corasick's
+    /// `MatchKind::LeftmostLongest` search finds them: (start, end, word).
+    pub fn find_leftmost_longest(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut all = self.find_overlapping(text);
+        all.sort_unstable_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
+        let mut pos = 0;
+        all.retain(|&(s, e, _)| {
+            let keep = s >= pos;
+            if keep {
+                pos = e;
+            }
+            keep
+        });
+        all
+    }
+}
+
 fn pair_key(a: u32, b: u32) -> u64 {
     u64::from(a) << 21 | u64::from(b)
 }
@@ -441,7 +536,7 @@ mod tests {
         let mut seed = 11u64;
         for fold in [false, true] {
             let lex = Lexicon::new(&words, fold);
-            let ac = AhoCorasick::builder()
+            let ac = aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(fold)
                 .build(words)
                 .unwrap();
@@ -458,6 +553,58 @@ mod tests {
                     .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
                     .collect();
                 assert_eq!(lex.find_overlapping(&text), want, "{text}");
+                let longest = aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(fold)
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build(words)
+                    .unwrap();
+                let want: Vec<(usize, usize)> = longest
+                    .find_iter(&text)
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                let got: Vec<(usize, usize)> = lex
+                    .find_leftmost_longest(&text)
+                    .into_iter()
+                    .map(|(s, e, _)| (s, e))
+                    .collect();
+                assert_eq!(got, want, "{text}");
+            }
+        }
+    }
+
+    /// Each finder (Teddy / aho-corasick natively, memchr probes in the web
+    /// build) finds the leftmost match, the earlier word first on a tie.
+    #[test]
+    fn finders_are_leftmost_first() {
+        let lists: [&[&str]; 4] = [
+            &["年"],
+            &["下载", "载文档", "文", "😀"],
+            &[".", ":", "ab", "b"],
+            &["月", "日", "号", "份", "底"],
+        ];
+        let alphabet = [
+            "下", "载", "文", "档", "年", "月", "日", ".", ":", "a", "b", "😀", "，",
+        ];
+        let mut seed = 5u64;
+        for words in lists {
+            let finder = Finder::build(words).unwrap();
+            for len in 0..60 {
+                let mut text = String::new();
+                for _ in 0..len {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    text.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+                }
+                for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let want = (from..text.len()).find_map(|s| {
+                        words
+                            .iter()
+                            .find(|w| text.as_bytes()[s..].starts_with(w.as_bytes()))
+                            .map(|w| (s, s + w.len()))
+                    });
+                    assert_eq!(finder.find(&text, from), want, "{words:?} {text} {from}");
+                }
             }
         }
     }

@@ -39,7 +39,6 @@
 use super::{support_scan, Ctx, Emitter};
 use crate::document::Document;
 use crate::re::Regex;
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// Kinds of signal. A sentence needs several, or one strong one backed up.
@@ -627,13 +626,11 @@ const CHROME: &[(&str, u32)] = &[
     ("手机阅读", 2),
 ];
 
-fn chrome_words() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(CHROME.iter().map(|(w, _)| w))
-            .expect("valid patterns")
+fn chrome_words() -> &'static support_scan::Lexicon {
+    static LEX: OnceLock<support_scan::Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let words: Vec<&str> = CHROME.iter().map(|(w, _)| *w).collect();
+        support_scan::Lexicon::new(&words, false)
     })
 }
 
@@ -681,12 +678,12 @@ fn chrome_line(line: &str) -> Option<u32> {
     }
     let mut weight = 0;
     let mut pos = 0;
-    for m in chrome_words().find_iter(line) {
-        if !line.get(pos..m.start())?.chars().all(separator) {
+    for (m_start, m_end, word) in chrome_words().find_leftmost_longest(line) {
+        if !line.get(pos..m_start)?.chars().all(separator) {
             return None;
         }
-        weight += CHROME.get(m.pattern().as_usize()).map_or(0, |&(_, w)| w);
-        pos = m.end();
+        weight += CHROME.get(word).map_or(0, |&(_, w)| w);
+        pos = m_end;
     }
     line.get(pos..)?.chars().all(separator).then_some(weight)
 }

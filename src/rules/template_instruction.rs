@@ -31,9 +31,9 @@
 //! delete "（仅供参考）".
 
 use super::placeholder::{scan_brackets, BracketClass};
+use super::support_scan::Lexicon;
 use super::template_debris::whole_lines;
 use super::{Ctx, Emitter};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// Instruction sentences a template leaves in the text.
@@ -87,14 +87,9 @@ const FOR_REFERENCE: usize = PHRASES.len() - 1;
 /// Example markers at a line start.
 const MARKERS: &[&str] = &["示例：", "示例:", "范例：", "范例:", "样例：", "样例:"];
 
-fn phrases() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(PHRASES)
-            .expect("valid patterns")
-    })
+fn phrases() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::new(PHRASES, false))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,20 +119,20 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             .and_then(|k| brackets.get(k))
             .is_some_and(|b| pos < b.end)
     };
-    for m in phrases().find_iter(text) {
-        if inside_bracket(m.start()) {
+    for (m_start, m_end, phrase) in phrases().find_leftmost_longest(text) {
+        if inside_bracket(m_start) {
             continue;
         }
-        let sentence = doc.sentence_at(m.start());
+        let sentence = doc.sentence_at(m_start);
         let (s, e) = match sentence {
             // (count at most 101 characters: a megabyte-long "sentence"
             // must not be counted once per phrase in it)
             Some(s) if doc.slice(s.start, s.end).chars().take(101).count() <= 100 => {
                 (s.start, s.end)
             }
-            _ => doc.clause_around(m.start(), m.end()),
+            _ => doc.clause_around(m_start, m_end),
         };
-        if m.pattern().as_usize() == FOR_REFERENCE {
+        if phrase == FOR_REFERENCE {
             // "以上数据仅供参考" inside a longer sentence is ordinary prose;
             // a sentence that says little else is the template's note.
             let rest = doc.slice(s, e).chars().filter(|&c| !is_punct(c)).count();

@@ -16,11 +16,35 @@ mod state;
 mod storage;
 mod summary;
 
-/// `window.wasmBindings.analyze_json(text)`: the analysis as the CLI's JSON
-/// report, for the benchmark script and for pages that embed the checker.
+/// `window.wasmBindings.analyze_json(text)`: the CLI's JSON output for the
+/// text, for pages that embed the checker.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn analyze_json(text: &str) -> String {
-    serde_json::to_string(&crate::analyze_auto(text)).unwrap_or_default()
+    let report = crate::analyze_auto(text);
+    crate::render::json(&crate::render::JsonOutput {
+        version: 1,
+        files: vec![crate::render::FileReport {
+            path: "<input>",
+            encoding: "utf-8",
+            format: "txt",
+            notes: Vec::new(),
+            report: &report,
+        }],
+        errors: Vec::new(),
+    })
+}
+
+/// `window.wasmBindings.count_findings(text)`: the analysis alone, as the
+/// CLI's `--timing` measures it natively, for the benchmark.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn count_findings(text: &str) -> usize {
+    let a = crate::analysis(
+        text,
+        &crate::ProfileChoice::Auto,
+        &crate::Config::default(),
+        &crate::Hints::default(),
+    );
+    a.findings().count()
 }
 
 pub fn start() {
