@@ -34,6 +34,24 @@ enum Finder {
 
 #[cfg(not(feature = "lite-regex"))]
 impl Finder {
+    /// Short non-ASCII seeds (two-byte characters) get a searcher of their
+    /// own so that the others are fingerprinted on three bytes: one shared
+    /// two-byte prefix such as E2 80 (of “” — …) would stop the search
+    /// everywhere.
+    fn for_words(all: Vec<String>) -> Vec<Finder> {
+        let (ascii, wide): (Vec<String>, Vec<String>) = all.into_iter().partition(|w| w.is_ascii());
+        let (long, short): (Vec<String>, Vec<String>) =
+            wide.into_iter().partition(|w| w.len() >= 3);
+        [
+            Finder::build(&ascii),
+            Finder::build(&short),
+            Finder::build(&long),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     fn build<W: AsRef<[u8]>>(words: &[W]) -> Option<Finder> {
         if words.is_empty() {
             return None;
@@ -70,47 +88,75 @@ impl Finder {
     }
 }
 
-/// The web build's finder: each word is probed by its last byte (a
-/// continuation byte for CJK, rarer than the shared lead bytes), searched
-/// with memchr for up to three distinct probes and a byte table beyond.
-/// Leftmost-first, like the native finders.
+/// The web build's finders: each word is probed by its rarest byte in
+/// Chinese text (see `commonness`), and the words are grouped so that each finder
+/// has at most three probe bytes, searched with memchr (vectorised with
+/// simd128); only the words with that probe are compared at a hit.
+/// Leftmost-first within a finder, like the native finders.
 #[cfg(feature = "lite-regex")]
 struct Finder {
-    words: Vec<Box<[u8]>>,
-    /// The distinct last bytes.
+    /// (word, offset of its probe byte), in list order.
+    words: Vec<(Box<[u8]>, usize)>,
+    /// One to three distinct probe bytes.
     probes: Vec<u8>,
-    is_probe: [bool; 256],
     longest: usize,
+}
+
+/// How common a byte is in Chinese report text (lower is rarer): a given
+/// continuation byte ends about one ideograph in 32, while E2 leads only
+/// “ ” — … and E3, EF lead the everyday 、。，：（）.
+#[cfg(feature = "lite-regex")]
+fn commonness(b: u8) -> u8 {
+    match b {
+        0xC2..=0xDF | 0xE0 | 0xE1 | 0xEA..=0xEE | 0xF0..=0xF4 => 0,
+        b'A'..=b'Z' | b'a'..=b'z' => 1,
+        0xE2 => 2,
+        0x80..=0xBF => 3,
+        0xE3 | 0xEF => 5,
+        0xE4..=0xE9 => 6,
+        _ => 4, // digits, ASCII punctuation, spaces, line breaks
+    }
 }
 
 #[cfg(feature = "lite-regex")]
 impl Finder {
-    fn build<W: AsRef<[u8]>>(words: &[W]) -> Option<Finder> {
-        let words: Vec<Box<[u8]>> = words
-            .iter()
-            .map(AsRef::as_ref)
-            .filter(|w| !w.is_empty())
-            .map(Box::from)
-            .collect();
-        if words.is_empty() {
-            return None;
-        }
-        let mut is_probe = [false; 256];
-        let mut probes = Vec::new();
-        for w in &words {
-            let last = w[w.len() - 1];
-            if !is_probe[usize::from(last)] {
-                is_probe[usize::from(last)] = true;
-                probes.push(last);
+    fn for_words(all: Vec<String>) -> Vec<Finder> {
+        Finder::grouped(&all)
+    }
+
+    fn grouped<W: AsRef<[u8]>>(words: &[W]) -> Vec<Finder> {
+        let mut probes: Vec<u8> = Vec::new();
+        let mut probed: Vec<(&[u8], usize, u8)> = Vec::new();
+        for w in words.iter().map(AsRef::as_ref).filter(|w| !w.is_empty()) {
+            // The rarest byte, the last of equally rare ones.
+            let Some((offset, &probe)) = w
+                .iter()
+                .enumerate()
+                .min_by_key(|&(i, &b)| (commonness(b), std::cmp::Reverse(i)))
+            else {
+                continue;
+            };
+            if !probes.contains(&probe) {
+                probes.push(probe);
             }
+            probed.push((w, offset, probe));
         }
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        Some(Finder {
-            words,
-            probes,
-            is_probe,
-            longest,
-        })
+        probes
+            .chunks(3)
+            .map(|group| {
+                let words: Vec<(Box<[u8]>, usize)> = probed
+                    .iter()
+                    .filter(|(_, _, p)| group.contains(p))
+                    .map(|&(w, offset, _)| (Box::from(w), offset))
+                    .collect();
+                let longest = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+                Finder {
+                    words,
+                    probes: group.to_vec(),
+                    longest,
+                }
+            })
+            .collect()
     }
 
     fn next_probe(&self, hay: &[u8], at: usize) -> Option<usize> {
@@ -119,7 +165,7 @@ impl Finder {
             [a] => memchr::memchr(a, rest),
             [a, b] => memchr::memchr2(a, b, rest),
             [a, b, c] => memchr::memchr3(a, b, c, rest),
-            _ => rest.iter().position(|&x| self.is_probe[usize::from(x)]),
+            _ => None,
         };
         found.map(|k| at + k)
     }
@@ -130,15 +176,19 @@ impl Finder {
         let mut best: Option<(usize, usize, usize)> = None; // (start, word, end)
         let mut q = self.next_probe(hay, from)?;
         loop {
-            // A probe past best.start + longest can only end a later match.
+            // A probe this far past the best start can only give later ones.
             if best.is_some_and(|(s, _, _)| q >= s + self.longest) {
                 break;
             }
-            for (k, w) in self.words.iter().enumerate() {
-                let end = q + 1;
-                let Some(start) = end.checked_sub(w.len()) else {
+            let hit = hay[q];
+            for (k, (w, offset)) in self.words.iter().enumerate() {
+                if w[*offset] != hit {
+                    continue;
+                }
+                let Some(start) = q.checked_sub(*offset) else {
                     continue;
                 };
+                let end = start + w.len();
                 if start >= from && hay.get(start..end) == Some(&w[..]) {
                     let cand = (start, k, end);
                     if best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
@@ -181,31 +231,19 @@ impl Seeds {
             }
             all.extend(variants);
         }
-        // Short non-ASCII seeds (two-byte characters) get a searcher of
-        // their own so that the others are fingerprinted on three bytes:
-        // one shared two-byte prefix such as E2 80 (of “” — …) would stop
-        // the search everywhere.
-        let (ascii, wide): (Vec<String>, Vec<String>) = all.into_iter().partition(|w| w.is_ascii());
-        let (long, short): (Vec<String>, Vec<String>) =
-            wide.into_iter().partition(|w| w.len() >= 3);
         Seeds {
-            finders: [
-                Finder::build(&ascii),
-                Finder::build(&short),
-                Finder::build(&long),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+            finders: Finder::for_words(all),
         }
     }
 
     /// Byte strings as seeds (prefixes of UTF-8 sequences, say); each must
     /// start at a character boundary wherever it occurs.
     pub fn byte_strings(words: &[&[u8]]) -> Seeds {
-        Seeds {
-            finders: Finder::build(words).into_iter().collect(),
-        }
+        #[cfg(not(feature = "lite-regex"))]
+        let finders = Finder::build(words).into_iter().collect();
+        #[cfg(feature = "lite-regex")]
+        let finders = Finder::grouped(words);
+        Seeds { finders }
     }
 
     /// Single characters as seeds.
@@ -572,8 +610,8 @@ mod tests {
         }
     }
 
-    /// Each finder (Teddy / aho-corasick natively, memchr probes in the web
-    /// build) finds the leftmost match, the earlier word first on a tie.
+    /// The seeds (Teddy / aho-corasick natively, memchr probes in the web
+    /// build) are found leftmost first.
     #[test]
     fn finders_are_leftmost_first() {
         let lists: [&[&str]; 4] = [
@@ -587,7 +625,7 @@ mod tests {
         ];
         let mut seed = 5u64;
         for words in lists {
-            let finder = Finder::build(words).unwrap();
+            let seeds = Seeds::new(words, false);
             for len in 0..60 {
                 let mut text = String::new();
                 for _ in 0..len {
@@ -603,7 +641,8 @@ mod tests {
                             .find(|w| text.as_bytes()[s..].starts_with(w.as_bytes()))
                             .map(|w| (s, s + w.len()))
                     });
-                    assert_eq!(finder.find(&text, from), want, "{words:?} {text} {from}");
+                    let got = seeds.cursor().find(&text, from);
+                    assert_eq!(got, want, "{words:?} {text} {from}");
                 }
             }
         }
