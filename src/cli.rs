@@ -158,7 +158,7 @@ fn read_input(path: &str, limits: &Limits) -> Result<Loaded, LoadError> {
                 limits.max_bytes,
             ));
         }
-        let mut buf = Vec::new();
+        let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
         std::fs::File::open(path)
             .and_then(|f| f.take(limits.max_bytes as u64 + 1).read_to_end(&mut buf))
             .map_err(|e| io_error(&e))?;

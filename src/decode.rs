@@ -208,7 +208,7 @@ fn plausible_unit(u: u16) -> bool {
         || (0x00A0..=0x00FF).contains(&u)
 }
 
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+fn utf16_without_bom(bytes: &[u8], valid_utf8: bool) -> Option<&'static str> {
     let even_len = bytes.len() & !1;
     if even_len < 4 {
         return None;
@@ -230,7 +230,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
         return Some("utf-16be");
     }
     // Valid UTF-8 stays UTF-8: pairs of ASCII letters look like CJK units.
-    if std::str::from_utf8(bytes).is_ok() {
+    if valid_utf8 {
         return None;
     }
     // CJK UTF-16 has few zeros: recognise it by most units being text.
@@ -288,11 +288,13 @@ pub fn decode(bytes: &[u8], legacy: LegacyDecoder, limits: &Limits) -> Result<De
     if let Some(err) = sniff_binary(bytes) {
         return Err(err);
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
+    // Validated once: a megabyte of CJK takes a millisecond.
+    let utf8 = std::str::from_utf8(bytes).ok();
+    if let Some(enc) = utf16_without_bom(bytes, utf8.is_some()) {
         let (text, lossy) = decode_utf16(bytes, enc == "utf-16le");
         return finish(text, enc, lossy);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Some(text) = utf8 {
         return finish(text.to_string(), "utf-8", false);
     }
     // Not UTF-8: GB18030 (a superset of GBK) when it decodes cleanly, else

@@ -71,6 +71,73 @@ pub struct Analysis<'t> {
     positions: PositionTable,
 }
 
+/// Texts from this size on have their rules run on two threads (natively):
+/// below it, starting a thread costs more than it saves.
+#[cfg(not(target_arch = "wasm32"))]
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Runs the enabled rules over the document: their findings, in rule order.
+fn run_rules(ctx: &Ctx, config: &Config) -> Vec<RawFinding> {
+    let enabled: Vec<&rules::Rule> = rules::RULES
+        .iter()
+        .filter(|r| config.enabled(r.id))
+        .collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    if ctx.doc.text.len() >= PARALLEL_BYTES
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+    {
+        return run_rules_on_two_threads(ctx, &enabled);
+    }
+    run_rules_in_turn(ctx, &enabled)
+}
+
+fn run_rules_in_turn(ctx: &Ctx, enabled: &[&rules::Rule]) -> Vec<RawFinding> {
+    let mut raw: Vec<RawFinding> = Vec::new();
+    for rule in enabled {
+        let mut emitter = Emitter::with_buffer(rule.id, rule.category, raw);
+        (rule.check)(ctx, &mut emitter);
+        raw = emitter.into_findings();
+    }
+    raw
+}
+
+/// The rules shared out between this thread and one more, each taking the
+/// next rule not yet taken; the findings are put back in rule order, so the
+/// result is the same as one thread's.
+#[cfg(not(target_arch = "wasm32"))]
+fn run_rules_on_two_threads(ctx: &Ctx, enabled: &[&rules::Rule]) -> Vec<RawFinding> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done: Vec<(usize, Vec<RawFinding>)> = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(rule) = enabled.get(i) else {
+                return done;
+            };
+            let mut emitter = Emitter::new(rule.id, rule.category);
+            (rule.check)(ctx, &mut emitter);
+            done.push((i, emitter.into_findings()));
+        }
+    };
+    let mut done = std::thread::scope(|s| {
+        let helper = s.spawn(work);
+        let mut mine = work();
+        match helper.join() {
+            Ok(theirs) => mine.extend(theirs),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        mine
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    let total = done.iter().map(|(_, f)| f.len()).sum();
+    let mut raw = Vec::with_capacity(total);
+    for (_, findings) in done {
+        raw.extend(findings);
+    }
+    raw
+}
+
 /// [`analyze_with`] up to the findings: see [`Analysis`].
 pub fn analysis<'t>(
     text: &'t str,
@@ -95,15 +162,7 @@ pub fn analysis<'t>(
     let matches = sections::match_sections(&doc, &profile);
     let ctx = Ctx::new(&doc, &profile, config, &matches);
 
-    let mut raw: Vec<RawFinding> = Vec::new();
-    for rule in rules::RULES {
-        if !config.enabled(rule.id) {
-            continue;
-        }
-        let mut emitter = Emitter::with_buffer(rule.id, rule.category, raw);
-        (rule.check)(&ctx, &mut emitter);
-        raw = emitter.into_findings();
-    }
+    let raw = run_rules(&ctx, config);
     // Sort indices, not the findings themselves (they are large).
     let mut order: Vec<u32> = (0..raw.len() as u32).collect();
     order.sort_by_key(|&i| raw.get(i as usize).map(|f| (f.start, f.end)));
@@ -247,6 +306,21 @@ impl<'t> Analysis<'t> {
     }
 
     /// The findings in report order.
+    /// The number of findings.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The `k`-th finding in report order.
+    pub fn finding(&self, k: usize) -> Option<FindingRef<'_>> {
+        let &i = self.order.get(k)?;
+        self.raw.get(i as usize).map(|r| self.locate(r))
+    }
+
     pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> + '_ {
         self.order
             .iter()
@@ -344,5 +418,35 @@ impl<'t> Analysis<'t> {
                 aggregate: f.aggregate,
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The 1.5 MB benchmark text's makings: a template collection repeated.
+    fn big_text() -> String {
+        include_str!("../tests/fixtures/corpus/000_template_collection.txt").repeat(12)
+    }
+
+    #[test]
+    fn two_threads_find_what_one_finds() {
+        let text = big_text();
+        assert!(text.len() >= PARALLEL_BYTES);
+        let doc = Document::with_hints(&text, &Hints::default());
+        let profile = Profile::builtin("political-ecology").expect("built-in profile");
+        let config = Config::default();
+        let matches = sections::match_sections(&doc, &profile);
+        let ctx = Ctx::new(&doc, &profile, &config, &matches);
+        let enabled: Vec<&rules::Rule> = rules::RULES.iter().collect();
+        let one = run_rules_in_turn(&ctx, &enabled);
+        let two = run_rules_on_two_threads(&ctx, &enabled);
+        assert!(one.len() > 4096, "{} findings", one.len());
+        let key = |f: &RawFinding| (f.rule, f.start, f.end, f.message.to_string());
+        assert_eq!(
+            one.iter().map(key).collect::<Vec<_>>(),
+            two.iter().map(key).collect::<Vec<_>>()
+        );
     }
 }

@@ -58,7 +58,7 @@ pub fn write_json(w: &mut impl Write, out: &JsonOutput) -> io::Result<()> {
                 notes,
             },
             f.report,
-            f.report.findings.iter().map(finding_ref),
+            Findings::Report(&f.report.findings),
         )
     });
     write_files_json(w, out.version, files, &out.errors)
@@ -92,7 +92,7 @@ pub fn write_analyses_json(
             notes: f.meta.notes.clone(),
             ..f.meta
         };
-        (meta, f.analysis.head(), f.analysis.findings())
+        (meta, f.analysis.head(), Findings::Analysis(f.analysis))
     });
     write_files_json(w, version, files, errors)
 }
@@ -129,16 +129,43 @@ fn finding_ref(f: &Finding) -> FindingRef<'_> {
     }
 }
 
-/// The output document: (file, report head, its findings) per file. The head's own `findings` are not written; `findings` are.
-fn write_files_json<'a, F>(
+/// Where a file's findings are written from.
+#[derive(Clone, Copy)]
+enum Findings<'a> {
+    Report(&'a [Finding]),
+    Analysis(&'a Analysis<'a>),
+}
+
+impl<'a> Findings<'a> {
+    fn len(self) -> usize {
+        match self {
+            Findings::Report(f) => f.len(),
+            Findings::Analysis(a) => a.len(),
+        }
+    }
+
+    fn get(self, k: usize) -> Option<FindingRef<'a>> {
+        match self {
+            Findings::Report(f) => f.get(k).map(finding_ref),
+            Findings::Analysis(a) => a.finding(k),
+        }
+    }
+}
+
+/// From this many findings on, the CLI writes the second half of the list
+/// on a second thread (natively): the JSON of a long template runs to
+/// megabytes.
+#[cfg(not(target_arch = "wasm32"))]
+const PARALLEL_FINDINGS: usize = 4096;
+
+/// The output document: (file, report head, its findings) per file. The
+/// head's own `findings` are not written; `findings` are.
+fn write_files_json<'a>(
     w: &mut impl Write,
     version: u32,
-    files: impl Iterator<Item = (FileMeta<'a>, &'a Report, F)>,
+    files: impl Iterator<Item = (FileMeta<'a>, &'a Report, Findings<'a>)>,
     errors: &[FileError],
-) -> io::Result<()>
-where
-    F: Iterator<Item = FindingRef<'a>>,
-{
+) -> io::Result<()> {
     let mut j = Json {
         w,
         buf: Vec::with_capacity(Json::<Vec<u8>>::CHUNK + 4096),
@@ -307,11 +334,7 @@ impl<W: Write> Json<'_, W> {
         self.bytes(b"\"")
     }
 
-    fn report_fields<'f>(
-        &mut self,
-        r: &Report,
-        findings: impl Iterator<Item = FindingRef<'f>>,
-    ) -> io::Result<()> {
+    fn report_fields(&mut self, r: &Report, findings: Findings) -> io::Result<()> {
         self.raw("\"profile\":")?;
         self.str(&r.profile)?;
         self.raw(",\"profile_reason\":")?;
@@ -346,10 +369,7 @@ impl<W: Write> Json<'_, W> {
             self.raw("}")?;
         }
         self.raw("],\"findings\":[")?;
-        for (k, f) in findings.enumerate() {
-            self.sep(k)?;
-            self.finding(&f)?;
-        }
+        self.findings(findings)?;
         self.raw("],\"outline\":[")?;
         for (k, o) in r.outline.iter().enumerate() {
             self.sep(k)?;
@@ -367,6 +387,48 @@ impl<W: Write> Json<'_, W> {
         }
         self.raw("],\"chars\":")?;
         self.uint(r.chars)
+    }
+
+    /// The findings, comma-separated.
+    fn findings(&mut self, findings: Findings) -> io::Result<()> {
+        let n = findings.len();
+        #[cfg(not(target_arch = "wasm32"))]
+        if n >= PARALLEL_FINDINGS && std::thread::available_parallelism().is_ok_and(|c| c.get() > 1)
+        {
+            let mid = n / 2;
+            let tail = std::thread::scope(|s| {
+                let helper = s.spawn(move || -> io::Result<Vec<u8>> {
+                    // About 180 bytes a finding.
+                    let mut out = Vec::with_capacity((n - mid) * 192);
+                    let mut j = Json {
+                        w: &mut out,
+                        buf: Vec::with_capacity(Json::<Vec<u8>>::CHUNK + 4096),
+                    };
+                    j.finding_range(findings, mid, n)?;
+                    j.flush()?;
+                    Ok(out)
+                });
+                let head = self.finding_range(findings, 0, mid);
+                match helper.join() {
+                    Ok(tail) => head.and(tail),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            })?;
+            self.flush()?;
+            return self.w.write_all(&tail);
+        }
+        self.finding_range(findings, 0, n)
+    }
+
+    /// Findings `from..to`, each after a comma but the very first.
+    fn finding_range(&mut self, findings: Findings, from: usize, to: usize) -> io::Result<()> {
+        for k in from..to {
+            if let Some(f) = findings.get(k) {
+                self.sep(k)?;
+                self.finding(&f)?;
+            }
+        }
+        Ok(())
     }
 
     fn finding(&mut self, f: &FindingRef) -> io::Result<()> {
@@ -707,6 +769,44 @@ mod tests {
             errors: Vec::new(),
         };
         assert_eq!(json(&none), serde_json::to_string(&none).unwrap());
+    }
+
+    /// Past `PARALLEL_FINDINGS` the second half of the list is written on
+    /// a thread of its own: the bytes are still serde's.
+    #[test]
+    fn long_finding_lists_are_written_like_serde() {
+        let text = include_str!("../tests/fixtures/corpus/000_template_collection.txt").repeat(12);
+        let a = crate::analysis(
+            &text,
+            &crate::ProfileChoice::Auto,
+            &crate::Config::default(),
+            &crate::Hints::default(),
+        );
+        assert!(a.len() >= PARALLEL_FINDINGS, "{} findings", a.len());
+        let mut mine = Vec::new();
+        let meta = FileMeta {
+            path: "big.txt",
+            encoding: "utf-8",
+            format: "txt",
+            notes: vec!["说明"],
+        };
+        write_analyses_json(&mut mine, 1, &[AnalysisFile { meta, analysis: &a }], &[]).unwrap();
+        let report = a.report();
+        let want = JsonOutput {
+            version: 1,
+            files: vec![FileReport {
+                path: "big.txt",
+                encoding: "utf-8",
+                format: "txt",
+                notes: vec!["说明".to_string()],
+                report: &report,
+            }],
+            errors: Vec::new(),
+        };
+        assert_eq!(
+            String::from_utf8(mine).unwrap(),
+            serde_json::to_string(&want).unwrap()
+        );
     }
 
     #[test]

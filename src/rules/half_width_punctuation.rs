@@ -26,7 +26,7 @@ use super::support_cjk::{
     char_at, char_before, is_han, is_zh, protected_spans, QuestionMarks, SpanCursor,
 };
 use super::{Ctx, Emitter};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A fix: byte span, replacement, and the mark as written.
 struct Fix {
@@ -48,7 +48,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let n = fixes.len();
     // A text may hold thousands of the same mark: each message is
     // formatted once and shared.
-    let mut messages: Vec<(char, &'static str, Rc<str>, Rc<str>)> = Vec::new();
+    let mut messages: Vec<(char, &'static str, Arc<str>, Arc<str>)> = Vec::new();
     for f in &fixes {
         let k = match messages.iter().position(|m| m.0 == f.mark && m.1 == f.to) {
             Some(k) => k,

@@ -11,8 +11,8 @@ use crate::finding::{Category, Severity};
 use crate::numbers::breakdown::{self, Group};
 use crate::profile::Profile;
 use crate::sections::SectionMatch;
-use std::cell::OnceCell;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::OnceLock;
 
 pub mod change_mismatch;
 pub mod conversion_debris;
@@ -54,7 +54,7 @@ pub struct Ctx<'a> {
     /// The profile's sections matched against the headings, per part.
     pub sections: &'a [SectionMatch],
     /// Totals and their parts, read once for the four figure rules.
-    groups: OnceCell<Vec<Group>>,
+    groups: OnceLock<Vec<Group>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -69,7 +69,7 @@ impl<'a> Ctx<'a> {
             profile,
             config,
             sections,
-            groups: OnceCell::new(),
+            groups: OnceLock::new(),
         }
     }
 
@@ -225,7 +225,7 @@ pub fn explanation(id: &str) -> (&'static str, &'static str) {
 pub enum Msg {
     Static(&'static str),
     Owned(String),
-    Shared(Rc<str>),
+    Shared(Arc<str>),
 }
 
 impl Msg {
@@ -264,15 +264,15 @@ impl From<String> for Msg {
     }
 }
 
-impl From<Rc<str>> for Msg {
-    fn from(s: Rc<str>) -> Msg {
+impl From<Arc<str>> for Msg {
+    fn from(s: Arc<str>) -> Msg {
         Msg::Shared(s)
     }
 }
 
-impl From<&Rc<str>> for Msg {
-    fn from(s: &Rc<str>) -> Msg {
-        Msg::Shared(Rc::clone(s))
+impl From<&Arc<str>> for Msg {
+    fn from(s: &Arc<str>) -> Msg {
+        Msg::Shared(Arc::clone(s))
     }
 }
 

@@ -396,7 +396,15 @@ pub struct Lexicon {
     filter: Vec<u64>,
     /// Bit table over hashed first characters of one-character words.
     single_filter: Vec<u64>,
+    /// Natively, short lists go to aho-corasick, whose literal prefilter
+    /// skips the text between candidates (a walk visits every character).
+    #[cfg(not(feature = "lite-regex"))]
+    ac: Option<AhoCorasick>,
 }
+
+/// Word lists up to this length use aho-corasick natively.
+#[cfg(not(feature = "lite-regex"))]
+const AC_MAX_WORDS: usize = 64;
 
 const FILTER_BITS: u32 = 16;
 
@@ -411,7 +419,16 @@ impl Lexicon {
             singles: Vec::new(),
             filter: vec![0; 1 << (FILTER_BITS - 6)],
             single_filter: vec![0; 1 << (FILTER_BITS - 6)],
+            #[cfg(not(feature = "lite-regex"))]
+            ac: None,
         };
+        #[cfg(not(feature = "lite-regex"))]
+        if words.len() <= AC_MAX_WORDS && words.iter().all(|w| !w.as_ref().is_empty()) {
+            lex.ac = AhoCorasick::builder()
+                .ascii_case_insensitive(fold)
+                .build(words.iter().map(AsRef::as_ref))
+                .ok();
+        }
         for (id, w) in words.iter().enumerate() {
             let w = w.as_ref();
             lex.words.push(w.as_bytes().into());
@@ -458,6 +475,13 @@ impl Lexicon {
     /// Every occurrence of every word: (start, end, word index), in
     /// aho-corasick's overlapping order.
     pub fn find_overlapping(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        #[cfg(not(feature = "lite-regex"))]
+        if let Some(ac) = &self.ac {
+            return ac
+                .find_overlapping_iter(text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+        }
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut prev: Option<(usize, u32)> = None;
