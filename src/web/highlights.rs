@@ -336,7 +336,9 @@ struct DocBlockProps {
 
 #[function_component(DocBlock)]
 fn doc_block(props: &DocBlockProps) -> Html {
-    html! { <>{ for props.lines.iter().map(doc_line) }</> }
+    // A block of its own, so the browser can skip laying out the blocks
+    // out of view (style.css: content-visibility).
+    html! { <div class="block">{ for props.lines.iter().map(doc_line) }</div> }
 }
 
 fn doc_line(props: &DocLineProps) -> Html {
