@@ -48,5 +48,9 @@ pub fn count_findings(text: &str) -> usize {
 }
 
 pub fn start() {
+    // The page's "loading … or the browser is too old" note: the wasm ran.
+    if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     yew::Renderer::<app::App>::new().render();
 }

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, ROOT } from './harness.mjs';
+import { appUrl, launch, openApp, ROOT } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -42,6 +42,20 @@ test('pasting 000-4 highlights its XX placeholders', async () => {
   assert.equal(await items.count(), expected);
   assert.equal(await items.first().getAttribute('data-rule'), 'placeholder');
   await page.close();
+});
+
+test('a browser that cannot run the wasm keeps the "too old" note; one that can removes it', async () => {
+  const page = await openApp(browser, server);
+  assert.equal(await page.locator('#boot').count(), 0, 'the app removed the loading note');
+  await page.close();
+  // Stand-in for a browser without WebAssembly SIMD: the wasm never arrives.
+  const ctx = await browser.newContext();
+  const old = await ctx.newPage();
+  await old.route('**/*.wasm', (route) => route.abort());
+  await old.goto(appUrl(server));
+  await old.waitForTimeout(500);
+  assert.match(await old.locator('#boot').textContent(), /浏览器版本过旧.*Chrome/s);
+  await ctx.close();
 });
 
 test('the outline lists the profile sections with found flags', async () => {
