@@ -548,6 +548,18 @@ fn pair_hash(key: u64) -> usize {
 mod tests {
     use super::*;
 
+    /// `len` pieces of `alphabet` drawn by a fixed generator.
+    fn random_text(seed: &mut u64, alphabet: &[&str], len: usize) -> String {
+        let mut text = String::new();
+        for _ in 0..len {
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(alphabet[(*seed >> 33) as usize % alphabet.len()]);
+        }
+        text
+    }
+
     #[test]
     fn lines_with_a_seed_once_each() {
         let seeds = Seeds::new(&["页", "qq"], true);
@@ -603,13 +615,7 @@ mod tests {
                 .build(words)
                 .unwrap();
             for len in 0..80 {
-                let mut text = String::new();
-                for _ in 0..len {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    text.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
-                }
+                let text = random_text(&mut seed, &alphabet, len);
                 let want: Vec<(usize, usize, usize)> = ac
                     .find_overlapping_iter(&text)
                     .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
@@ -651,13 +657,7 @@ mod tests {
         for words in lists {
             let seeds = Seeds::new(words, false);
             for len in 0..60 {
-                let mut text = String::new();
-                for _ in 0..len {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    text.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
-                }
+                let text = random_text(&mut seed, &alphabet, len);
                 for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                     let want = (from..text.len()).find_map(|s| {
                         words
