@@ -121,11 +121,14 @@ fn run_rules_on_two_threads(ctx: &Ctx, enabled: &[&rules::Rule]) -> Vec<RawFindi
         }
     };
     let mut done = std::thread::scope(|s| {
-        let helper = s.spawn(work);
+        // A thread that cannot be started (a process limit) leaves all the
+        // work to this one.
+        let helper = std::thread::Builder::new().spawn_scoped(s, work).ok();
         let mut mine = work();
-        match helper.join() {
-            Ok(theirs) => mine.extend(theirs),
-            Err(panic) => std::panic::resume_unwind(panic),
+        match helper.map(|h| h.join()) {
+            Some(Ok(theirs)) => mine.extend(theirs),
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => {}
         }
         mine
     });

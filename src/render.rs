@@ -397,17 +397,23 @@ impl<W: Write> Json<'_, W> {
         {
             let mid = n / 2;
             let tail = std::thread::scope(|s| {
-                let helper = s.spawn(move || -> io::Result<Vec<u8>> {
-                    // About 180 bytes a finding.
-                    let mut out = Vec::with_capacity((n - mid) * 192);
-                    let mut j = Json {
-                        w: &mut out,
-                        buf: Vec::with_capacity(Json::<Vec<u8>>::CHUNK + 4096),
-                    };
-                    j.finding_range(findings, mid, n)?;
-                    j.flush()?;
-                    Ok(out)
-                });
+                let helper =
+                    std::thread::Builder::new().spawn_scoped(s, move || -> io::Result<Vec<u8>> {
+                        // About 180 bytes a finding.
+                        let mut out = Vec::with_capacity((n - mid) * 192);
+                        let mut j = Json {
+                            w: &mut out,
+                            buf: Vec::with_capacity(Json::<Vec<u8>>::CHUNK + 4096),
+                        };
+                        j.finding_range(findings, mid, n)?;
+                        j.flush()?;
+                        Ok(out)
+                    });
+                let helper = match helper {
+                    Ok(h) => h,
+                    // No second thread (a process limit): all on this one.
+                    Err(_) => return self.finding_range(findings, 0, n).map(|_| Vec::new()),
+                };
                 let head = self.finding_range(findings, 0, mid);
                 match helper.join() {
                     Ok(tail) => head.and(tail),
