@@ -146,6 +146,9 @@ fn run_rules_on_two_threads(ctx: &Ctx, enabled: &[&rules::Rule]) -> (Vec<RawFind
         .enumerate()
         .max_by_key(|(_, (_, f))| f.len())
         .map_or(0, |(k, _)| k);
+    if done.is_empty() {
+        return (Vec::new(), Vec::new()); // every rule switched off
+    }
     let (base_rank, mut raw) = done.swap_remove(largest);
     let mut ranks = vec![base_rank as u16; raw.len()];
     for (rank, findings) in done {
@@ -476,5 +479,13 @@ mod tests {
         };
         assert!(one_ranks.windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(sorted(&one, &one_ranks), sorted(&two, &two_ranks));
+        // With every rule switched off there is nothing to merge.
+        let (none, ranks) = run_rules_on_two_threads(&ctx, &[]);
+        assert!(none.is_empty() && ranks.is_empty());
+        let all_off = Config {
+            disabled_rules: rules::RULES.iter().map(|r| r.id.to_string()).collect(),
+        };
+        let a = analysis(&text, &ProfileChoice::Auto, &all_off, &Hints::default());
+        assert_eq!(a.len(), 0);
     }
 }
