@@ -1276,7 +1276,7 @@ fn find_enum_items(
 }
 
 /// Byte length of the UTF-8 character led by `b`.
-fn utf8_len(b: u8) -> usize {
+pub(crate) fn utf8_len(b: u8) -> usize {
     match b {
         0..=0x7F => 1,
         0xC0..=0xDF => 2,

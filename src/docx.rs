@@ -835,6 +835,13 @@ struct Styles {
     default_paragraph: Option<String>,
 }
 
+/// What styles.xml and numbering.xml readers skip: change records (old
+/// formatting) and mc:Choice (Word 2010 puts custom formats there with a
+/// standard mc:Fallback; the fallback is what we can render).
+fn old_or_alternative(ns: Ns, local: &[u8]) -> bool {
+    (ns == Ns::W && is_change_record(local)) || (ns == Ns::Mc && local == b"Choice")
+}
+
 /// Property-change records hold the *old* formatting; skip them everywhere.
 fn is_change_record(local: &[u8]) -> bool {
     matches!(
@@ -860,7 +867,7 @@ fn parse_styles(xml: &[u8], part: &str) -> Result<Styles, LoadError> {
     walk_xml(
         xml,
         part,
-        &mut |ns, l, _| (ns == Ns::W && is_change_record(l)) || (ns == Ns::Mc && l == b"Choice"),
+        &mut |ns, l, _| old_or_alternative(ns, l),
         &mut |ev, ns, local| {
             if ns != Ns::W {
                 return;
@@ -1044,9 +1051,7 @@ fn parse_numbering(xml: &[u8], part: &str) -> Result<Numbering, LoadError> {
     walk_xml(
         xml,
         part,
-        // Word 2010 puts custom formats in mc:Choice with a standard
-        // mc:Fallback; the fallback is what we can render.
-        &mut |ns, l, _| (ns == Ns::W && is_change_record(l)) || (ns == Ns::Mc && l == b"Choice"),
+        &mut |ns, l, _| old_or_alternative(ns, l),
         &mut |ev, ns, local| {
             if ns != Ns::W {
                 return;

@@ -711,6 +711,17 @@ fn size_cap() {
     assert_eq!(code, 1, "{stderr}");
 }
 
+/// Checks `text` as a file: a verdict (exit 0 or 1), every character read.
+fn checks_every_character(dir: &TempDir, name: &str, text: &str) {
+    let path = dir.write(name, text.as_bytes());
+    let (code, stderr, json) = check_json(&path, &[]);
+    assert!(code == 0 || code == 1, "{code}: {stderr}");
+    assert_eq!(
+        file_report(&json)["chars"].as_u64(),
+        Some(text.chars().count() as u64)
+    );
+}
+
 #[test]
 fn one_megabyte_single_line() {
     let dir = TempDir::new("line");
@@ -718,13 +729,7 @@ fn one_megabyte_single_line() {
     while text.len() < 1024 * 1024 {
         text.push_str("全县完成固定资产投资12.5亿元，同比增长8%，");
     }
-    let path = dir.write("line.txt", text.as_bytes());
-    let (code, stderr, json) = check_json(&path, &[]);
-    assert!(code == 0 || code == 1, "{code}: {stderr}");
-    assert_eq!(
-        file_report(&json)["chars"].as_u64(),
-        Some(text.chars().count() as u64)
-    );
+    checks_every_character(&dir, "line.txt", &text);
 }
 
 #[test]
@@ -736,13 +741,7 @@ fn hundred_thousand_nested_brackets() {
         "）".repeat(100_000),
         "([{".repeat(30_000)
     );
-    let path = dir.write("brackets.txt", text.as_bytes());
-    let (code, stderr, json) = check_json(&path, &[]);
-    assert!(code == 0 || code == 1, "{code}: {stderr}");
-    assert_eq!(
-        file_report(&json)["chars"].as_u64(),
-        Some(text.chars().count() as u64)
-    );
+    checks_every_character(&dir, "brackets.txt", &text);
 }
 
 #[test]

@@ -11,7 +11,7 @@
 
 use super::{is_blank_char, Number};
 use crate::cnum;
-use crate::document::Document;
+use crate::document::{utf8_len, Document};
 use crate::rules::support_scan::{self, Seeds};
 use std::sync::OnceLock;
 
@@ -107,18 +107,6 @@ fn split_mark(bytes: &[u8], i: usize) -> Option<char> {
         (0xE3, 0x80, 0x81) => Some('、'),
         (0xE3, 0x80, 0x82) => Some('。'),
         _ => None,
-    }
-}
-
-/// Byte length of the UTF-8 character led by `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xFF => 4,
-        // A continuation byte: step one (never at a char boundary).
-        _ => 1,
     }
 }
 

@@ -53,28 +53,6 @@ fn chinese_dates() -> &'static Regex {
     })
 }
 
-/// A match's span in the whole text.
-#[derive(Clone, Copy)]
-struct Span {
-    start: usize,
-    end: usize,
-}
-
-impl Span {
-    fn of(at: usize, start: usize, end: usize) -> Span {
-        Span {
-            start: at + start,
-            end: at + end,
-        }
-    }
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-}
-
 fn arabic(s: &str) -> Option<u32> {
     let mut v: u32 = 0;
     for c in s.chars() {
@@ -173,7 +151,7 @@ fn collect_dates(text: &str) -> Vec<Date> {
     );
     for (at, c) in arabic_runs {
         let Some(m) = c.get(0) else { continue };
-        let m = Span::of(at, m.start(), m.end());
+        let m = support_scan::Shifted::of(at, m.start(), m.end());
         let before = text[..m.start()].chars().next_back();
         if before.is_some_and(|b| digit_value(b).is_some() || b == '.' || b == '．') {
             continue;
@@ -227,7 +205,7 @@ fn collect_dates(text: &str) -> Vec<Date> {
     );
     for (at, c) in chinese_runs {
         let Some(m) = c.get(0) else { continue };
-        let m = Span::of(at, m.start(), m.end());
+        let m = support_scan::Shifted::of(at, m.start(), m.end());
         let before = text[..m.start()].chars().next_back();
         if before.is_some_and(|b| cnum::is_numeral_char(b) || b == '第') {
             continue;

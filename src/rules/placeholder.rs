@@ -213,28 +213,6 @@ fn message(kind: Kind, blank: &str) -> (String, String) {
 
 // ---------------------------------------------------------------- years
 
-/// A match's span in the whole text.
-#[derive(Clone, Copy)]
-struct WholeSpan {
-    start: usize,
-    end: usize,
-}
-
-impl WholeSpan {
-    fn of(at: usize, start: usize, end: usize) -> WholeSpan {
-        WholeSpan {
-            start: at + start,
-            end: at + end,
-        }
-    }
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-}
-
 fn year_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -317,7 +295,7 @@ fn scan_years(text: &str, out: &mut Vec<(usize, usize, Kind)>) {
         runs.flat_map(|(at, run)| year_regex().captures_iter(run).map(move |c| (at, c)))
     {
         let Some(all) = caps.get(0) else { continue };
-        let all = WholeSpan::of(at, all.start(), all.end());
+        let all = support_scan::Shifted::of(at, all.start(), all.end());
         let before = text.get(..all.start()).and_then(|s| s.chars().next_back());
         if let Some(y) = caps.name("y") {
             // Part of a longer number (12020X年) is not a year.

@@ -342,6 +342,31 @@ pub fn trigger_windows<'t>(
     })
 }
 
+/// A match found in a run that starts at byte `at`, in whole-text offsets
+/// (shadows the regex match, so `m.start()` keeps reading the same).
+#[derive(Clone, Copy)]
+pub struct Shifted {
+    start: usize,
+    end: usize,
+}
+
+impl Shifted {
+    pub fn of(at: usize, start: usize, end: usize) -> Shifted {
+        Shifted {
+            start: at + start,
+            end: at + end,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+}
+
 /// The maximal runs of characters for which `member` holds that contain a
 /// seed (each seed made of member characters), each once, in order: (byte
 /// offset of the run, the run).
