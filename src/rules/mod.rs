@@ -36,6 +36,8 @@ pub mod split_word;
 pub mod subset_exceeds_total;
 pub mod support_cjk;
 pub mod support_scan;
+#[cfg(feature = "lite-regex")]
+pub mod support_teddy;
 pub mod template_debris;
 pub mod template_instruction;
 pub mod title_mark_substitute;

@@ -94,7 +94,15 @@ impl Finder {
 /// simd128); only the words with that probe are compared at a hit.
 /// Leftmost-first within a finder, like the native finders.
 #[cfg(feature = "lite-regex")]
-struct Finder {
+enum Finder {
+    Probe(ProbeFinder),
+    /// Words whose every byte is common in Chinese text (the characters
+    /// themselves): see `support_teddy`.
+    Teddy(super::support_teddy::Teddy),
+}
+
+#[cfg(feature = "lite-regex")]
+struct ProbeFinder {
     /// (word, offset of its probe byte), in list order.
     words: Vec<(Box<[u8]>, usize)>,
     /// One to three distinct probe bytes.
@@ -120,11 +128,39 @@ fn commonness(b: u8) -> u8 {
 
 #[cfg(feature = "lite-regex")]
 impl Finder {
+    /// Words of three bytes or more with no rare byte to probe go to one
+    /// Teddy finder; the others to memchr probes.
     fn for_words(all: Vec<String>) -> Vec<Finder> {
-        Finder::grouped(&all)
+        let (teddy, probed): (Vec<String>, Vec<String>) = all
+            .into_iter()
+            .partition(|w| w.len() >= 3 && w.bytes().all(|b| commonness(b) >= 3));
+        let mut finders: Vec<Finder> = super::support_teddy::Teddy::new(&teddy)
+            .map(Finder::Teddy)
+            .into_iter()
+            .collect();
+        finders.extend(Finder::grouped(&probed));
+        finders
     }
 
     fn grouped<W: AsRef<[u8]>>(words: &[W]) -> Vec<Finder> {
+        ProbeFinder::grouped(words)
+            .into_iter()
+            .map(Finder::Probe)
+            .collect()
+    }
+
+    /// The first match at or after `from`: (start, end).
+    fn find(&self, text: &str, from: usize) -> Option<(usize, usize)> {
+        match self {
+            Finder::Probe(f) => f.find(text, from),
+            Finder::Teddy(t) => t.find(text.as_bytes(), from),
+        }
+    }
+}
+
+#[cfg(feature = "lite-regex")]
+impl ProbeFinder {
+    fn grouped<W: AsRef<[u8]>>(words: &[W]) -> Vec<ProbeFinder> {
         let mut probes: Vec<u8> = Vec::new();
         let mut probed: Vec<(&[u8], usize, u8)> = Vec::new();
         for w in words.iter().map(AsRef::as_ref).filter(|w| !w.is_empty()) {
@@ -150,7 +186,7 @@ impl Finder {
                     .map(|&(w, offset, _)| (Box::from(w), offset))
                     .collect();
                 let longest = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
-                Finder {
+                ProbeFinder {
                     words,
                     probes: group.to_vec(),
                     longest,

@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { appUrl, launch, openApp, ROOT } from './harness.mjs';
 
 let browser, server;
@@ -16,7 +17,7 @@ after(async () => {
 function cliFindings(file) {
   let out;
   try {
-    out = execFileSync(`${ROOT}/target/release/draftcheck`, ['check', '--format', 'json', file], { encoding: 'utf8' });
+    out = execFileSync(`${ROOT}/target/release/draftcheck`, ['check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
   } catch (e) {
     out = e.stdout; // exit code 1 when the draft has errors
   }
@@ -99,5 +100,28 @@ test('the interface switches to English', async () => {
   await page.click('[data-testid=lang-switch]');
   await assertSummary(page, /1 errors/);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.close();
+});
+
+// The web build has its own engines (regex-lite, Teddy on WebAssembly SIMD,
+// memchr probes): on every text fixture, and on all of them joined, it must
+// find exactly what the native CLI finds.
+test('the wasm finds exactly what the native CLI finds', async () => {
+  const dirs = ['corpus', 'placeholders', 'debris', 'figures', 'structure', 'hygiene'];
+  const files = dirs.flatMap((d) =>
+    readdirSync(`${ROOT}/tests/fixtures/${d}`).filter((n) => n.endsWith('.txt')).map((n) => `${ROOT}/tests/fixtures/${d}/${n}`),
+  );
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const joined = `${tmpdir()}/draftcheck-all-fixtures.txt`;
+  writeFileSync(joined, texts.join('\n'));
+  files.push(joined);
+  texts.push(texts.join('\n'));
+  const page = await openApp(browser, server);
+  const key = (f) => `${f.rule} ${f.start}-${f.end} ${f.message}`;
+  for (const [i, file] of files.entries()) {
+    const native = cliFindings(file).map(key);
+    const wasm = await page.evaluate((t) => JSON.parse(window.wasmBindings.analyze_json(t)).files[0].findings, texts[i]);
+    assert.deepEqual(wasm.map(key), native, file);
+  }
   await page.close();
 });

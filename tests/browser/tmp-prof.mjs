@@ -1,0 +1,21 @@
+import { launch, openApp } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+const big = readFileSync('/tmp/draftcheck-bench-1.5mb.txt', 'utf8');
+const { browser, server } = await launch();
+const page = await openApp(browser, server);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await page.evaluate((text) => { window.__t = text; }, big);
+await cdp.send('Profiler.start');
+await page.evaluate(() => { for (let i = 0; i < 3; i++) window.wasmBindings.count_findings(window.__t); });
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map();
+const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const counts = new Map();
+for (const s of profile.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
+let total = 0;
+for (const [id, c] of counts) { const n = byId.get(id); const name = n.callFrame.functionName || '(anon)'; self.set(name, (self.get(name) ?? 0) + c); total += c; }
+const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 45);
+for (const [n, c] of rows) console.log((100 * c / total).toFixed(1).padStart(5), n.slice(0, 150));
+await browser.close(); server.close();
