@@ -98,7 +98,7 @@ enum Finder {
     Probe(ProbeFinder),
     /// Words whose every byte is common in Chinese text (the characters
     /// themselves): see `support_teddy`.
-    Teddy(super::support_teddy::Teddy),
+    Teddy(Box<super::support_teddy::Teddy>),
 }
 
 #[cfg(feature = "lite-regex")]
@@ -135,7 +135,7 @@ impl Finder {
             .into_iter()
             .partition(|w| w.len() >= 3 && w.bytes().all(|b| commonness(b) >= 3));
         let mut finders: Vec<Finder> = super::support_teddy::Teddy::new(&teddy)
-            .map(Finder::Teddy)
+            .map(|t| Finder::Teddy(Box::new(t)))
             .into_iter()
             .collect();
         finders.extend(Finder::grouped(&probed));
