@@ -461,6 +461,10 @@ pub struct Lexicon {
     /// skips the text between candidates (a walk visits every character).
     #[cfg(not(feature = "lite-regex"))]
     ac: Option<AhoCorasick>,
+    /// The same list for leftmost-longest searches, which (unlike
+    /// overlapping ones) can skip ahead with a literal prefilter.
+    #[cfg(not(feature = "lite-regex"))]
+    ac_longest: Option<AhoCorasick>,
 }
 
 /// Word lists up to this length use aho-corasick natively.
@@ -482,13 +486,20 @@ impl Lexicon {
             single_filter: vec![0; 1 << (FILTER_BITS - 6)],
             #[cfg(not(feature = "lite-regex"))]
             ac: None,
+            #[cfg(not(feature = "lite-regex"))]
+            ac_longest: None,
         };
         #[cfg(not(feature = "lite-regex"))]
         if words.len() <= AC_MAX_WORDS && words.iter().all(|w| !w.as_ref().is_empty()) {
-            lex.ac = AhoCorasick::builder()
-                .ascii_case_insensitive(fold)
-                .build(words.iter().map(AsRef::as_ref))
-                .ok();
+            let build = |kind| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(fold)
+                    .match_kind(kind)
+                    .build(words.iter().map(AsRef::as_ref))
+                    .ok()
+            };
+            lex.ac = build(MatchKind::Standard);
+            lex.ac_longest = build(MatchKind::LeftmostLongest);
         }
         for (id, w) in words.iter().enumerate() {
             let w = w.as_ref();
@@ -583,6 +594,13 @@ impl Lexicon {
     /// Leftmost-longest matches that do not overlap, as aho-corasick's
     /// `MatchKind::LeftmostLongest` search finds them: (start, end, word).
     pub fn find_leftmost_longest(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        #[cfg(not(feature = "lite-regex"))]
+        if let Some(ac) = &self.ac_longest {
+            return ac
+                .find_iter(text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+        }
         let mut all = self.find_overlapping(text);
         all.sort_unstable_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
         let mut pos = 0;
