@@ -219,6 +219,32 @@ impl<'a> Document<'a> {
     }
 
     pub fn with_hints(text: &'a str, hints: &Hints) -> Document<'a> {
+        // The figures depend on the text alone.
+        #[cfg(not(target_arch = "wasm32"))]
+        if text.len() >= crate::PARALLEL_BYTES
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+        {
+            return std::thread::scope(|s| {
+                let numbers = std::thread::Builder::new()
+                    .spawn_scoped(s, || numbers::extract(text))
+                    .ok();
+                let mut doc = Document::segmented(text, hints);
+                doc.numbers = match numbers.map(|h| h.join()) {
+                    Some(Ok(n)) => n,
+                    Some(Err(panic)) => std::panic::resume_unwind(panic),
+                    // No second thread (a process limit): read them here.
+                    None => numbers::extract(text),
+                };
+                doc
+            });
+        }
+        let mut doc = Document::segmented(text, hints);
+        doc.numbers = numbers::extract(text);
+        doc
+    }
+
+    /// Everything but the figures.
+    fn segmented(text: &'a str, hints: &Hints) -> Document<'a> {
         let lines = split_lines(text);
         let pdf_wrap = detect_pdf_wrap(text, &lines);
         let mut doc = Document {
@@ -238,7 +264,6 @@ impl<'a> Document<'a> {
         doc.build_headings(hints);
         doc.build_sentences();
         doc.build_enumerations();
-        doc.numbers = numbers::extract(text);
         doc
     }
 
