@@ -262,7 +262,7 @@ fn summarize(raw: &[RawFinding]) -> Summary {
     let mut s = Summary::default();
     for f in raw {
         // Aggregates summarise findings that are also listed one by one.
-        if f.aggregate.is_some() {
+        if f.aggregated().is_some() {
             continue;
         }
         match f.severity {
@@ -280,7 +280,7 @@ fn finding_positions(text: &str, raw: &[RawFinding]) -> PositionTable {
     for r in raw {
         offsets.push(r.start);
         offsets.push(r.end);
-        for (s, e, _) in &r.related {
+        for (s, e, _) in r.related_spans() {
             offsets.push(*s);
             offsets.push(*e);
         }
@@ -372,9 +372,9 @@ impl<'t> Analysis<'t> {
             suggestion: r.suggestion.as_ref().map(|m| m.as_str()),
             byte_start: r.start,
             byte_end: r.end,
-            context: r.context.and_then(|(a, b)| text.get(a..b)),
+            context: r.context_span().and_then(|(a, b)| text.get(a..b)),
             related: r
-                .related
+                .related_spans()
                 .iter()
                 .map(|(rs, re, label)| {
                     let a = table.get(*rs);
@@ -389,7 +389,7 @@ impl<'t> Analysis<'t> {
                     }
                 })
                 .collect(),
-            aggregate: r.aggregate,
+            aggregate: r.aggregated(),
         }
     }
 

@@ -278,20 +278,28 @@ impl From<&Arc<str>> for Msg {
     }
 }
 
-/// A finding as a rule reports it, in byte offsets.
+/// A finding as a rule reports it, in byte offsets. Kept small: a long
+/// draft gives tens of thousands (one per half-width comma), so the rarely
+/// used parts live behind one pointer.
 #[derive(Debug, Clone)]
 pub struct RawFinding {
     pub rule: &'static str,
-    pub category: Category,
-    pub severity: Severity,
     pub start: usize,
     pub end: usize,
     pub message: Msg,
     pub message_en: Msg,
     pub suggestion: Option<Msg>,
-    pub context: Option<(usize, usize)>,
-    pub related: Vec<(usize, usize, Msg)>,
-    pub aggregate: Option<usize>,
+    more: Option<Box<More>>,
+    pub category: Category,
+    pub severity: Severity,
+}
+
+/// The parts of a finding that few findings have.
+#[derive(Debug, Clone, Default)]
+struct More {
+    context: Option<(usize, usize)>,
+    related: Vec<(usize, usize, Msg)>,
+    aggregate: Option<usize>,
 }
 
 impl RawFinding {
@@ -301,21 +309,38 @@ impl RawFinding {
         self
     }
 
+    fn more(&mut self) -> &mut More {
+        self.more.get_or_insert_with(Box::default)
+    }
+
     /// The surrounding clause (byte span), shown with placeholders.
     pub fn context(&mut self, start: usize, end: usize) -> &mut Self {
-        self.context = Some((start, end));
+        self.more().context = Some((start, end));
         self
     }
 
     /// Another span involved in the finding.
     pub fn related(&mut self, start: usize, end: usize, label: impl Into<Msg>) -> &mut Self {
-        self.related.push((start, end, label.into()));
+        self.more().related.push((start, end, label.into()));
         self
     }
 
     pub fn aggregate(&mut self, count: usize) -> &mut Self {
-        self.aggregate = Some(count);
+        self.more().aggregate = Some(count);
         self
+    }
+
+    pub fn context_span(&self) -> Option<(usize, usize)> {
+        self.more.as_ref().and_then(|m| m.context)
+    }
+
+    pub fn related_spans(&self) -> &[(usize, usize, Msg)] {
+        self.more.as_ref().map_or(&[], |m| &m.related)
+    }
+
+    /// How many findings this one summarises, if it is a summary.
+    pub fn aggregated(&self) -> Option<usize> {
+        self.more.as_ref().and_then(|m| m.aggregate)
     }
 }
 
@@ -351,16 +376,14 @@ impl Emitter {
     ) -> &mut RawFinding {
         self.out.push(RawFinding {
             rule: self.rule,
-            category: self.category,
-            severity,
             start,
             end,
             message: message.into(),
             message_en: message_en.into(),
             suggestion: None,
-            context: None,
-            related: Vec::new(),
-            aggregate: None,
+            more: None,
+            category: self.category,
+            severity,
         });
         // The vector is non-empty: we just pushed.
         let last = self.out.len() - 1;
