@@ -261,10 +261,13 @@ const LABEL_SUFFIXES: &[&str] = &[
 ];
 
 /// The characters of one line of the text (with the line breaks around
-/// it), indexed; offsets are bytes in the whole text.
+/// it), indexed; offsets are bytes from `base` (eight bytes a character,
+/// not sixteen: a megabyte-long line makes this table large).
 struct Cursor<'t, 'c> {
     text: &'t str,
-    chars: &'c [(usize, char)],
+    chars: &'c [(u32, char)],
+    /// Byte offset of the window in the text.
+    base: usize,
     /// Byte offset just past the window.
     end: usize,
 }
@@ -274,7 +277,9 @@ impl Cursor<'_, '_> {
         self.chars.get(i).map(|&(_, c)| c)
     }
     fn byte(&self, i: usize) -> usize {
-        self.chars.get(i).map_or(self.end, |&(b, _)| b)
+        self.chars
+            .get(i)
+            .map_or(self.end, |&(b, _)| self.base + b as usize)
     }
     fn rest(&self, i: usize) -> &str {
         self.text.get(self.byte(i)..).unwrap_or("")
@@ -364,7 +369,7 @@ fn read_chinese(cur: &Cursor, i: usize) -> Option<(usize, f64)> {
 }
 
 /// Quotation and book-title spans, per line, at most 60 characters long.
-fn quoted_mask(chars: &[(usize, char)], mask: &mut Vec<bool>) {
+fn quoted_mask(chars: &[(u32, char)], mask: &mut Vec<bool>) {
     mask.clear();
     mask.resize(chars.len(), false);
     let mut open: Vec<(char, usize)> = Vec::new();
@@ -438,7 +443,7 @@ pub fn trim_label(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 /// its neighbours, in one reused buffer.
 pub fn extract(text: &str) -> Vec<Number> {
     let mut out: Vec<Number> = Vec::new();
-    let mut chars: Vec<(usize, char)> = Vec::new();
+    let mut chars: Vec<(u32, char)> = Vec::new();
     let mut quoted: Vec<bool> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     let mut line_start = 0;
@@ -449,6 +454,11 @@ pub fn extract(text: &str) -> Vec<Number> {
             .map_or(text.len(), |i| line_start + i);
         let from = line_start.saturating_sub(1);
         let to = (line_end + 1).min(text.len());
+        // A line of 4 GB is no report (offsets in it would not fit in u32).
+        if to - from > u32::MAX as usize {
+            line_start = line_end + 1;
+            continue;
+        }
         // One pass: the characters, where figures may start (digits and
         // numerals; the rest of the line only steps past), and whether
         // there are quotation marks at all.
@@ -463,11 +473,16 @@ pub fn extract(text: &str) -> Vec<Number> {
                 c,
                 '“' | '《' | '「' | '『' | '‘' | '"' | '”' | '》' | '」' | '』' | '’'
             );
-            chars.push((from + b, c));
+            chars.push((b as u32, c));
+        }
+        if candidates.is_empty() {
+            line_start = line_end + 1;
+            continue;
         }
         let cur = Cursor {
             text,
             chars: &chars,
+            base: from,
             end: to,
         };
         // No quotation marks: nothing is quoted (an empty mask reads false).
