@@ -71,8 +71,9 @@ tools-browser:
 
 bench: dist
 	cargo build --release --locked
-	cargo bench --bench analyze
+	cargo bench --locked --bench analyze
 	node www/tools/bench.mjs
+	node www/tools/growth.mjs 3
 
 clean:
 	rm -rf dist target $(NODE_DIR)/node_modules

@@ -63,7 +63,7 @@ const UNITS: &[(&str, &str)] = &[
     ),
 ];
 
-#[divan::bench(args = [1_000, 4_000, 16_000], consts = [0, 1, 2, 3, 4, 5, 6], sample_count = 5)]
+#[divan::bench(args = [1_000, 4_000, 16_000], consts = [0, 1, 2, 3, 4, 5, 6], sample_count = 9)]
 fn pathological<const K: usize>(bencher: divan::Bencher, n: usize) {
     let (_, unit) = UNITS[K];
     let text = unit.repeat(n * 16);
