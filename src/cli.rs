@@ -212,7 +212,7 @@ fn check(opts: &Options) -> ExitCode {
         .collect();
     let stdout = std::io::stdout();
     // Large buffer: the JSON of a long draft runs to megabytes.
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let errors_out: Vec<FileError> = errors
         .iter()
         .map(|(p, m)| FileError {

@@ -169,6 +169,7 @@ fn write_files_json<'a>(
     let mut j = Json {
         w,
         buf: Vec::with_capacity(Json::<Vec<u8>>::CHUNK + 4096),
+        chunk: Json::<Vec<u8>>::CHUNK,
     };
     j.raw("{\"version\":")?;
     j.uint(version as usize)?;
@@ -223,14 +224,17 @@ fn may_need_escape(w: u64) -> bool {
 }
 
 /// A compact JSON writer with serde_json's formatting and escaping. It
-/// fills a buffer of its own and hands it on in large chunks.
+/// fills a buffer of its own and hands it on in chunks of `chunk` bytes.
 struct Json<'w, W: Write> {
     w: &'w mut W,
     buf: Vec<u8>,
+    chunk: usize,
 }
 
 impl<W: Write> Json<'_, W> {
-    const CHUNK: usize = 1 << 20;
+    /// Small enough to stay in the caches, large enough that each write
+    /// to the output is worth its call.
+    const CHUNK: usize = 1 << 18;
 
     fn raw(&mut self, s: &str) -> io::Result<()> {
         self.bytes(s.as_bytes())
@@ -238,7 +242,7 @@ impl<W: Write> Json<'_, W> {
 
     fn bytes(&mut self, b: &[u8]) -> io::Result<()> {
         self.buf.extend_from_slice(b);
-        if self.buf.len() >= Self::CHUNK {
+        if self.buf.len() >= self.chunk {
             self.flush()?;
         }
         Ok(())
@@ -399,15 +403,16 @@ impl<W: Write> Json<'_, W> {
             let tail = std::thread::scope(|s| {
                 let helper =
                     std::thread::Builder::new().spawn_scoped(s, move || -> io::Result<Vec<u8>> {
-                        // About 180 bytes a finding.
-                        let mut out = Vec::with_capacity((n - mid) * 192);
+                        // The output buffer itself, never flushed (about
+                        // 180 bytes a finding): no chunk copied into it.
+                        let mut unused = io::sink();
                         let mut j = Json {
-                            w: &mut out,
-                            buf: Vec::with_capacity(Json::<Vec<u8>>::CHUNK + 4096),
+                            w: &mut unused,
+                            buf: Vec::with_capacity((n - mid) * 192),
+                            chunk: usize::MAX,
                         };
                         j.finding_range(findings, mid, n)?;
-                        j.flush()?;
-                        Ok(out)
+                        Ok(j.buf)
                     });
                 let helper = match helper {
                     Ok(h) => h,
@@ -835,6 +840,7 @@ mod tests {
                 let mut j = Json {
                     w: &mut buf,
                     buf: Vec::new(),
+                    chunk: 16,
                 };
                 j.str(&s).unwrap();
                 j.flush().unwrap();
