@@ -835,11 +835,21 @@ struct Styles {
     default_paragraph: Option<String>,
 }
 
-/// What styles.xml and numbering.xml readers skip: change records (old
-/// formatting) and mc:Choice (Word 2010 puts custom formats there with a
-/// standard mc:Fallback; the fallback is what we can render).
-fn old_or_alternative(ns: Ns, local: &[u8]) -> bool {
-    (ns == Ns::W && is_change_record(local)) || (ns == Ns::Mc && local == b"Choice")
+/// Streams the `w:` elements of styles.xml or numbering.xml to
+/// `f(event, local name)`, skipping change records (old formatting) and
+/// mc:Choice (Word 2010 puts custom formats there with a standard
+/// mc:Fallback; the fallback is what we can render).
+fn walk_w_elements(xml: &[u8], part: &str, f: &mut dyn FnMut(Ev, &[u8])) -> Result<(), LoadError> {
+    walk_xml(
+        xml,
+        part,
+        &mut |ns, l, _| (ns == Ns::W && is_change_record(l)) || (ns == Ns::Mc && l == b"Choice"),
+        &mut |ev, ns, local| {
+            if ns == Ns::W {
+                f(ev, local);
+            }
+        },
+    )
 }
 
 /// Property-change records hold the *old* formatting; skip them everywhere.
@@ -864,67 +874,55 @@ fn parse_styles(xml: &[u8], part: &str) -> Result<Styles, LoadError> {
     let mut current: Option<(String, Style)> = None;
     let mut in_ppr = false;
     let mut in_numpr = false;
-    walk_xml(
-        xml,
-        part,
-        &mut |ns, l, _| old_or_alternative(ns, l),
-        &mut |ev, ns, local| {
-            if ns != Ns::W {
-                return;
-            }
-            match ev {
-                Ev::Start(e) | Ev::Empty(e) => {
-                    let empty = matches!(ev, Ev::Empty(_));
-                    match local {
-                        b"style" => {
-                            let id = attr(e, b"styleId").unwrap_or_default();
-                            let paragraph = attr(e, b"type").is_none_or(|t| t == "paragraph");
-                            if paragraph
-                                && attr(e, b"default").is_some_and(|d| d == "1" || d == "true")
-                            {
-                                styles.default_paragraph = Some(id.clone());
-                            }
-                            if !empty {
-                                current = Some((id, Style::default()));
-                            }
-                        }
-                        b"pPr" if current.is_some() => in_ppr = !empty,
-                        b"numPr" if in_ppr => in_numpr = !empty,
-                        _ => {
-                            let Some((_, s)) = current.as_mut() else {
-                                return;
-                            };
-                            match local {
-                                b"name" => s.name = attr(e, b"val").unwrap_or_default(),
-                                b"basedOn" => s.based_on = attr(e, b"val"),
-                                b"outlineLvl" if in_ppr => {
-                                    s.outline = int_attr(e).and_then(|v| u8::try_from(v).ok())
-                                }
-                                b"numId" if in_numpr => s.num_id = int_attr(e),
-                                b"ilvl" if in_numpr => {
-                                    s.ilvl = int_attr(e).and_then(|v| u8::try_from(v).ok())
-                                }
-                                _ => {}
-                            }
-                        }
+    walk_w_elements(xml, part, &mut |ev, local| match ev {
+        Ev::Start(e) | Ev::Empty(e) => {
+            let empty = matches!(ev, Ev::Empty(_));
+            match local {
+                b"style" => {
+                    let id = attr(e, b"styleId").unwrap_or_default();
+                    let paragraph = attr(e, b"type").is_none_or(|t| t == "paragraph");
+                    if paragraph && attr(e, b"default").is_some_and(|d| d == "1" || d == "true") {
+                        styles.default_paragraph = Some(id.clone());
+                    }
+                    if !empty {
+                        current = Some((id, Style::default()));
                     }
                 }
-                Ev::End => match local {
-                    b"style" => {
-                        if let Some((id, s)) = current.take() {
-                            all.push((id, s));
+                b"pPr" if current.is_some() => in_ppr = !empty,
+                b"numPr" if in_ppr => in_numpr = !empty,
+                _ => {
+                    let Some((_, s)) = current.as_mut() else {
+                        return;
+                    };
+                    match local {
+                        b"name" => s.name = attr(e, b"val").unwrap_or_default(),
+                        b"basedOn" => s.based_on = attr(e, b"val"),
+                        b"outlineLvl" if in_ppr => {
+                            s.outline = int_attr(e).and_then(|v| u8::try_from(v).ok())
                         }
-                        in_ppr = false;
-                        in_numpr = false;
+                        b"numId" if in_numpr => s.num_id = int_attr(e),
+                        b"ilvl" if in_numpr => {
+                            s.ilvl = int_attr(e).and_then(|v| u8::try_from(v).ok())
+                        }
+                        _ => {}
                     }
-                    b"pPr" => in_ppr = false,
-                    b"numPr" => in_numpr = false,
-                    _ => {}
-                },
-                Ev::Text(_) => {}
+                }
             }
+        }
+        Ev::End => match local {
+            b"style" => {
+                if let Some((id, s)) = current.take() {
+                    all.push((id, s));
+                }
+                in_ppr = false;
+                in_numpr = false;
+            }
+            b"pPr" => in_ppr = false,
+            b"numPr" => in_numpr = false,
+            _ => {}
         },
-    )?;
+        Ev::Text(_) => {}
+    })?;
     styles.by_id = sorted(all);
     Ok(styles)
 }
@@ -1048,97 +1046,89 @@ fn parse_numbering(xml: &[u8], part: &str) -> Result<Numbering, LoadError> {
             .and_then(|v| v.trim().parse::<usize>().ok())
             .filter(|&l| l < LEVELS)
     };
-    walk_xml(
-        xml,
-        part,
-        &mut |ns, l, _| old_or_alternative(ns, l),
-        &mut |ev, ns, local| {
-            if ns != Ns::W {
-                return;
-            }
-            match ev {
-                Ev::Start(e) | Ev::Empty(e) => {
-                    let empty = matches!(ev, Ev::Empty(_));
-                    match local {
-                        b"abstractNum" if !empty => {
-                            let id = attr(e, b"abstractNumId").and_then(|v| v.trim().parse().ok());
-                            owner = Owner::Abstract(id.unwrap_or(-1), Abstract::default());
-                        }
-                        b"num" if !empty => {
-                            let id = attr(e, b"numId").and_then(|v| v.trim().parse().ok());
-                            owner = Owner::Num(id.unwrap_or(-1), Num::default());
-                        }
-                        b"lvl" if !empty => {
-                            // A level override's w:lvl may omit its ilvl;
-                            // an out-of-range ilvl is dropped at its end.
-                            let ilvl = ilvl_of(e).or(override_ilvl).unwrap_or(LEVELS);
-                            level = Some((ilvl, LevelDef::default()));
-                        }
-                        b"lvlOverride" if !empty => override_ilvl = ilvl_of(e),
-                        b"startOverride" => {
-                            if let (Owner::Num(_, num), Some(il)) = (&mut owner, override_ilvl) {
-                                if let Some(o) = num.overrides.get_mut(il) {
-                                    o.0 = int_attr(e);
-                                }
+    walk_w_elements(xml, part, &mut |ev, local| {
+        match ev {
+            Ev::Start(e) | Ev::Empty(e) => {
+                let empty = matches!(ev, Ev::Empty(_));
+                match local {
+                    b"abstractNum" if !empty => {
+                        let id = attr(e, b"abstractNumId").and_then(|v| v.trim().parse().ok());
+                        owner = Owner::Abstract(id.unwrap_or(-1), Abstract::default());
+                    }
+                    b"num" if !empty => {
+                        let id = attr(e, b"numId").and_then(|v| v.trim().parse().ok());
+                        owner = Owner::Num(id.unwrap_or(-1), Num::default());
+                    }
+                    b"lvl" if !empty => {
+                        // A level override's w:lvl may omit its ilvl;
+                        // an out-of-range ilvl is dropped at its end.
+                        let ilvl = ilvl_of(e).or(override_ilvl).unwrap_or(LEVELS);
+                        level = Some((ilvl, LevelDef::default()));
+                    }
+                    b"lvlOverride" if !empty => override_ilvl = ilvl_of(e),
+                    b"startOverride" => {
+                        if let (Owner::Num(_, num), Some(il)) = (&mut owner, override_ilvl) {
+                            if let Some(o) = num.overrides.get_mut(il) {
+                                o.0 = int_attr(e);
                             }
                         }
-                        b"abstractNumId" => {
-                            if let Owner::Num(_, num) = &mut owner {
-                                num.abstract_id = int_attr(e);
-                            }
+                    }
+                    b"abstractNumId" => {
+                        if let Owner::Num(_, num) = &mut owner {
+                            num.abstract_id = int_attr(e);
                         }
-                        b"numStyleLink" => {
-                            if let Owner::Abstract(_, a) = &mut owner {
-                                a.num_style_link = attr(e, b"val");
-                            }
+                    }
+                    b"numStyleLink" => {
+                        if let Owner::Abstract(_, a) = &mut owner {
+                            a.num_style_link = attr(e, b"val");
                         }
-                        _ => {
-                            let Some((_, lv)) = level.as_mut() else {
-                                return;
-                            };
-                            match local {
-                                b"start" => lv.start = int_attr(e),
-                                b"numFmt" => lv.fmt = attr(e, b"val").unwrap_or_default(),
-                                b"lvlText" => lv.text = Some(attr(e, b"val").unwrap_or_default()),
-                                b"lvlRestart" => lv.restart = int_attr(e),
-                                b"isLgl" => lv.legal = on_off(e),
-                                b"suff" => lv.suffix = attr(e, b"val"),
-                                b"pStyle" => lv.style = attr(e, b"val"),
-                                _ => {}
-                            }
+                    }
+                    _ => {
+                        let Some((_, lv)) = level.as_mut() else {
+                            return;
+                        };
+                        match local {
+                            b"start" => lv.start = int_attr(e),
+                            b"numFmt" => lv.fmt = attr(e, b"val").unwrap_or_default(),
+                            b"lvlText" => lv.text = Some(attr(e, b"val").unwrap_or_default()),
+                            b"lvlRestart" => lv.restart = int_attr(e),
+                            b"isLgl" => lv.legal = on_off(e),
+                            b"suff" => lv.suffix = attr(e, b"val"),
+                            b"pStyle" => lv.style = attr(e, b"val"),
+                            _ => {}
                         }
                     }
                 }
-                Ev::End => match local {
-                    b"lvl" => {
-                        if let Some((ilvl, lv)) = level.take() {
-                            match &mut owner {
-                                Owner::Abstract(_, a) => {
-                                    if let Some(slot @ None) = a.levels.get_mut(ilvl) {
-                                        *slot = Some(lv);
-                                    }
+            }
+            Ev::End => match local {
+                b"lvl" => {
+                    if let Some((ilvl, lv)) = level.take() {
+                        match &mut owner {
+                            Owner::Abstract(_, a) => {
+                                if let Some(slot @ None) = a.levels.get_mut(ilvl) {
+                                    *slot = Some(lv);
                                 }
-                                Owner::Num(_, num) => {
-                                    if let Some(o) = num.overrides.get_mut(ilvl) {
-                                        o.1 = Some(lv);
-                                    }
-                                }
-                                Owner::None => {}
                             }
+                            Owner::Num(_, num) => {
+                                if let Some(o) = num.overrides.get_mut(ilvl) {
+                                    o.1 = Some(lv);
+                                }
+                            }
+                            Owner::None => {}
                         }
                     }
-                    b"lvlOverride" => override_ilvl = None,
-                    b"abstractNum" | b"num" => match std::mem::replace(&mut owner, Owner::None) {
-                        Owner::Abstract(id, a) => abstracts.push((id, a)),
-                        Owner::Num(id, num) => nums.push((id, num)),
-                        Owner::None => {}
-                    },
-                    _ => {}
+                }
+                b"lvlOverride" => override_ilvl = None,
+                b"abstractNum" | b"num" => match std::mem::replace(&mut owner, Owner::None) {
+                    Owner::Abstract(id, a) => abstracts.push((id, a)),
+                    Owner::Num(id, num) => nums.push((id, num)),
+                    Owner::None => {}
                 },
-                Ev::Text(_) => {}
-            }
-        },
-    )?;
+                _ => {}
+            },
+            Ev::Text(_) => {}
+        }
+    })?;
     Ok(Numbering {
         abstracts: sorted(abstracts),
         nums: sorted(nums),

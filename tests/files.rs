@@ -293,6 +293,12 @@ fn fixture(name: &str) -> String {
     format!("{FIXTURES}/{name}")
 }
 
+/// A fixture .docx read by the library directly (default limits).
+fn read_docx(name: &str) -> draftcheck::docx::DocxText {
+    let bytes = std::fs::read(fixture(name)).unwrap();
+    draftcheck::docx::read(&bytes, &Default::default()).unwrap()
+}
+
 /// `check --format json` on one file: (exit code, stderr, the JSON).
 fn check_json(path: &str, extra: &[&str]) -> (i32, String, Value) {
     let mut args = vec!["check", "--format", "json"];
@@ -445,10 +451,7 @@ fn docx_numbering_and_headings() {
         // 1. restarts under each （一）: line 4 is "1.全县共有党员XX名。".
         assert_eq!(placeholders(&json), [("XX".to_string(), 4)], "{name}");
     }
-    let bytes = std::fs::read(fixture("numbered.docx")).unwrap();
-    let text = draftcheck::docx::read(&bytes, &Default::default())
-        .unwrap()
-        .text;
+    let text = read_docx("numbered.docx").text;
     assert_eq!(
         text,
         "关于2023年度工作情况的报告\n一、基本情况\n（一）党员队伍\n1.全县共有党员XX名。\n2.新发展党员12名。\n（二）组织建设\n1.基层党组织45个。\n二、存在问题\n（一）学习不够深入\n具体表现\n个别党员学习流于形式。"
@@ -460,10 +463,7 @@ fn docx_table_rows() {
     let (code, stderr, json) = check_json(&fixture("table.docx"), &[]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(placeholders(&json), [("XX".to_string(), 3)]);
-    let bytes = std::fs::read(fixture("table.docx")).unwrap();
-    let text = draftcheck::docx::read(&bytes, &Default::default())
-        .unwrap()
-        .text;
+    let text = read_docx("table.docx").text;
     assert_eq!(
         text,
         "表1 2023年经费使用情况\n项目\t金额（万元）\n培训\tXX万元\n合计\t120\n以上经费均按规定使用。"
@@ -478,8 +478,7 @@ fn docx_tracked_changes_read_as_accepted() {
         "deleted text was read: {json}"
     );
     assert_ne!(code, 2, "{stderr}");
-    let bytes = std::fs::read(fixture("tracked.docx")).unwrap();
-    let d = draftcheck::docx::read(&bytes, &Default::default()).unwrap();
+    let d = read_docx("tracked.docx");
     assert_eq!(
         d.text,
         "关于2023年度工作情况的报告\n一、基本情况\n全县共有党员1200名。\n二、存在问题\n学习不够深入。"

@@ -49,26 +49,22 @@ function measure(env) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ratio = (m, k, a, b) => (m(`${k} ${b}`) / m(`${k} ${a}`)).toFixed(2);
 const kept = 'glibc.malloc.mmap_threshold=4294967296:glibc.malloc.trim_threshold=4294967296';
 const results = [measure({}), measure({ GLIBC_TUNABLES: kept })];
-const cols = results.flatMap(({ fastest }) => {
-  const f = (key) => fastest.get(key);
-  return [(k) => ratio(f, k, 1000, 4000), (k) => ratio(f, k, 4000, 16000)];
-});
-const medCols = results.flatMap(({ medians }) => {
-  const m = (key) => median(medians.get(key));
-  return [(k) => ratio(m, k, 1000, 4000), (k) => ratio(m, k, 4000, 16000)];
-});
-console.log('| input | n → 4n | 4n → 16n | n → 4n, memory kept | 4n → 16n, memory kept |\n|---|---|---|---|---|');
-for (let k = 0; k < names.length; k++) {
-  if (!results[0].fastest.has(`${k} 1000`)) continue;
-  console.log(`| ${names[k]} | ${cols.map((c) => c(k)).join(' | ')} |`);
+
+// One table: `time(result, key)` is the time taken for an input and size.
+function table(time) {
+  console.log('| input | n → 4n | 4n → 16n | n → 4n, memory kept | 4n → 16n, memory kept |\n|---|---|---|---|---|');
+  for (let k = 0; k < names.length; k++) {
+    if (!results[0].fastest.has(`${k} 1000`)) continue;
+    const cells = results.flatMap((r) => {
+      const t = (n) => time(r, `${k} ${n}`);
+      return [(t(4000) / t(1000)).toFixed(2), (t(16000) / t(4000)).toFixed(2)];
+    });
+    console.log(`| ${names[k]} | ${cells.join(' | ')} |`);
+  }
 }
+table((r, key) => r.fastest.get(key));
 console.log('\nMedians instead of the fastest samples:\n');
-console.log('| input | n → 4n | 4n → 16n | n → 4n, memory kept | 4n → 16n, memory kept |\n|---|---|---|---|---|');
-for (let k = 0; k < names.length; k++) {
-  if (!results[0].fastest.has(`${k} 1000`)) continue;
-  console.log(`| ${names[k]} | ${medCols.map((c) => c(k)).join(' | ')} |`);
-}
+table((r, key) => median(r.medians.get(key)));
 console.log(`\n(${runs} runs of \`cargo bench --bench analyze -- pathological\` per setting; budget ≤ 4.4)`);
