@@ -3,7 +3,7 @@
 use draftcheck::decode::{self, Limits, LoadError};
 use draftcheck::load::{self, Loaded};
 use draftcheck::render::{self, AnalysisFile, FileError, FileMeta};
-use draftcheck::{analysis, Analysis, Config, Profile, ProfileChoice};
+use draftcheck::{analysis, Analysis, Config, Hints, Profile, ProfileChoice};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -11,7 +11,7 @@ const USAGE: &str = "\
 稿检 DraftCheck — 报告草稿检查工具
 
 用法 Usage:
-  draftcheck check [--format text|json] [--profile ID|FILE.json] [--lang zh|en] [--max-size MB] [--timing] FILE...
+  draftcheck check [--format text|json] [--profile ID|FILE.json] [--lang zh|en] [--max-size MB] [--threads 1|2] [--timing] FILE...
   draftcheck rules            列出所有规则及说明 (list the rules)
   draftcheck profiles         列出内置报告类型 (list built-in profiles)
 
@@ -30,6 +30,8 @@ struct Options {
     limits: Limits,
     /// Print each file's analysis time to stderr.
     timing: bool,
+    /// `--threads 1`: analyse on one thread (large texts use two).
+    single_thread: bool,
     files: Vec<String>,
 }
 
@@ -40,6 +42,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         english: false,
         limits: Limits::default(),
         timing: false,
+        single_thread: false,
         files: Vec::new(),
     };
     let mut i = 0;
@@ -57,10 +60,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         };
         match key {
             "--format" | "-f" => {
-                let v = match inline {
-                    Some(v) => v,
-                    None => value(&mut i, key)?,
-                };
+                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
                 opts.format = match v.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
@@ -68,30 +68,29 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 };
             }
             "--profile" | "-p" => {
-                let v = match inline {
-                    Some(v) => v,
-                    None => value(&mut i, key)?,
-                };
+                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
                 opts.profile = load_profile(&v)?;
             }
             "--lang" => {
-                let v = match inline {
-                    Some(v) => v,
-                    None => value(&mut i, key)?,
-                };
+                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
                 opts.english = v == "en";
             }
             "--max-size" => {
-                let v = match inline {
-                    Some(v) => v,
-                    None => value(&mut i, key)?,
-                };
+                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
                 let mb: usize = v
                     .parse()
                     .map_err(|_| format!("--max-size 需要整数 MB (needs whole MB): {v}"))?;
                 opts.limits.max_bytes = mb.saturating_mul(1024 * 1024);
             }
             "--timing" => opts.timing = true,
+            "--threads" => {
+                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
+                opts.single_thread = match v.as_str() {
+                    "1" => true,
+                    "2" => false,
+                    _ => return Err(format!("--threads 只能是 1 或 2 (must be 1 or 2): {v}")),
+                };
+            }
             "-" => opts.files.push("-".into()),
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(format!("未知选项 unknown option: {s}"))
@@ -199,7 +198,11 @@ fn check(opts: &Options) -> ExitCode {
         .iter()
         .map(|(p, l)| {
             let started = std::time::Instant::now();
-            let a = analysis(&l.text, &opts.profile, &config, &l.hints);
+            let hints = Hints {
+                single_thread: opts.single_thread,
+                ..l.hints.clone()
+            };
+            let a = analysis(&l.text, &opts.profile, &config, &hints);
             if opts.timing {
                 eprintln!(
                     "draftcheck: {p}: analysed {} bytes in {:.2} ms",

@@ -46,6 +46,7 @@ const NUMERAL_BITS: [u64; 328] = {
 };
 
 /// True for characters that can be part of a Chinese numeral.
+#[inline(always)]
 pub fn is_numeral_char(c: char) -> bool {
     let u = c as u32;
     if (0x4E00..0xA000).contains(&u) {

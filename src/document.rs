@@ -164,6 +164,10 @@ pub struct Hints {
     /// (0-based line index, heading level 1..=6) pairs; level 0 marks the
     /// document title.
     pub heading_levels: Vec<(usize, u8)>,
+    /// Analyse on the calling thread only, whatever the text's size (the
+    /// CLI's `--threads 1`: benchmarks compare one thread's cost with the
+    /// web build, which has one).
+    pub single_thread: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -222,6 +226,7 @@ impl<'a> Document<'a> {
         // The figures depend on the text alone.
         #[cfg(not(target_arch = "wasm32"))]
         if text.len() >= crate::PARALLEL_BYTES
+            && !hints.single_thread
             && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
         {
             return std::thread::scope(|s| {
@@ -724,8 +729,9 @@ impl<'a> Document<'a> {
             }
         }
         self.enumerations.append(&mut open);
-        self.enumerations
-            .sort_by_key(|e| e.items.first().map_or(0, |i| i.start));
+        crate::sort::sort_by(&mut self.enumerations, |e| {
+            e.items.first().map_or(0, |i| i.start) as u128
+        });
     }
 }
 
@@ -894,7 +900,7 @@ fn detect_pdf_wrap(text: &str, lines: &[Line]) -> Option<usize> {
     if widths.len() < 3 {
         return None;
     }
-    widths.sort_unstable();
+    crate::sort::sort_by(&mut widths, |&w| w as u128);
     // The densest window of widths within the tolerance of its widest line.
     // `w - tolerance(w)` grows with w, so the window's low end only moves up.
     let mut best = (0usize, 0usize);
@@ -1301,6 +1307,7 @@ fn find_enum_items(
 }
 
 /// Byte length of the UTF-8 character led by `b`.
+#[inline(always)]
 pub(crate) fn utf8_len(b: u8) -> usize {
     match b {
         0..=0x7F => 1,
@@ -1316,6 +1323,7 @@ pub(crate) fn utf8_len(b: u8) -> usize {
 /// three-byte character led by E2 (general punctuation: “ ” … —), E3 (CJK
 /// symbols: 、。「」 and the ideographic space) or EF (full-width forms:
 /// ，；：！？（）). Other characters are None without being decoded.
+#[inline(always)]
 fn punct_at(bytes: &[u8], i: usize) -> Option<char> {
     let b = *bytes.get(i)?;
     if b < 0x80 {

@@ -1925,6 +1925,7 @@ fn parse_document(
         text: body.out,
         hints: Hints {
             heading_levels: body.hints,
+            ..Hints::default()
         },
         tracked_changes: tracked,
     })

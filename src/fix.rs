@@ -4,7 +4,7 @@
 /// overlap an earlier one are skipped, so applying is always safe.
 pub fn apply(text: &str, fixes: &[(usize, usize, String)]) -> String {
     let mut sorted: Vec<&(usize, usize, String)> = fixes.iter().collect();
-    sorted.sort_by_key(|f| (f.0, f.1));
+    crate::sort::sort_by(&mut sorted, |f| crate::sort::key3(f.0, f.1, 0));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for (start, end, replacement) in sorted {

@@ -19,6 +19,7 @@ pub mod re;
 pub mod render;
 pub mod rules;
 pub mod sections;
+pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -78,13 +79,16 @@ const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// Runs the enabled rules over the document: their findings, and for each
 /// the rank of its rule among the enabled ones.
-fn run_rules(ctx: &Ctx, config: &Config) -> (Vec<RawFinding>, Vec<u16>) {
+fn run_rules(ctx: &Ctx, config: &Config, hints: &Hints) -> (Vec<RawFinding>, Vec<u16>) {
     let enabled: Vec<&rules::Rule> = rules::RULES
         .iter()
         .filter(|r| config.enabled(r.id))
         .collect();
+    #[cfg(target_arch = "wasm32")]
+    let _ = hints; // one thread there anyway
     #[cfg(not(target_arch = "wasm32"))]
     if ctx.doc.text.len() >= PARALLEL_BYTES
+        && !hints.single_thread
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
     {
         return run_rules_on_two_threads(ctx, &enabled);
@@ -135,7 +139,7 @@ fn run_rules_on_two_threads(ctx: &Ctx, enabled: &[&rules::Rule]) -> (Vec<RawFind
         }
         mine
     });
-    done.sort_unstable_by_key(|(i, _)| *i);
+    sort::sort_by(&mut done, |(i, _)| *i as u128);
     // The largest list becomes the result and the others are appended to
     // it: copying 28,000 findings into fresh memory costs more (page
     // faults) than the analysis of several rules. Each finding keeps its
@@ -182,13 +186,15 @@ pub fn analysis<'t>(
     let matches = sections::match_sections(&doc, &profile);
     let ctx = Ctx::new(&doc, &profile, config, &matches);
 
-    let (raw, ranks) = run_rules(&ctx, config);
+    let (raw, ranks) = run_rules(&ctx, config, hints);
     // Sort indices, not the findings themselves (they are large); equal
     // spans in rule order, and a rule's own findings in the order it gave.
     let mut order: Vec<u32> = (0..raw.len() as u32).collect();
-    order.sort_by_key(|&i| {
+    sort::sort_by(&mut order, |&i| {
         let i = i as usize;
-        raw.get(i).map(|f| (f.start, f.end, ranks.get(i).copied()))
+        raw.get(i).map_or(0, |f| {
+            sort::key3(f.start, f.end, ranks.get(i).map_or(0, |&r| usize::from(r)))
+        })
     });
     let positions = finding_positions(text, &raw);
     let summary = summarize(&raw);

@@ -111,6 +111,7 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
+#[inline(always)]
 pub fn digit_value(c: char) -> Option<u32> {
     c.to_digit(10).or_else(|| {
         let u = c as u32;
@@ -336,6 +337,7 @@ fn read_arabic(cur: &Cursor, i: usize) -> Option<(usize, f64, u8)> {
     any.then_some((j, value, decimals))
 }
 
+#[inline(always)]
 fn is_cn_numeral(c: char) -> bool {
     cnum::is_numeral_char(c) && c != '○'
 }

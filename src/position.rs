@@ -118,7 +118,7 @@ pub struct PositionTable {
 
 impl PositionTable {
     pub fn new(text: &str, mut offsets: Vec<usize>) -> PositionTable {
-        offsets.sort_unstable();
+        crate::sort::sort_by(&mut offsets, |&o| o as u128);
         offsets.dedup();
         let mut locator = Locator::new(text);
         let positions = offsets.iter().map(|&b| locator.locate(b)).collect();

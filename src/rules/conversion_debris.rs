@@ -877,7 +877,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     resist_winds(text, &mut hits, t.entries.len());
 
     // One hit per span; strong if any reading is strong.
-    hits.sort_by_key(|h| (h.start, h.end, !h.strong));
+    crate::sort::sort_by(&mut hits, |h| {
+        crate::sort::key3(h.start, h.end, usize::from(!h.strong))
+    });
     hits.dedup_by(|later, first| {
         if later.start == first.start && later.end == first.end {
             first.strong |= later.strong;

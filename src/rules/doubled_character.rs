@@ -161,7 +161,10 @@ struct GramCounts {
 impl GramCounts {
     fn new(keys: impl Iterator<Item = [char; 4]>) -> Self {
         let mut keys: Vec<[char; 4]> = keys.collect();
-        keys.sort_unstable();
+        // Four chars of 21 bits: 84 bits.
+        crate::sort::sort_by(&mut keys, |k| {
+            k.iter().fold(0u128, |acc, &c| acc << 21 | u128::from(c))
+        });
         keys.dedup();
         let size = (keys.len() * 4).next_power_of_two().max(16);
         let mut t = GramCounts {

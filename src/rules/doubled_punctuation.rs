@@ -17,24 +17,30 @@
 //! "···" or a single "…". Each finding carries the fix: keep one mark, keep
 //! the stronger of two stops, or write "……".
 
-use super::support_cjk::{char_at, char_before, is_zh};
+use super::support_cjk::{char_at, char_before, chars_led_by, is_zh};
 use super::{Ctx, Emitter};
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // Every mark below starts with E2, E3 or EF except · (C2 B7) and the
+    // full stop, which matter only in runs: two passes, each visiting
+    // only its marks (see `chars_led_by`).
+    runs(text, [0xe2, 0xe3, 0xef], out);
+    runs(text, [0xc2, b'.', b'.'], out);
+}
+
+fn runs(text: &str, leads: [u8; 3], out: &mut Emitter) {
+    let mut from = 0;
+    while let Some((i, c)) = chars_led_by(text, from, leads).next() {
         // A run of the same character.
-        let mut end = i + c.len_utf8();
+        let width = c.len_utf8();
+        let mut end = i + width;
         let mut n = 1usize;
-        while let Some(&(j, d)) = iter.peek() {
-            if d != c {
-                break;
-            }
-            iter.next();
-            end = j + d.len_utf8();
+        while char_at(text, end) == Some(c) {
+            end += width;
             n += 1;
         }
+        from = end;
         match c {
             '，' | '、' | '；' | '：' if n >= 2 => doubled(out, i, end, c),
             '。' if n == 2 => doubled(out, i, end, c),
@@ -45,11 +51,12 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         }
         // Two different stops side by side: ，。 ；。 。， ？。
         if n == 1 {
-            if let Some(&(j, d)) = iter.peek() {
+            if let Some(d) = char_at(text, end) {
                 if let Some(keep) = stronger(c, d) {
+                    let after = end + d.len_utf8();
                     // ，。。 : the doubled 。。 is reported on its own.
-                    if char_at(text, j + d.len_utf8()) != Some(d) {
-                        mixed(out, text, i, j + d.len_utf8(), keep);
+                    if char_at(text, after) != Some(d) {
+                        mixed(out, text, i, after, keep);
                     }
                 }
             }

@@ -44,7 +44,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     for p in &ctx.doc.paragraphs {
         scan_paragraph(text, p.start, p.end, &protected, &marks, &mut fixes);
     }
-    fixes.sort_by_key(|f| f.start);
+    crate::sort::sort_by(&mut fixes, |f| f.start as u128);
     let n = fixes.len();
     // A text may hold thousands of the same mark: each message is
     // formatted once and shared.

@@ -226,7 +226,7 @@ fn collect_dates(text: &str) -> Vec<Date> {
             day,
         });
     }
-    out.sort_by_key(|d| d.start);
+    crate::sort::sort_by(&mut out, |d| d.start as u128);
     out
 }
 

@@ -143,7 +143,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     // Earliest first; of two starting together the longer wins. A blank
     // inside one already reported (the X of [X], the ×× of 20××年) is the
     // same blank.
-    blanks.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    crate::sort::sort_by(&mut blanks, |&(s, e, _)| {
+        crate::sort::key3(s, crate::sort::desc(e), 0)
+    });
     let mut last_end = 0;
     for (start, end, kind) in blanks {
         if start < last_end || start >= end {

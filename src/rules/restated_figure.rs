@@ -157,7 +157,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             });
     }
     let mut groups: Vec<Vec<Entry>> = keys.into_values().filter(|v| v.len() >= 2).collect();
-    groups.sort_by_key(|v| v.first().map_or(0, |e| e.num));
+    crate::sort::sort_by(&mut groups, |v| v.first().map_or(0, |e| e.num) as u128);
     // Each finding points far back to the first statement; past a hundred
     // the text is not a report, and the back-links would cost quadratic
     // time to locate.

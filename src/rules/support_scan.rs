@@ -465,11 +465,21 @@ pub struct Lexicon {
     /// overlapping ones) can skip ahead with a literal prefilter.
     #[cfg(not(feature = "lite-regex"))]
     ac_longest: Option<AhoCorasick>,
+    /// In the web build, short lists find where a word may start with the
+    /// seed finders (SIMD Teddy, memchr probes) on each word's first two
+    /// characters, and compare words only there: the walk visits every
+    /// character.
+    #[cfg(feature = "lite-regex")]
+    starts: Option<Seeds>,
 }
 
 /// Word lists up to this length use aho-corasick natively.
 #[cfg(not(feature = "lite-regex"))]
 const AC_MAX_WORDS: usize = 64;
+
+/// Word lists up to this length are searched from seeds in the web build.
+#[cfg(feature = "lite-regex")]
+const SEEDED_MAX_WORDS: usize = 64;
 
 const FILTER_BITS: u32 = 16;
 
@@ -488,6 +498,8 @@ impl Lexicon {
             ac: None,
             #[cfg(not(feature = "lite-regex"))]
             ac_longest: None,
+            #[cfg(feature = "lite-regex")]
+            starts: None,
         };
         #[cfg(not(feature = "lite-regex"))]
         if words.len() <= AC_MAX_WORDS && words.iter().all(|w| !w.as_ref().is_empty()) {
@@ -502,10 +514,11 @@ impl Lexicon {
             lex.ac_longest = build(MatchKind::LeftmostLongest);
         }
         for (id, w) in words.iter().enumerate() {
-            let w = w.as_ref();
-            lex.words.push(w.as_bytes().into());
-            let mut chars = w.chars().map(|c| lex.key_char(c));
-            match (chars.next(), chars.next()) {
+            let w = w.as_ref().as_bytes();
+            lex.words.push(w.into());
+            let first = lex.key_at(w, 0);
+            let second = first.and_then(|(_, len)| lex.key_at(w, len));
+            match (first.map(|k| k.0), second.map(|k| k.0)) {
                 (Some(a), Some(b)) => {
                     let key = pair_key(a, b);
                     lex.pairs.push((key, id as u32));
@@ -520,17 +533,55 @@ impl Lexicon {
                 _ => {}
             }
         }
-        lex.pairs.sort_unstable();
-        lex.singles.sort_unstable();
+        #[cfg(feature = "lite-regex")]
+        if words.len() <= SEEDED_MAX_WORDS && words.iter().all(|w| !w.as_ref().is_empty()) {
+            let mut heads: Vec<&str> = words
+                .iter()
+                .map(|w| {
+                    let w = w.as_ref();
+                    let two = w.char_indices().nth(2).map_or(w.len(), |(i, _)| i);
+                    w.get(..two).unwrap_or(w)
+                })
+                .collect();
+            heads.sort_unstable();
+            heads.dedup();
+            lex.starts = Some(Seeds::new(&heads, fold));
+        }
+        crate::sort::sort_by(&mut lex.pairs, |&(k, id)| {
+            u128::from(k) << 32 | u128::from(id)
+        });
+        crate::sort::sort_by(&mut lex.singles, |&(k, id)| {
+            u128::from(k) << 32 | u128::from(id)
+        });
         lex
     }
 
-    fn key_char(&self, c: char) -> u32 {
-        if self.fold {
-            u32::from(c.to_ascii_lowercase())
-        } else {
-            u32::from(c)
-        }
+    /// The character at byte `i` of valid UTF-8 as a key (its bytes packed
+    /// big-endian, ASCII lower-cased when folding), and its length. Keys
+    /// come from bytes, not decoded chars: the walk below visits every
+    /// character of the text, and under the web build's opt-level "z" a
+    /// `char_indices` step is two calls.
+    #[inline(always)]
+    fn key_at(&self, bytes: &[u8], i: usize) -> Option<(u32, usize)> {
+        let lead = *bytes.get(i)?;
+        let len = match lead {
+            0..=0x7f => {
+                let b = if self.fold {
+                    lead.to_ascii_lowercase()
+                } else {
+                    lead
+                };
+                return Some((u32::from(b), 1));
+            }
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let rest = bytes.get(i + 1..i + len)?;
+        let key = rest
+            .iter()
+            .fold(u32::from(lead), |k, &b| k << 8 | u32::from(b));
+        Some((key, len))
     }
 
     fn word_at(&self, text: &[u8], start: usize, id: u32) -> Option<(usize, usize, usize)> {
@@ -542,6 +593,50 @@ impl Lexicon {
             hay == &w[..]
         };
         same.then_some((start, start + w.len(), id as usize))
+    }
+
+    fn start_seeds(&self) -> Option<&Seeds> {
+        #[cfg(feature = "lite-regex")]
+        return self.starts.as_ref();
+        #[cfg(not(feature = "lite-regex"))]
+        None
+    }
+
+    /// The words that occur at byte `i`, whose character has key `k` and is
+    /// followed by one with key `next`.
+    #[inline(always)]
+    fn words_at(
+        &self,
+        bytes: &[u8],
+        i: usize,
+        k: u32,
+        next: Option<u32>,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let hs = pair_hash(u64::from(k));
+        if !self.singles.is_empty() && self.single_filter[hs / 64] >> (hs % 64) & 1 == 1 {
+            let lo = self.singles.partition_point(|&(a, _)| a < k);
+            for &(a, id) in &self.singles[lo..] {
+                if a != k {
+                    break;
+                }
+                out.extend(self.word_at(bytes, i, id));
+            }
+        }
+        let Some(k2) = next else {
+            return;
+        };
+        let key = pair_key(k, k2);
+        let h = pair_hash(key);
+        if self.filter[h / 64] >> (h % 64) & 1 == 1 {
+            let lo = self.pairs.partition_point(|&(a, _)| a < key);
+            for &(a, id) in &self.pairs[lo..] {
+                if a != key {
+                    break;
+                }
+                out.extend(self.word_at(bytes, i, id));
+            }
+        }
     }
 
     /// Every occurrence of every word: (start, end, word index), in
@@ -556,36 +651,28 @@ impl Lexicon {
         }
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let mut prev: Option<(usize, u32)> = None;
-        for (i, c) in text.char_indices() {
-            let k = self.key_char(c);
-            let hs = pair_hash(u64::from(k));
-            if !self.singles.is_empty() && self.single_filter[hs / 64] >> (hs % 64) & 1 == 1 {
-                let lo = self.singles.partition_point(|&(a, _)| a < k);
-                for &(a, id) in &self.singles[lo..] {
-                    if a != k {
-                        break;
-                    }
-                    out.extend(self.word_at(bytes, i, id));
+        if let Some(starts) = self.start_seeds() {
+            let mut cursor = starts.cursor();
+            let mut pos = 0;
+            while let Some((i, _)) = cursor.find(text, pos) {
+                if let Some((k, len)) = self.key_at(bytes, i) {
+                    let next = self.key_at(bytes, i + len).map(|n| n.0);
+                    self.words_at(bytes, i, k, next, &mut out);
                 }
+                pos = i + 1;
             }
-            if let Some((pi, pk)) = prev {
-                let key = pair_key(pk, k);
-                let h = pair_hash(key);
-                if self.filter[h / 64] >> (h % 64) & 1 == 1 {
-                    let lo = self.pairs.partition_point(|&(a, _)| a < key);
-                    for &(a, id) in &self.pairs[lo..] {
-                        if a != key {
-                            break;
-                        }
-                        out.extend(self.word_at(bytes, pi, id));
-                    }
-                }
+        } else {
+            let mut i = 0;
+            let mut here = self.key_at(bytes, 0);
+            while let Some((k, len)) = here {
+                let next = self.key_at(bytes, i + len);
+                self.words_at(bytes, i, k, next.map(|n| n.0), &mut out);
+                i += len;
+                here = next;
             }
-            prev = Some((i, k));
         }
         // By end, longer (earlier start) first, then in list order.
-        out.sort_unstable_by_key(|&(s, e, id)| (e, s, id));
+        crate::sort::sort_by(&mut out, |&(s, e, id)| crate::sort::key3(e, s, id));
         out
     }
 }
@@ -602,7 +689,9 @@ impl Lexicon {
                 .collect();
         }
         let mut all = self.find_overlapping(text);
-        all.sort_unstable_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
+        crate::sort::sort_by(&mut all, |&(s, e, id)| {
+            crate::sort::key3(s, crate::sort::desc(e), id)
+        });
         let mut pos = 0;
         all.retain(|&(s, e, _)| {
             let keep = s >= pos;
@@ -615,10 +704,12 @@ impl Lexicon {
     }
 }
 
+#[inline(always)]
 fn pair_key(a: u32, b: u32) -> u64 {
-    u64::from(a) << 21 | u64::from(b)
+    u64::from(a) << 32 | u64::from(b)
 }
 
+#[inline(always)]
 fn pair_hash(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
 }

@@ -434,7 +434,7 @@ fn markers(text: &str) -> Vec<(usize, usize)> {
         }
         at += line.len() + 1;
     }
-    out.sort_unstable();
+    crate::sort::sort_by(&mut out, |&(s, e)| crate::sort::key3(s, e, 0));
     out
 }
 
@@ -538,7 +538,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     scan_noise(doc, &mut found);
     scan_chrome(doc, &mut found);
 
-    found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    crate::sort::sort_by(&mut found, |&(s, e, _)| {
+        crate::sort::key3(s, crate::sort::desc(e), 0)
+    });
     let mut last_end = 0;
     for (start, end, form) in found {
         if start < last_end {
@@ -945,7 +947,7 @@ fn looks_like_noise(seg: &str) -> bool {
         .filter(|c| !c.is_ascii_alphanumeric() && !c.is_whitespace())
         .collect();
     let mut kinds = symbols.clone();
-    kinds.sort_unstable();
+    crate::sort::sort_by(&mut kinds, |&c| u128::from(c));
     kinds.dedup();
     // Discuz-style jammer: many one- or two-character tokens with symbols.
     if tokens.len() >= 4

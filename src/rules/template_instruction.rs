@@ -152,7 +152,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         }
     }
 
-    found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    crate::sort::sort_by(&mut found, |&(s, e, _)| {
+        crate::sort::key3(s, crate::sort::desc(e), 0)
+    });
     let mut last_end = 0;
     for (start, end, form) in found {
         if start < last_end {

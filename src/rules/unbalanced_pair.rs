@@ -22,7 +22,7 @@
 //! gets the suggestion ”. An empty pair (开展“”专项整治) means the word
 //! inside was deleted and is flagged too.
 
-use super::support_cjk::{char_at, char_before, is_clause_punct};
+use super::support_cjk::{char_at, char_before, chars_led_by, is_clause_punct};
 use super::{Ctx, Emitter};
 
 const OPEN: [char; 9] = ['“', '‘', '《', '〈', '（', '【', '〔', '「', '『'];
@@ -37,7 +37,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     for p in &ctx.doc.paragraphs {
         let mut stray: Vec<Stray> = Vec::new();
         scan(text, p.start, p.end, &mut stray);
-        stray.sort_by_key(|s| s.pos);
+        crate::sort::sort_by(&mut stray, |s| s.pos as u128);
         for s in stray.into_iter().take(MAX_PER_PARAGRAPH) {
             emit(out, &s);
         }
@@ -61,8 +61,9 @@ fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
     let mut open_count = [0usize; 9];
     // A stray ” waiting to see whether a second ” shows it should be “.
     let mut lone_rdquo: Option<usize> = None;
-    for (i, c) in para.char_indices() {
-        let pos = start + i;
+    // Every mark of OPEN and CLOSE starts with E2, E3 or EF.
+    for (pos, c) in chars_led_by(para, 0, [0xe2, 0xe3, 0xef]) {
+        let pos = start + pos;
         if let Some(k) = OPEN.iter().position(|&o| o == c) {
             // “…“ : a second opening double quote directly inside an open
             // one is a closing quote typed the wrong way (nesting uses ‘’).

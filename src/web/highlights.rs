@@ -26,13 +26,13 @@ pub fn runs(
             })
         })
         .collect();
-    order.sort_by_key(|&i| findings[i].byte_start);
+    crate::sort::sort_by(&mut order, |&i| findings[i].byte_start as u128);
     let mut bounds: Vec<usize> = vec![0, text_len];
     for &i in &order {
         bounds.push(findings[i].byte_start);
         bounds.push(findings[i].byte_end);
     }
-    bounds.sort_unstable();
+    crate::sort::sort_by(&mut bounds, |&b| b as u128);
     bounds.dedup();
     let rank = |f: &Finding| {
         let sev = match f.severity {
