@@ -113,10 +113,11 @@ pub fn format_value(v: f64) -> String {
 
 #[inline(always)]
 pub fn digit_value(c: char) -> Option<u32> {
-    c.to_digit(10).or_else(|| {
-        let u = c as u32;
-        (0xFF10..=0xFF19).contains(&u).then(|| u - 0xFF10)
-    })
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
 }
 
 /// Counting units, longer first where one is a prefix of another.

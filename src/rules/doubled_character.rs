@@ -24,7 +24,7 @@
 //! elsewhere in the same document (从严治党 … 从严治治党). The fix removes
 //! the extra character.
 
-use super::support_cjk::is_han;
+use super::support_cjk::{decode_at, is_han};
 use super::{Ctx, Emitter};
 
 /// A character that is almost never doubled, with the neighbours that make
@@ -132,11 +132,16 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             .flat_map(|(_, _, a, b, d)| [*a, *b, *d]),
     );
     let mut window = ['\0'; 4];
-    for (n, c) in text.chars().enumerate() {
+    let mut i = 0;
+    let mut n = 0usize;
+    while let Some((c, len)) = decode_at(bytes, i) {
         window = [window[1], window[2], window[3], c];
-        if n >= 3 {
+        // Most characters end no wanted 4-gram: one bit test skips them.
+        if n >= 3 && grams.may_end_with(c) {
             grams.see(&window);
         }
+        i += len;
+        n += 1;
     }
     for (i, c, a, b, d) in evidence_wanted {
         // The text without the double, on both sides, elsewhere; and the
@@ -152,6 +157,8 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
 /// text: an open-addressing table on the packed characters, so that the
 /// many windows that are no key are turned away with one probe.
 struct GramCounts {
+    /// Bits over the last characters of the keys (hashed).
+    last: [u64; 64],
     slots: Vec<u32>,
     keys: Vec<[char; 4]>,
     counts: Vec<usize>,
@@ -168,6 +175,7 @@ impl GramCounts {
         keys.dedup();
         let size = (keys.len() * 4).next_power_of_two().max(16);
         let mut t = GramCounts {
+            last: [0; 64],
             slots: vec![0; size],
             counts: vec![0; keys.len()],
             keys: Vec::new(),
@@ -180,8 +188,18 @@ impl GramCounts {
             }
             t.slots[slot] = k as u32 + 1;
         }
+        for key in &keys {
+            let b = last_bit(key[3]);
+            t.last[b / 64] |= 1 << (b % 64);
+        }
         t.keys = keys;
         t
+    }
+
+    #[inline(always)]
+    fn may_end_with(&self, c: char) -> bool {
+        let b = last_bit(c);
+        self.last[b / 64] >> (b % 64) & 1 == 1
     }
 
     fn slot(&self, g: &[char; 4]) -> usize {
@@ -214,6 +232,11 @@ impl GramCounts {
     fn count(&self, g: &[char; 4]) -> usize {
         self.find(g).map_or(0, |k| self.counts[k])
     }
+}
+
+#[inline(always)]
+fn last_bit(c: char) -> usize {
+    c as usize % (64 * 64)
 }
 
 fn emit(out: &mut Emitter, start: usize, c: char, seen: Option<String>) {

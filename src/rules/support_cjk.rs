@@ -52,6 +52,24 @@ pub fn char_at(text: &str, pos: usize) -> Option<char> {
     text.get(pos..)?.chars().next()
 }
 
+/// The character starting at byte `i` of valid UTF-8, and its length.
+/// A hand decoder, always inlined: in the web build (opt-level "z") a
+/// `chars()` step is an out-of-line call, which dominates a walk over
+/// every character of a long text.
+#[inline(always)]
+pub fn decode_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let lead = *bytes.get(i)?;
+    let (len, init) = match lead {
+        0..=0x7f => return Some((char::from(lead), 1)),
+        0xc0..=0xdf => (2, u32::from(lead & 0x1f)),
+        0xe0..=0xef => (3, u32::from(lead & 0x0f)),
+        _ => (4, u32::from(lead & 0x07)),
+    };
+    let rest = bytes.get(i + 1..i + len)?;
+    let code = rest.iter().fold(init, |c, &b| c << 6 | u32::from(b & 0x3f));
+    Some((char::from_u32(code)?, len))
+}
+
 /// The characters of `text[from..]` that start with one of three lead
 /// bytes, with their offsets. Only a character's first byte can be ASCII
 /// or 0xC0 and above, so every hit starts a character. The CJK punctuation
@@ -346,6 +364,21 @@ mod tests {
         assert!(is_han('政') && is_han('〇') && !is_han('，'));
         assert!(is_cjk_punct('，') && is_cjk_punct('“') && is_cjk_punct('《'));
         assert!(!is_cjk_punct(',') && !is_cjk_punct('a'));
+    }
+
+    #[test]
+    fn decodes_like_char_indices() {
+        let text = "a£政，𠀀\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}z";
+        let mut got = Vec::new();
+        let mut i = 0;
+        while let Some((c, len)) = decode_at(text.as_bytes(), i) {
+            got.push((i, c));
+            i += len;
+        }
+        assert_eq!(got, text.char_indices().collect::<Vec<_>>());
+        assert_eq!(decode_at(b"\xe6\x94", 0), None, "truncated");
+        let marks: Vec<(usize, char)> = chars_led_by("政（一）“是”", 3, [0xe2, 0xe3, 0xef]).collect();
+        assert_eq!(marks, vec![(3, '（'), (9, '）'), (12, '“'), (18, '”')]);
     }
 
     #[test]
