@@ -2,7 +2,7 @@
 //! (20 copies of the six corpus reports) and on pathological inputs at n and
 //! 4n, whose time ratio must stay near 4 (linear cost).
 
-use draftcheck::analyze_auto;
+use draftcheck::{analysis, analyze_auto, Config, Hints, ProfileChoice};
 use std::hint::black_box;
 
 const REPORTS: &[&str] = &[
@@ -36,6 +36,30 @@ fn corpus_1_5mb(bencher: divan::Bencher) {
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
         .bench(|| analyze_auto(black_box(&text)));
+}
+
+/// What the web build's `count_findings` does (analysis, then each
+/// finding located), on one thread as there: the wasm's time over this one
+/// is the "wasm vs native" ratio of the README.
+#[divan::bench(sample_count = 15)]
+fn corpus_1_5mb_one_thread(bencher: divan::Bencher) {
+    let text = corpus_text();
+    let hints = Hints {
+        single_thread: true,
+        ..Hints::default()
+    };
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| {
+            analysis(
+                black_box(&text),
+                &ProfileChoice::Auto,
+                &Config::default(),
+                &hints,
+            )
+            .findings()
+            .count()
+        });
 }
 
 /// One report of about 30,000 characters (the keystroke budget's size).
