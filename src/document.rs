@@ -795,7 +795,10 @@ fn is_han(c: char) -> bool {
 fn mostly_latin(text: &str) -> bool {
     // Letters are single bytes: count them bytewise; then count Han
     // characters only until they outweigh the letters.
-    let letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let mut letters = 0usize;
+    for &b in text.as_bytes() {
+        letters += usize::from(b.is_ascii_alphabetic());
+    }
     if letters < 20 {
         return false;
     }

@@ -13,6 +13,7 @@
 pub mod breakdown;
 
 use crate::cnum;
+use crate::rules::support_cjk::decode_at;
 
 /// One figure: 196件, 1.2万人, 35%, 二十七个.
 #[derive(Debug, Clone, PartialEq)]
@@ -465,19 +466,31 @@ pub fn extract(text: &str) -> Vec<Number> {
         // One pass: the characters, where figures may start (digits and
         // numerals; the rest of the line only steps past), and whether
         // there are quotation marks at all.
+        // Written by index into a table sized for the worst case (one
+        // byte a character) and cut to length: in the web build a `push`
+        // and a `char_indices` step are calls, once per character of the
+        // text.
+        let line = text.get(from..to).unwrap_or("").as_bytes();
         chars.clear();
+        chars.resize(line.len(), (0, '\0'));
         candidates.clear();
         let mut quotes = false;
-        for (b, c) in text.get(from..to).unwrap_or("").char_indices() {
+        let (mut b, mut n) = (0, 0);
+        while let Some((c, len)) = decode_at(line, b) {
             if digit_value(c).is_some() || is_cn_numeral(c) {
-                candidates.push(chars.len());
+                candidates.push(n);
             }
             quotes |= matches!(
                 c,
                 '“' | '《' | '「' | '『' | '‘' | '"' | '”' | '》' | '」' | '』' | '’'
             );
-            chars.push((b as u32, c));
+            if let Some(slot) = chars.get_mut(n) {
+                *slot = (b as u32, c);
+            }
+            b += len;
+            n += 1;
         }
+        chars.truncate(n);
         if candidates.is_empty() {
             line_start = line_end + 1;
             continue;

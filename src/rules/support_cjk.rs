@@ -377,7 +377,8 @@ mod tests {
         }
         assert_eq!(got, text.char_indices().collect::<Vec<_>>());
         assert_eq!(decode_at(b"\xe6\x94", 0), None, "truncated");
-        let marks: Vec<(usize, char)> = chars_led_by("政（一）“是”", 3, [0xe2, 0xe3, 0xef]).collect();
+        let marks: Vec<(usize, char)> =
+            chars_led_by("政（一）“是”", 3, [0xe2, 0xe3, 0xef]).collect();
         assert_eq!(marks, vec![(3, '（'), (9, '）'), (12, '“'), (18, '”')]);
     }
 
