@@ -44,9 +44,11 @@ impl<'a> Locator<'a> {
         }
         let span = &self.text[self.byte..target];
         if span.len() < 64 {
-            for c in span.chars() {
-                self.chars += 1;
-                if c == '\n' {
+            // Bytes, not decoded chars: a character is a byte that does not
+            // continue one.
+            for &b in span.as_bytes() {
+                self.chars += usize::from(b & 0xC0 != 0x80);
+                if b == b'\n' {
                     self.line += 1;
                     self.line_start_chars = self.chars;
                 }
