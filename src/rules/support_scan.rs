@@ -454,9 +454,9 @@ pub struct Lexicon {
     /// (first character, word) for one-character words, sorted.
     singles: Vec<(u32, u32)>,
     /// Bit table over hashed pair keys.
-    filter: Vec<u64>,
+    filter: Box<Filter>,
     /// Bit table over hashed first characters of one-character words.
-    single_filter: Vec<u64>,
+    single_filter: Box<Filter>,
     /// Natively, short lists go to aho-corasick, whose literal prefilter
     /// skips the text between candidates (a walk visits every character).
     #[cfg(not(feature = "lite-regex"))]
@@ -482,6 +482,20 @@ const AC_MAX_WORDS: usize = 64;
 const SEEDED_MAX_WORDS: usize = 64;
 
 const FILTER_BITS: u32 = 16;
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
+
+/// A bit table over hashed keys.
+type Filter = [u64; FILTER_WORDS];
+
+fn set_bit(filter: &mut Filter, h: usize) {
+    filter[(h >> 6) % FILTER_WORDS] |= 1 << (h % 64);
+}
+
+/// No bounds check: the index is masked into the table.
+#[inline(always)]
+fn has_bit(filter: &Filter, h: usize) -> bool {
+    filter[(h >> 6) % FILTER_WORDS] >> (h % 64) & 1 == 1
+}
 
 impl Lexicon {
     /// `fold`: ASCII letters match either case (as aho-corasick's
@@ -492,8 +506,8 @@ impl Lexicon {
             fold,
             pairs: Vec::new(),
             singles: Vec::new(),
-            filter: vec![0; 1 << (FILTER_BITS - 6)],
-            single_filter: vec![0; 1 << (FILTER_BITS - 6)],
+            filter: Box::new([0; FILTER_WORDS]),
+            single_filter: Box::new([0; FILTER_WORDS]),
             #[cfg(not(feature = "lite-regex"))]
             ac: None,
             #[cfg(not(feature = "lite-regex"))]
@@ -522,13 +536,11 @@ impl Lexicon {
                 (Some(a), Some(b)) => {
                     let key = pair_key(a, b);
                     lex.pairs.push((key, id as u32));
-                    let h = pair_hash(key);
-                    lex.filter[h / 64] |= 1 << (h % 64);
+                    set_bit(&mut lex.filter, pair_hash(key));
                 }
                 (Some(a), None) => {
                     lex.singles.push((a, id as u32));
-                    let h = pair_hash(u64::from(a));
-                    lex.single_filter[h / 64] |= 1 << (h % 64);
+                    set_bit(&mut lex.single_filter, pair_hash(u64::from(a)));
                 }
                 _ => {}
             }
@@ -613,8 +625,7 @@ impl Lexicon {
         next: Option<u32>,
         out: &mut Vec<(usize, usize, usize)>,
     ) {
-        let hs = pair_hash(u64::from(k));
-        if !self.singles.is_empty() && self.single_filter[hs / 64] >> (hs % 64) & 1 == 1 {
+        if !self.singles.is_empty() && has_bit(&self.single_filter, pair_hash(u64::from(k))) {
             let lo = self.singles.partition_point(|&(a, _)| a < k);
             for &(a, id) in &self.singles[lo..] {
                 if a != k {
@@ -627,8 +638,7 @@ impl Lexicon {
             return;
         };
         let key = pair_key(k, k2);
-        let h = pair_hash(key);
-        if self.filter[h / 64] >> (h % 64) & 1 == 1 {
+        if has_bit(&self.filter, pair_hash(key)) {
             let lo = self.pairs.partition_point(|&(a, _)| a < key);
             for &(a, id) in &self.pairs[lo..] {
                 if a != key {
