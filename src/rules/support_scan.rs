@@ -129,11 +129,14 @@ fn commonness(b: u8) -> u8 {
 #[cfg(feature = "lite-regex")]
 impl Finder {
     /// Words of three bytes or more with no rare byte to probe go to one
-    /// Teddy finder; the others to memchr probes.
+    /// Teddy finder; the others to memchr probes. E2 counts as common
+    /// here: a probe on it stops at every quotation mark and ellipsis and
+    /// then compares every E2-led word (the zero-width characters, say),
+    /// where Teddy's fingerprint of the next two bytes tells them apart.
     fn for_words(all: Vec<String>) -> Vec<Finder> {
         let (teddy, probed): (Vec<String>, Vec<String>) = all
             .into_iter()
-            .partition(|w| w.len() >= 3 && w.bytes().all(|b| commonness(b) >= 3));
+            .partition(|w| w.len() >= 3 && w.bytes().all(|b| commonness(b) >= 2));
         let mut finders: Vec<Finder> = super::support_teddy::Teddy::new(&teddy)
             .map(|t| Finder::Teddy(Box::new(t)))
             .into_iter()
