@@ -60,12 +60,10 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         let Some(para) = text.get(p.start..p.end) else {
             continue;
         };
-        for (i, c) in para.char_indices() {
-            if c != '、' {
-                continue;
-            }
+        // memmem's vectorised search, not a char-by-char walk.
+        for i in memchr::memmem::find_iter(para.as_bytes(), "、".as_bytes()) {
             let pos = p.start + i;
-            let end = pos + c.len_utf8();
+            let end = pos + '、'.len_utf8();
             if let Some(why) = dangling(text, p.start, p.end, pos, end) {
                 emit(out, ctx, pos, end, why);
             }
