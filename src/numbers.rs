@@ -378,6 +378,10 @@ fn quoted_mask(chars: &[(u32, char)], mask: &mut Vec<bool>) {
     mask.resize(chars.len(), false);
     let mut open: Vec<(char, usize)> = Vec::new();
     for (i, &(_, c)) in chars.iter().enumerate() {
+        // Every mark below is at most U+300F (』); ideographs are far above.
+        if c > '\u{300F}' {
+            continue;
+        }
         match c {
             '\n' | '\r' => open.clear(),
             '“' | '《' | '「' | '『' | '‘' => open.push((c, i)),
@@ -470,20 +474,29 @@ pub fn extract(text: &str) -> Vec<Number> {
         // byte a character) and cut to length: in the web build a `push`
         // and a `char_indices` step are calls, once per character of the
         // text.
-        let line = text.get(from..to).unwrap_or("").as_bytes();
+        let line = text.get(from..to).unwrap_or("");
         chars.clear();
-        chars.resize(line.len(), (0, '\0'));
+        chars.resize(line.chars().count(), (0, '\0'));
+        let line = line.as_bytes();
         candidates.clear();
         let mut quotes = false;
         let (mut b, mut n) = (0, 0);
         while let Some((c, len)) = decode_at(line, b) {
-            if digit_value(c).is_some() || is_cn_numeral(c) {
-                candidates.push(n);
+            // Ideographs, the bulk of a line, can only be numerals (full-
+            // width digits and the quotation marks are outside this block).
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                if cnum::is_numeral_char(c) {
+                    candidates.push(n);
+                }
+            } else {
+                if digit_value(c).is_some() || is_cn_numeral(c) {
+                    candidates.push(n);
+                }
+                quotes |= matches!(
+                    c,
+                    '“' | '《' | '「' | '『' | '‘' | '"' | '”' | '》' | '」' | '』' | '’'
+                );
             }
-            quotes |= matches!(
-                c,
-                '“' | '《' | '「' | '『' | '‘' | '"' | '”' | '》' | '」' | '』' | '’'
-            );
             if let Some(slot) = chars.get_mut(n) {
                 *slot = (b as u32, c);
             }
