@@ -21,7 +21,7 @@
 //! 一, ロ for 口). Each finding carries the fix.
 //! Intended forms such as "党建+", "村/社区" and "3~5年" are left alone.
 
-use super::support_cjk::{char_at, char_before, head, is_han, rest};
+use super::support_cjk::{char_at, char_before, chars_led_by, head, is_han, rest};
 use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
 use std::sync::OnceLock;
@@ -135,20 +135,11 @@ fn is_kana(c: char) -> bool {
 
 fn kana_lookalikes(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
-    static SEEDS: OnceLock<Seeds> = OnceLock::new();
-    // Kana (U+3041–30FF, 31F0–31FF) and ㄧ begin with these bytes.
-    let seeds = SEEDS.get_or_init(|| {
-        Seeds::byte_strings(&[
-            &[0xE3, 0x81],
-            &[0xE3, 0x82],
-            &[0xE3, 0x83],
-            &[0xE3, 0x87],
-            &[0xE3, 0x84, 0xA7],
-        ])
-    });
-    let kana: Vec<usize> = support_scan::seed_matches(text, seeds)
+    // Kana (U+3041–30FF, 31F0–31FF) and ㄧ (U+3127) begin with E3, like
+    // 、。《》 but no ideograph: visit the E3-led characters only.
+    let kana: Vec<usize> = chars_led_by(text, 0, [0xE3; 3])
+        .filter(|&(_, c)| is_kana(c) || c == 'ㄧ')
         .map(|(i, _)| i)
-        .filter(|&i| char_at(text, i).is_some_and(|c| is_kana(c) || c == 'ㄧ'))
         .collect();
     if kana.is_empty() {
         return;
