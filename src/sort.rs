@@ -2,10 +2,10 @@
 //!
 //! Every `sort_by_key` with its own closure or element type is a separate
 //! copy of the standard library's sort: nineteen of them were 92 KB of the
-//! web build's code at opt-level "s". Here each sort key is packed into a
+//! web build's code at opt-level "s". There each sort key is packed into a
 //! `u128` next to the element's index, so one instantiation of
 //! `<[u128]>::sort_unstable` serves every call, and the index makes it
-//! stable.
+//! stable. Natively the same keys go to the standard stable sort.
 
 /// Packs three fields into a key, the first most significant. Each is
 /// saturated to 32 bits: spans are byte offsets in a text far below 4 GiB
@@ -22,11 +22,26 @@ pub fn desc(x: usize) -> usize {
 
 /// Sorts `items` by `key`, stably: equal keys keep their order. Keys use
 /// at most 96 bits (`key3`); higher bits are ignored.
+///
+/// Natively code size does not matter and the standard sort needs no
+/// key table (16 bytes an item, which on a million findings is fresh
+/// memory to fault in): the same order, by the same keys.
+#[allow(clippy::ptr_arg)] // the web build's path rebuilds the Vec
 pub fn sort_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u128) {
+    #[cfg(not(target_arch = "wasm32"))]
+    items.sort_by_key(|x| key(x) & LOW96);
+    #[cfg(target_arch = "wasm32")]
+    sort_packed(items, key);
+}
+
+const LOW96: u128 = (1 << 96) - 1;
+
+/// The web build's sort: one instantiation of the standard sort, for
+/// `u128`, whatever `T` is.
+pub fn sort_packed<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u128) {
     if items.len() < 2 {
         return;
     }
-    const LOW96: u128 = (1 << 96) - 1;
     let mut order: Vec<u128> = items
         .iter()
         .enumerate()
@@ -68,13 +83,16 @@ mod tests {
             .collect();
         let mut want = items.clone();
         want.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
+        let mut packed = items.clone();
         sort_by(&mut items, |&(a, b, _)| key3(a, desc(b), 0));
         assert_eq!(items, want);
+        sort_packed(&mut packed, |&(a, b, _)| key3(a, desc(b), 0));
+        assert_eq!(packed, want);
         // Already sorted: unchanged.
-        sort_by(&mut items, |&(a, b, _)| key3(a, desc(b), 0));
-        assert_eq!(items, want);
+        sort_packed(&mut packed, |&(a, b, _)| key3(a, desc(b), 0));
+        assert_eq!(packed, want);
         let mut one = vec![3];
-        sort_by(&mut one, |&x| x as u128);
+        sort_packed(&mut one, |&x| x as u128);
         assert_eq!(one, vec![3]);
     }
 
@@ -87,6 +105,9 @@ mod tests {
         assert_eq!(desc(big), 0);
         let mut v = vec![5usize, 1, 4];
         sort_by(&mut v, |&x| x as u128);
+        assert_eq!(v, vec![1, 4, 5]);
+        let mut v = vec![5usize, 1, 4];
+        sort_packed(&mut v, |&x| x as u128);
         assert_eq!(v, vec![1, 4, 5]);
     }
 }
