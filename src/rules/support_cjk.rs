@@ -59,13 +59,13 @@ pub fn char_at(text: &str, pos: usize) -> Option<char> {
 #[inline(always)]
 pub fn decode_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     let lead = *bytes.get(i)?;
-    let (len, init) = match lead {
-        0..=0x7f => return Some((char::from(lead), 1)),
-        0xc0..=0xdf => (2, u32::from(lead & 0x1f)),
-        0xe0..=0xef => (3, u32::from(lead & 0x0f)),
-        _ => (4, u32::from(lead & 0x07)),
-    };
+    if lead.is_ascii() {
+        return Some((char::from(lead), 1));
+    }
+    let len = crate::document::utf8_len(lead);
     let rest = bytes.get(i + 1..i + len)?;
+    // The lead byte's payload: 5, 4 or 3 bits for 2, 3 or 4 bytes.
+    let init = u32::from(lead & (0x7f >> len));
     let code = rest.iter().fold(init, |c, &b| c << 6 | u32::from(b & 0x3f));
     Some((char::from_u32(code)?, len))
 }

@@ -579,19 +579,15 @@ impl Lexicon {
     #[inline(always)]
     fn key_at(&self, bytes: &[u8], i: usize) -> Option<(u32, usize)> {
         let lead = *bytes.get(i)?;
-        let len = match lead {
-            0..=0x7f => {
-                let b = if self.fold {
-                    lead.to_ascii_lowercase()
-                } else {
-                    lead
-                };
-                return Some((u32::from(b), 1));
-            }
-            0xc0..=0xdf => 2,
-            0xe0..=0xef => 3,
-            _ => 4,
-        };
+        if lead.is_ascii() {
+            let b = if self.fold {
+                lead.to_ascii_lowercase()
+            } else {
+                lead
+            };
+            return Some((u32::from(b), 1));
+        }
+        let len = crate::document::utf8_len(lead);
         let rest = bytes.get(i + 1..i + len)?;
         let key = rest
             .iter()
@@ -657,10 +653,7 @@ impl Lexicon {
     pub fn find_overlapping(&self, text: &str) -> Vec<(usize, usize, usize)> {
         #[cfg(not(feature = "lite-regex"))]
         if let Some(ac) = &self.ac {
-            return ac
-                .find_overlapping_iter(text)
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .collect();
+            return triples(ac.find_overlapping_iter(text));
         }
         let bytes = text.as_bytes();
         let mut out = Vec::new();
@@ -696,10 +689,7 @@ impl Lexicon {
     pub fn find_leftmost_longest(&self, text: &str) -> Vec<(usize, usize, usize)> {
         #[cfg(not(feature = "lite-regex"))]
         if let Some(ac) = &self.ac_longest {
-            return ac
-                .find_iter(text)
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .collect();
+            return triples(ac.find_iter(text));
         }
         let mut all = self.find_overlapping(text);
         crate::sort::sort_by(&mut all, |&(s, e, id)| {
@@ -715,6 +705,14 @@ impl Lexicon {
         });
         all
     }
+}
+
+/// aho-corasick's matches as (start, end, word).
+#[cfg(not(feature = "lite-regex"))]
+fn triples(matches: impl Iterator<Item = aho_corasick::Match>) -> Vec<(usize, usize, usize)> {
+    matches
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect()
 }
 
 #[inline(always)]
