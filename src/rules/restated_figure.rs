@@ -249,8 +249,12 @@ fn clause_label(
 ) -> Option<String> {
     let mut label = String::new();
     let mut cut = cs;
-    let lo = nums[..head].partition_point(|m| m.start < cs);
-    for m in &nums[lo..head] {
+    // The clause is short: step back from the figure rather than search
+    // the whole list (a binary search per figure misses the cache on
+    // texts with a million figures).
+    let before = nums.get(..head).unwrap_or(&[]);
+    let lo = before.len() - before.iter().rev().take_while(|m| m.start >= cs).count();
+    for m in &before[lo..] {
         if m.quoted || m.ordinal {
             continue; // part of a term: “四种形态”, 第一种形态
         }
