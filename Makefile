@@ -77,7 +77,7 @@ bench: dist
 	cargo build --release --locked
 	cargo bench --locked --bench analyze
 	node www/tools/bench.mjs
-	node www/tools/growth.mjs 3
+	cargo bench --locked --bench growth
 
 clean:
 	rm -rf dist target $(NODE_DIR)/node_modules
