@@ -344,16 +344,11 @@ fn census(text: &str, count_replacements: bool) -> (usize, usize, usize, usize) 
     let clean = b
         .chunks(256)
         .all(|c| !c.iter().fold(false, |any, &x| any | control_byte(x)));
-    let (nul, c0, del) = if clean {
-        (0, 0, 0)
+    let (nul, c0_and_del) = if clean {
+        (0, 0)
     } else {
-        (
-            count_bytes(b, |x| x == 0),
-            count_bytes(b, |x| {
-                x < 0x20 && !matches!(x, 0 | b'\n' | b'\r' | b'\t' | 0x0C)
-            }),
-            count_bytes(b, |x| x == 0x7F),
-        )
+        let nul = count_bytes(b, |x| x == 0);
+        (nul, count_bytes(b, control_byte) - nul)
     };
     // U+0080..=U+009F: C2 80..=C2 9F.
     let c1 = memchr::memchr_iter(0xC2, b)
@@ -364,7 +359,7 @@ fn census(text: &str, count_replacements: bool) -> (usize, usize, usize, usize) 
     } else {
         0
     };
-    (nul, c0 + del + c1, bad, text.chars().count())
+    (nul, c0_and_del + c1, bad, text.chars().count())
 }
 
 fn count_bytes(b: &[u8], f: impl Fn(u8) -> bool) -> usize {

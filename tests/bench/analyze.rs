@@ -14,14 +14,12 @@ const REPORTS: &[&str] = &[
     include_str!("../fixtures/corpus/002_district_2020_evaluation.txt"),
 ];
 
-/// The CLI's allocator and its setting (see src/main.rs), so that these
-/// numbers are the CLI's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+/// The CLI's allocator and its setting.
+#[path = "../../src/alloc.rs"]
+mod alloc;
 
 fn main() {
-    // SAFETY: as in src/main.rs; mimalloc's purge_delay = -1.
-    unsafe { libmimalloc_sys::mi_option_set(15, -1) };
+    alloc::keep_freed_memory();
     divan::main();
 }
 

@@ -14,9 +14,9 @@ use draftcheck::analyze_auto;
 use std::hint::black_box;
 use std::time::Instant;
 
-/// The CLI's allocator and its setting (see src/main.rs).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+/// The CLI's allocator and its setting.
+#[path = "../../src/alloc.rs"]
+mod alloc;
 
 /// Each input is a unit repeated 16·n times; n = 1,000, 4,000 and 16,000.
 const UNITS: &[(&str, &str)] = &[
@@ -32,8 +32,7 @@ const UNITS: &[(&str, &str)] = &[
 const SIZES: [usize; 3] = [1_000, 4_000, 16_000];
 
 fn main() {
-    // SAFETY: as in src/main.rs; mimalloc's purge_delay = -1.
-    unsafe { libmimalloc_sys::mi_option_set(15, -1) };
+    alloc::keep_freed_memory();
     // `cargo bench` passes `--bench`; a bare number is the round count,
     // any other word picks the inputs whose names contain it.
     let args: Vec<String> = std::env::args()
