@@ -399,36 +399,72 @@ impl<W: Write> Json<'_, W> {
         #[cfg(not(target_arch = "wasm32"))]
         if n >= PARALLEL_FINDINGS && std::thread::available_parallelism().is_ok_and(|c| c.get() > 1)
         {
-            let mid = n / 2;
-            let tail = std::thread::scope(|s| {
-                let helper =
-                    std::thread::Builder::new().spawn_scoped(s, move || -> io::Result<Vec<u8>> {
-                        // The output buffer itself, never flushed (about
-                        // 180 bytes a finding): no chunk copied into it.
-                        let mut unused = io::sink();
-                        let mut j = Json {
-                            w: &mut unused,
-                            buf: Vec::with_capacity((n - mid) * 192),
-                            chunk: usize::MAX,
-                        };
-                        j.finding_range(findings, mid, n)?;
-                        Ok(j.buf)
-                    });
-                let helper = match helper {
-                    Ok(h) => h,
-                    // No second thread (a process limit): all on this one.
-                    Err(_) => return self.finding_range(findings, 0, n).map(|_| Vec::new()),
-                };
-                let head = self.finding_range(findings, 0, mid);
-                match helper.join() {
-                    Ok(tail) => head.and(tail),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            })?;
-            self.flush()?;
-            return self.w.write_all(&tail);
+            return self.findings_on_two_threads(findings);
         }
         self.finding_range(findings, 0, n)
+    }
+
+    /// The findings in blocks: this thread writes the even blocks and a
+    /// helper formats the odd ones into buffers that come back to it for
+    /// reuse. The output keeps its order and memory stays at a few blocks
+    /// (one buffer for the whole second half cost a fresh page for every
+    /// 4 KB of it, and the page faults cost more than the formatting).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn findings_on_two_threads(&mut self, findings: Findings) -> io::Result<()> {
+        use std::sync::mpsc;
+        /// About 100 KB of JSON: in the caches, and many per thread.
+        const BLOCK: usize = 256;
+        let n = findings.len();
+        let blocks = n.div_ceil(BLOCK);
+        let range = |b: usize| (b * BLOCK, ((b + 1) * BLOCK).min(n));
+        // At most two formatted blocks wait for this thread.
+        let (full_tx, full_rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
+        let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
+        std::thread::scope(|s| {
+            let helper = std::thread::Builder::new().spawn_scoped(s, move || {
+                let mut unused = io::sink();
+                for b in (1..blocks).step_by(2) {
+                    let (from, to) = range(b);
+                    let mut j = Json {
+                        w: &mut unused,
+                        buf: empty_rx.try_recv().unwrap_or_default(),
+                        chunk: usize::MAX,
+                    };
+                    let done = j.finding_range(findings, from, to).map(|_| j.buf);
+                    // A send fails when the writer has stopped (an output
+                    // error): nothing more is wanted.
+                    if full_tx.send(done).is_err() {
+                        return;
+                    }
+                }
+            });
+            if helper.is_err() {
+                // No second thread (a process limit): all on this one.
+                return self.finding_range(findings, 0, n);
+            }
+            // Moved here so that an early return drops it and unblocks
+            // the helper.
+            let full_rx = full_rx;
+            for b in 0..blocks {
+                if b % 2 == 0 {
+                    let (from, to) = range(b);
+                    self.finding_range(findings, from, to)?;
+                } else {
+                    // The helper ends only after its last block or by a
+                    // panic, which the scope passes on.
+                    let Ok(block) = full_rx.recv() else {
+                        break;
+                    };
+                    let mut block = block?;
+                    self.flush()?;
+                    self.w.write_all(&block)?;
+                    block.clear();
+                    // The helper may have finished: the buffer is dropped.
+                    let _ = empty_tx.send(block);
+                }
+            }
+            Ok(())
+        })
     }
 
     /// Findings `from..to`, each after a comma but the very first.
@@ -782,8 +818,8 @@ mod tests {
         assert_eq!(json(&none), serde_json::to_string(&none).unwrap());
     }
 
-    /// Past `PARALLEL_FINDINGS` the second half of the list is written on
-    /// a thread of its own: the bytes are still serde's.
+    /// Past `PARALLEL_FINDINGS` every other block of the list is written
+    /// on a thread of its own: the bytes are still serde's.
     #[test]
     fn long_finding_lists_are_written_like_serde() {
         let text = include_str!("../tests/fixtures/corpus/000_template_collection.txt").repeat(12);
@@ -818,6 +854,50 @@ mod tests {
             String::from_utf8(mine).unwrap(),
             serde_json::to_string(&want).unwrap()
         );
+    }
+
+    /// An output that fails partway (a closed pipe, a full disk) ends the
+    /// two-thread writer with the error: the helper stops, nothing hangs.
+    #[test]
+    fn a_failing_output_stops_the_writer() {
+        struct FailsAfter(usize);
+        impl Write for FailsAfter {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                if self.0 < b.len() {
+                    return Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"));
+                }
+                self.0 -= b.len();
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let text = include_str!("../tests/fixtures/corpus/000_template_collection.txt").repeat(12);
+        let a = crate::analysis(
+            &text,
+            &crate::ProfileChoice::Auto,
+            &crate::Config::default(),
+            &crate::Hints::default(),
+        );
+        assert!(a.len() >= PARALLEL_FINDINGS, "{} findings", a.len());
+        let meta = || FileMeta {
+            path: "big.txt",
+            encoding: "utf-8",
+            format: "txt",
+            notes: Vec::new(),
+        };
+        // Early (in this thread's first block), and late (after several of
+        // the helper's blocks have been handed over).
+        for limit in [1000, 3_000_000] {
+            let mut out = FailsAfter(limit);
+            let files = [AnalysisFile {
+                meta: meta(),
+                analysis: &a,
+            }];
+            let err = write_analyses_json(&mut out, 1, &files, &[]).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+        }
     }
 
     #[test]
