@@ -428,19 +428,23 @@ fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
         v
     };
     let mut skip_until = 0usize; // the closing ** of a bold span
+                                 // One buffer for every line's characters.
+    let mut chars = Chars {
+        v: Vec::new(),
+        len: 0,
+    };
     for (line_start, line) in support_scan::trigger_lines(text, seeds) {
         let line_end = line_start + line.len();
         let from = line_start.saturating_sub(1);
         let to = (line_end + 1).min(text.len());
-        let chars = Chars {
-            v: text
-                .get(from..to)
+        chars.v.clear();
+        chars.v.extend(
+            text.get(from..to)
                 .unwrap_or("")
                 .char_indices()
-                .map(|(b, c)| (from + b, c))
-                .collect(),
-            len: to,
-        };
+                .map(|(b, c)| (from + b, c)),
+        );
+        chars.len = to;
         scan_line_runs(&chars, &mut is_separator_line, &mut skip_until, out);
     }
 }
