@@ -223,6 +223,18 @@ impl<'a> Document<'a> {
     }
 
     pub fn with_hints(text: &'a str, hints: &Hints) -> Document<'a> {
+        Self::with_hints_then(text, hints, |_| ()).0
+    }
+
+    /// [`Document::with_hints`], and `then` run on the document as soon as
+    /// it is segmented: natively, a large text has its figures read on a
+    /// second thread meanwhile, so `then` must not look at `numbers`
+    /// (they may not be there yet).
+    pub fn with_hints_then<R>(
+        text: &'a str,
+        hints: &Hints,
+        then: impl FnOnce(&Document<'a>) -> R,
+    ) -> (Document<'a>, R) {
         // The figures depend on the text alone.
         #[cfg(not(target_arch = "wasm32"))]
         if text.len() >= crate::PARALLEL_BYTES
@@ -234,18 +246,20 @@ impl<'a> Document<'a> {
                     .spawn_scoped(s, || numbers::extract(text))
                     .ok();
                 let mut doc = Document::segmented(text, hints);
+                let then = then(&doc);
                 doc.numbers = match numbers.map(|h| h.join()) {
                     Some(Ok(n)) => n,
                     Some(Err(panic)) => std::panic::resume_unwind(panic),
                     // No second thread (a process limit): read them here.
                     None => numbers::extract(text),
                 };
-                doc
+                (doc, then)
             });
         }
         let mut doc = Document::segmented(text, hints);
+        let then = then(&doc);
         doc.numbers = numbers::extract(text);
-        doc
+        (doc, then)
     }
 
     /// Everything but the figures.

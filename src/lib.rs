@@ -169,21 +169,24 @@ pub fn analysis<'t>(
     config: &Config,
     hints: &Hints,
 ) -> Analysis<'t> {
-    let doc = Document::with_hints(text, hints);
-    let (profile, profile_reason) = match choice {
-        ProfileChoice::Given(p) => (p.clone(), "由用户指定".to_string()),
-        ProfileChoice::Auto => {
-            let title = doc
-                .headings
-                .iter()
-                .filter(|h| h.kind == MarkerKind::Title)
-                .map(|h| doc.heading_text(h))
-                .collect::<Vec<_>>()
-                .join(" ");
-            profile::auto_select(text, &title)
-        }
-    };
-    let matches = sections::match_sections(&doc, &profile);
+    // The profile and its sections need the headings, not the figures.
+    let (doc, (profile, profile_reason, matches)) = Document::with_hints_then(text, hints, |doc| {
+        let (profile, reason) = match choice {
+            ProfileChoice::Given(p) => (p.clone(), "由用户指定".to_string()),
+            ProfileChoice::Auto => {
+                let title = doc
+                    .headings
+                    .iter()
+                    .filter(|h| h.kind == MarkerKind::Title)
+                    .map(|h| doc.heading_text(h))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                profile::auto_select(text, &title)
+            }
+        };
+        let matches = sections::match_sections(doc, &profile);
+        (profile, reason, matches)
+    });
     let ctx = Ctx::new(&doc, &profile, config, &matches);
 
     let (raw, ranks) = run_rules(&ctx, config, hints);
