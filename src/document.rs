@@ -242,9 +242,7 @@ impl<'a> Document<'a> {
             && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
         {
             return std::thread::scope(|s| {
-                let numbers = std::thread::Builder::new()
-                    .spawn_scoped(s, || numbers::extract(text))
-                    .ok();
+                let numbers = crate::threads::spawn(s, || numbers::extract(text)).ok();
                 let mut doc = Document::segmented(text, hints);
                 let then = then(&doc);
                 doc.numbers = match numbers.map(|h| h.join()) {

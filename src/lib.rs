@@ -20,6 +20,8 @@ pub mod render;
 pub mod rules;
 pub mod sections;
 pub mod sort;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod threads;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -130,7 +132,7 @@ fn run_rules_on_two_threads(ctx: &Ctx, enabled: &[&rules::Rule]) -> (Vec<RawFind
     let mut done = std::thread::scope(|s| {
         // A thread that cannot be started (a process limit) leaves all the
         // work to this one.
-        let helper = std::thread::Builder::new().spawn_scoped(s, work).ok();
+        let helper = threads::spawn(s, work).ok();
         let mut mine = work();
         match helper.map(|h| h.join()) {
             Some(Ok(theirs)) => mine.extend(theirs),

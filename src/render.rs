@@ -421,7 +421,7 @@ impl<W: Write> Json<'_, W> {
         let (full_tx, full_rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
         let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
         std::thread::scope(|s| {
-            let helper = std::thread::Builder::new().spawn_scoped(s, move || {
+            let helper = crate::threads::spawn(s, move || {
                 let mut unused = io::sink();
                 for b in (1..blocks).step_by(2) {
                     let (from, to) = range(b);
