@@ -116,11 +116,23 @@ fn run_rules_in_turn(ctx: &Ctx, enabled: &[&rules::Rule]) -> (Vec<RawFinding>, V
 #[cfg(not(target_arch = "wasm32"))]
 fn run_rules_on_two_threads(ctx: &Ctx, enabled: &[&rules::Rule]) -> (Vec<RawFinding>, Vec<u16>) {
     use std::sync::atomic::{AtomicUsize, Ordering};
+    // The longest rules first: the last rule taken then is a short one, and
+    // the two threads end together.
+    let mut order: Vec<usize> = (0..enabled.len()).collect();
+    sort::sort_by(&mut order, |&i| {
+        let slow = enabled
+            .get(i)
+            .and_then(|r| rules::SLOWEST_FIRST.iter().position(|&id| id == r.id))
+            .unwrap_or(rules::SLOWEST_FIRST.len());
+        sort::key3(slow, i, 0)
+    });
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done: Vec<(usize, Vec<RawFinding>)> = Vec::new();
         loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                return done;
+            };
             let Some(rule) = enabled.get(i) else {
                 return done;
             };
