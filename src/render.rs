@@ -818,18 +818,28 @@ mod tests {
         assert_eq!(json(&none), serde_json::to_string(&none).unwrap());
     }
 
-    /// Past `PARALLEL_FINDINGS` every other block of the list is written
-    /// on a thread of its own: the bytes are still serde's.
-    #[test]
-    fn long_finding_lists_are_written_like_serde() {
-        let text = include_str!("../tests/fixtures/corpus/000_template_collection.txt").repeat(12);
+    /// A template collection repeated: past `PARALLEL_FINDINGS` findings.
+    fn long_text() -> String {
+        include_str!("../tests/fixtures/corpus/000_template_collection.txt").repeat(12)
+    }
+
+    fn long_analysis(text: &str) -> crate::Analysis<'_> {
         let a = crate::analysis(
-            &text,
+            text,
             &crate::ProfileChoice::Auto,
             &crate::Config::default(),
             &crate::Hints::default(),
         );
         assert!(a.len() >= PARALLEL_FINDINGS, "{} findings", a.len());
+        a
+    }
+
+    /// Past `PARALLEL_FINDINGS` every other block of the list is written
+    /// on a thread of its own: the bytes are still serde's.
+    #[test]
+    fn long_finding_lists_are_written_like_serde() {
+        let text = long_text();
+        let a = long_analysis(&text);
         let mut mine = Vec::new();
         let meta = FileMeta {
             path: "big.txt",
@@ -873,14 +883,8 @@ mod tests {
                 Ok(())
             }
         }
-        let text = include_str!("../tests/fixtures/corpus/000_template_collection.txt").repeat(12);
-        let a = crate::analysis(
-            &text,
-            &crate::ProfileChoice::Auto,
-            &crate::Config::default(),
-            &crate::Hints::default(),
-        );
-        assert!(a.len() >= PARALLEL_FINDINGS, "{} findings", a.len());
+        let text = long_text();
+        let a = long_analysis(&text);
         let meta = || FileMeta {
             path: "big.txt",
             encoding: "utf-8",

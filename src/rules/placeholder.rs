@@ -428,7 +428,8 @@ fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
         v
     };
     let mut skip_until = 0usize; // the closing ** of a bold span
-                                 // One buffer for every line's characters.
+
+    // One buffer for every line's characters.
     let mut chars = Chars {
         v: Vec::new(),
         len: 0,
