@@ -4,8 +4,8 @@
 //! copy of the standard library's sort: nineteen of them were 92 KB of the
 //! web build's code at opt-level "s". There each sort key is packed into a
 //! `u128` next to the element's index, so one instantiation of
-//! `<[u128]>::sort_unstable` serves every call, and the index makes it
-//! stable. Natively the same keys go to the standard stable sort.
+//! `<[u128]>::sort` serves every call. Natively the same keys go to the
+//! standard stable sort of the elements themselves.
 
 /// Packs three fields into a key, the first most significant. Each is
 /// saturated to 32 bits: spans are byte offsets in a text far below 4 GiB
@@ -47,7 +47,12 @@ pub fn sort_packed<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u128) {
         .enumerate()
         .map(|(i, x)| (key(x) & LOW96) << 32 | i as u128)
         .collect();
-    order.sort_unstable();
+    // The stable sort, though the index makes every key distinct: it
+    // merges runs that are already in order, and the lists sorted here
+    // are mostly such runs (each rule's findings come in text order). The
+    // unstable sort partitions them all over again: 28,000 findings of the
+    // 1.5 MB text took 5 ms longer in the browser.
+    order.sort();
     // Lists often come in order already: nothing to move.
     if order
         .iter()
