@@ -352,7 +352,6 @@ impl<'t> Analysis<'t> {
         self.head.summary
     }
 
-    /// The findings in report order.
     /// The number of findings.
     pub fn len(&self) -> usize {
         self.order.len()
@@ -368,6 +367,7 @@ impl<'t> Analysis<'t> {
         self.raw.get(i as usize).map(|r| self.locate(r))
     }
 
+    /// The findings in report order.
     pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> + '_ {
         self.order
             .iter()
