@@ -46,6 +46,7 @@
 //! PM2.5, 5G, COVID-19. Example: "全县共有基层纪检组织XX个" → replace XX with
 //! the real number.
 
+use super::support_cjk;
 use super::support_scan::Lexicon;
 use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
@@ -439,12 +440,13 @@ fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
         let from = line_start.saturating_sub(1);
         let to = (line_end + 1).min(text.len());
         chars.v.clear();
-        chars.v.extend(
-            text.get(from..to)
-                .unwrap_or("")
-                .char_indices()
-                .map(|(b, c)| (from + b, c)),
-        );
+        // Decoded by hand: a `char_indices` step is a call in the web build.
+        let bytes = text.get(from..to).unwrap_or("").as_bytes();
+        let mut b = 0;
+        while let Some((c, len)) = support_cjk::decode_at(bytes, b) {
+            chars.v.push((from + b, c));
+            b += len;
+        }
         chars.len = to;
         scan_line_runs(&chars, &mut is_separator_line, &mut skip_until, out);
     }
