@@ -9,6 +9,7 @@ pub mod config;
 pub mod decode;
 pub mod document;
 pub mod docx;
+pub mod fill;
 pub mod finding;
 pub mod fix;
 pub mod load;
