@@ -5,6 +5,12 @@
 //! 闰年的2月29日（如2020年2月29日）是有效的；没写年份的2月29日不报。
 //! 跨年的范围（“12月至次年3月”“2020年12月至3月”）不报。
 //!
+//! 丢了“年”“月”字的日期也会标出：“20263月31日”（年份和月份连在一起）、
+//! “20230315日”“2023315日”“2023年315日”。这常常是填写模板里的
+//! “20XX年X月”时把“年”“月”一起替换掉了，或者从表格、系统里导出时丢了
+//! 字。能确定原来的写法时给出改正建议；两种读法都说得通时（如“2023111日”
+//! 可能是1月11日，也可能是11月1日）只提示核对。
+//!
 //! 示例：“于2021年2月29日召开专题会议”——2021年不是闰年，2月只有28天。
 //!
 //! # English
@@ -13,7 +19,11 @@
 //! its date. A range whose end comes before its start (2021年5月10日至5月3日,
 //! 2021年至2019年) is flagged too. 2020年2月29日 is valid; 2月29日 without a
 //! year is not flagged, nor are ranges that may run into the next year
-//! (12月至次年3月).
+//! (12月至次年3月). Dates that lost their 年 or 月 are flagged too:
+//! 20263月31日 (the year ran into the month), 20230315日, 2023315日,
+//! 2023年315日 — typically a template's 20XX年X月 filled in with the 年 or
+//! 月 replaced along with the blank. The fix is offered when only one
+//! reading is a real date.
 
 use super::{support_scan, Ctx, Emitter};
 use crate::cnum;
@@ -267,6 +277,7 @@ const RANGE_SEPS: &[&str] = &["至", "到", "~", "～", "〜", "——", "—", 
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
+    merged_dates(text, out);
     let dates = collect_dates(text);
     for d in &dates {
         if let Some((zh, en)) = describe(d) {
@@ -337,6 +348,122 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         )
         .related(b.start, b.end, "结束日期");
     }
+}
+
+static MERGED_SEEDS: OnceLock<support_scan::Seeds> = OnceLock::new();
+
+/// Digits that hold a year and its month (and day) with the 年 or 月 lost:
+/// 20263月, 20230315日, 2023315日, 2023年315日.
+fn merged_dates(text: &str, out: &mut Emitter) {
+    let seeds = MERGED_SEEDS.get_or_init(|| support_scan::Seeds::chars(&['月', '日', '号']));
+    let runs = support_scan::char_runs(text, seeds, arabic_date_char)
+        .filter(|(_, run)| run.bytes().filter(u8::is_ascii_digit).count() >= 3);
+    for (at, run) in runs {
+        let bytes = run.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let from = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits = &run[from..i];
+            let unit = run[i..].chars().next();
+            let before = run[..from].chars().next_back();
+            if before.is_some_and(|c| matches!(c, '.' | '-' | '/')) {
+                continue;
+            }
+            let after_year = before == Some('年');
+            let Some(unit) = unit.filter(|u| matches!(u, '月' | '日' | '号')) else {
+                continue;
+            };
+            let span_end = at + i + unit.len_utf8();
+            let start = at + from;
+            let reading = match (unit, digits.len(), after_year) {
+                ('月', 5 | 6, false) => {
+                    let (y, m) = (arabic(&digits[..4]), arabic(&digits[4..]));
+                    match (y, m) {
+                        (Some(y), Some(m)) if is_year(y) && (1..=12).contains(&m) => {
+                            Some((vec![format!("{y}年{m}月")], "年"))
+                        }
+                        _ => None,
+                    }
+                }
+                ('日' | '号', 7 | 8, false) => {
+                    arabic(&digits[..4]).filter(|&y| is_year(y)).map(|y| {
+                        let days = month_day_readings(&digits[4..], Some(y), unit);
+                        (
+                            days.into_iter().map(|md| format!("{y}年{md}")).collect(),
+                            "年、月",
+                        )
+                    })
+                }
+                ('日' | '号', 3 | 4, true) => {
+                    let year = run[..from]
+                        .strip_suffix('年')
+                        .and_then(|h| h.get(h.len().saturating_sub(4)..))
+                        .and_then(arabic);
+                    Some((month_day_readings(digits, year, unit), "月"))
+                }
+                _ => None,
+            };
+            let Some((readings, lost)) = reading else {
+                continue;
+            };
+            if readings.is_empty() {
+                continue;
+            }
+            let shown = &text[start..span_end];
+            if let [one] = readings.as_slice() {
+                out.error(
+                    start,
+                    span_end,
+                    format!("日期“{shown}”丢了“{lost}”字：应为“{one}”，请核对"),
+                    format!("The date \"{shown}\" lost its {lost}: it should read \"{one}\""),
+                )
+                .suggest(one.clone());
+                continue;
+            }
+            let either = readings.join("”还是“");
+            out.error(
+                start,
+                span_end,
+                format!("日期“{shown}”丢了“{lost}”字：是“{either}”？请核对后补上"),
+                format!("The date \"{shown}\" lost its {lost}: is it \"{either}\"? Check and restore it"),
+            );
+        }
+    }
+}
+
+fn is_year(y: u32) -> bool {
+    (1900..=2100).contains(&y)
+}
+
+/// The ways three or four digits read as a month and a day (315 → 3月15日;
+/// 111 → 1月11日 or 11月1日), each a real date.
+fn month_day_readings(digits: &str, year: Option<u32>, unit: char) -> Vec<String> {
+    let mut out = Vec::new();
+    for cut in 1..digits.len() {
+        let (m, d) = (&digits[..cut], &digits[cut..]);
+        // A day is one or two digits, a month too; a leading zero only in
+        // a two-digit part (0315 → 03 and 15).
+        if m.len() > 2 || d.len() > 2 || (d.len() == 1 && d == "0") {
+            continue;
+        }
+        if (m.len() == 1 && m == "0") || (d.starts_with('0') && d.len() == 1) {
+            continue;
+        }
+        let (Some(mv), Some(dv)) = (arabic(m), arabic(d)) else {
+            continue;
+        };
+        if (1..=12).contains(&mv) && dv >= 1 && dv <= days_in(mv, year) {
+            out.push(format!("{mv}月{dv}{unit}"));
+        }
+    }
+    out
 }
 
 /// "2021—" right before `at`: (start byte, year).
@@ -435,7 +562,43 @@ mod tests {
                 "2021年至2019年连续三年排名全市前列。",
                 "2021—2019年连续三年排名全市前列。",
                 "2021年5月至2020年3月开展集中整治。",
+                "于20263月31日前完成全部整改。",
+                "截至20230315日，已完成整改。",
+                "截至2023315日，已完成整改。",
+                "截至2023年315日，已完成整改。",
             ],
+        );
+        let f = findings_of(RULE, "于20263月31日前完成全部整改。");
+        assert_eq!(
+            (
+                f[0].text.as_str(),
+                f[0].message.as_str(),
+                f[0].suggestion.as_deref()
+            ),
+            (
+                "20263月",
+                "日期“20263月”丢了“年”字：应为“2026年3月”，请核对",
+                Some("2026年3月")
+            )
+        );
+        let f = findings_of(RULE, "截至20230315日，已完成整改。");
+        assert_eq!(
+            (f[0].text.as_str(), f[0].suggestion.as_deref()),
+            ("20230315日", Some("2023年3月15日"))
+        );
+        let f = findings_of(RULE, "截至2023年315日，已完成整改。");
+        assert_eq!(
+            (f[0].text.as_str(), f[0].suggestion.as_deref()),
+            ("315日", Some("3月15日"))
+        );
+        // Two readings: no fix is guessed.
+        let f = findings_of(RULE, "截至2023111日，已完成整改。");
+        assert_eq!(
+            (f[0].message.as_str(), f[0].suggestion.as_deref()),
+            (
+                "日期“2023111日”丢了“年、月”字：是“2023年1月11日”还是“2023年11月1日”？请核对后补上",
+                None
+            )
         );
         let f = findings_of(RULE, "于2021年2月29日召开专题会议。");
         assert_eq!(f.len(), 1);
@@ -463,6 +626,12 @@ mod tests {
                 "6-18月龄婴幼儿。",
                 "共开展检查12次，整改问题31个。",
                 "PM2.5浓度下降12.5%。",
+                "全年累计服务群众12000日次。",
+                "连续坚守岗位365日。",
+                "共计20000日的观测记录。",
+                "2023年365日无休。",
+                "编号2023.20263月报。",
+                "设备运行10005日。",
             ],
         );
     }
