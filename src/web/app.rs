@@ -375,7 +375,7 @@ pub fn app() -> Html {
                 on_toggle_severity={{ let s = state.clone(); Callback::from(move |v| s.dispatch(Action::ToggleSeverity(v))) }} />
         },
         Tab::FillIn => html! {
-            <FillInForm report={state.report.clone()} visible={state.visible.clone()} {lang} on_select={select.clone()}
+            <FillInForm text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()} {lang} on_select={select.clone()}
                 on_fill={{ let s = state.clone(); Callback::from(move |v| s.dispatch(Action::FillIn(v))) }} />
         },
         Tab::Profiles => html! {

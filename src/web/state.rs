@@ -367,19 +367,22 @@ impl Reducible for State {
                 }
             }
             Action::FillIn(values) => {
-                let fixes: Vec<(usize, usize, String)> = values
-                    .into_iter()
-                    .filter(|(_, v)| !v.trim().is_empty())
-                    .filter_map(|(i, v)| {
-                        s.report
-                            .findings
-                            .get(i)
-                            .map(|f| (f.byte_start, f.byte_end, v.trim().to_string()))
-                    })
-                    .collect();
-                if !fixes.is_empty() {
-                    let text = fix::apply(&s.text, &fixes);
-                    s.replace_text(text, true);
+                // The form checked every value; checked again here, so that
+                // a fill-in is applied whole or not at all.
+                let blanks = crate::fill::blanks(&s.text, &s.report);
+                let years = crate::fill::Years::around(&s.text, super::fillin::this_year());
+                match crate::fill::apply(&s.text, &blanks, &values, years) {
+                    Ok(text) if text != *s.text => s.replace_text(text, true),
+                    Ok(_) => {}
+                    Err(refused) => {
+                        if let Some((_, r)) = refused.first() {
+                            s.notice = Some(Notice {
+                                error: true,
+                                zh: format!("没有填入：{}", r.zh),
+                                en: format!("Nothing was filled in: {}", r.en),
+                            });
+                        }
+                    }
                 }
             }
             Action::Undo => {

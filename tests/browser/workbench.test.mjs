@@ -140,6 +140,46 @@ test('fill in every placeholder from the form', async () => {
   await page.close();
 });
 
+test('fill in a date: each blank keeps its 年, 月 and 日, wrong values are refused', async () => {
+  const page = await openApp(browser, server);
+  await page.fill('[data-testid=editor]', '一、整改要求\n于20XX年X月X日前完成全部整改，共涉及XX人，由某某同志负责。');
+  await page.click('[data-testid=tab-fillin]');
+  const rows = page.locator('[data-testid=fill-row]');
+  assert.equal(await rows.count(), 5);
+  // Each row marks its own blank inside the context.
+  assert.deepEqual(await rows.evaluateAll((rs) => rs.map((r) => [r.dataset.kind, r.querySelector('[data-testid=fill-blank]').textContent,
+    r.querySelector('[data-testid=fill-context]').textContent])), [
+    ['year', '20XX', '于20XX年X月X日前完成全部整改，共涉及'],
+    ['month', 'X', '于20XX年X月X日前完成全部整改，共涉及XX'],
+    ['day', 'X', '于20XX年X月X日前完成全部整改，共涉及XX人，'],
+    ['number', 'XX', '年X月X日前完成全部整改，共涉及XX人，由某某同志负责'],
+    ['name', '某某', '前完成全部整改，共涉及XX人，由某某同志负责'],
+  ]);
+  const inputs = page.locator('[data-testid=fill-input]');
+  // A wrong value is refused and the row says why; nothing is written.
+  await inputs.nth(0).fill('20263');
+  await inputs.nth(1).fill('4');
+  await inputs.nth(2).fill('31');
+  const errors = page.locator('[data-testid=fill-error]');
+  await errors.first().waitFor();
+  assert.deepEqual(await errors.allTextContents(), ['“20263”不是年份：请填四位数字的年份，如“2026”', '4月只有30天，没有31日']);
+  assert.equal(await page.locator('[data-testid=fill-apply]').isDisabled(), true);
+  // The steps of the report: 2026 (or 2026年), 3, 31.
+  await inputs.nth(0).fill('2026年');
+  await inputs.nth(1).fill('3');
+  await inputs.nth(2).fill('31');
+  await inputs.nth(3).fill('12人');
+  assert.equal(await errors.count(), 0);
+  await page.click('[data-testid=fill-apply]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value.includes('2026'));
+  assert.equal(await editorValue(page), '一、整改要求\n于2026年3月31日前完成全部整改，共涉及12人，由某某同志负责。');
+  // The verdict comes from the new text: 某某 is still a blank.
+  await waitSummary(page, /还有 1 个错误/);
+  await page.click('[data-testid=tab-fillin]');
+  assert.equal(await page.locator('[data-testid=fill-row]').count(), 1);
+  await page.close();
+});
+
 test('ignore a finding: hidden, counted, remembered for the document', async () => {
   const context = await browser.newContext();
   const page = await openApp(browser, server, { context });
