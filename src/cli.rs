@@ -1,5 +1,6 @@
 //! The `draftcheck` command line (native only).
 
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use draftcheck::decode::{self, Limits, LoadError};
 use draftcheck::load::{self, Loaded};
 use draftcheck::render::{self, AnalysisFile, FileError, FileMeta};
@@ -7,20 +8,64 @@ use draftcheck::{analysis, Analysis, Config, Hints, Profile, ProfileChoice};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-稿检 DraftCheck — 报告草稿检查工具
+/// 稿检 DraftCheck — 报告草稿检查工具 (a report-draft checker).
+#[derive(Parser)]
+#[command(
+    name = "draftcheck",
+    version,
+    about = "稿检 DraftCheck — 报告草稿检查工具 (checks report drafts before they go up the chain)",
+    after_help = "退出码 Exit codes: 0 无错误 no errors; 1 有错误 errors found; 2 文件无法读取或参数有误 a file could not be read, or the arguments are wrong."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-用法 Usage:
-  draftcheck check [--format text|json] [--profile ID|FILE.json] [--lang zh|en] [--max-size MB] [--threads 1|2] [--timing] FILE...
-  draftcheck rules            列出所有规则及说明 (list the rules)
-  draftcheck profiles         列出内置报告类型 (list built-in profiles)
+#[derive(Subcommand)]
+enum Command {
+    /// 检查文件 (check files): .txt, .md, .docx; - 读取标准输入 (stdin)
+    Check(CheckArgs),
+    /// 列出所有规则及说明 (list the rules with their explanations)
+    Rules,
+    /// 列出内置报告类型 (list the built-in report types)
+    Profiles,
+}
 
-FILE 为 - 时读取标准输入 (use - for stdin).
-退出码 Exit codes: 0 无错误 no errors; 1 有错误 errors found; 2 文件无法读取 a file could not be read.";
+#[derive(Args)]
+struct CheckArgs {
+    /// 输出格式 (output format)
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// 报告类型：auto、内置类型的 id，或一个 JSON 文件 (auto, a built-in id, or a JSON file)
+    #[arg(short, long, value_name = "ID|FILE.json", default_value = "auto")]
+    profile: String,
+    /// 文字输出的语言 (language of the text output)
+    #[arg(long, value_enum, default_value_t = Language::Zh)]
+    lang: Language,
+    /// 单个文件的大小上限，MB (the largest file accepted, in MB)
+    #[arg(long, value_name = "MB")]
+    max_size: Option<usize>,
+    /// 分析用的线程数：大文本默认用 2 个 (threads for one analysis; large texts use 2)
+    #[arg(long, value_name = "1|2", value_parser = clap::value_parser!(u8).range(1..=2))]
+    threads: Option<u8>,
+    /// 在标准错误输出每个文件的分析用时 (print each file's analysis time to stderr)
+    #[arg(long)]
+    timing: bool,
+    /// 要检查的文件；- 表示标准输入 (files to check; - for stdin)
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+}
 
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Language {
+    Zh,
+    En,
 }
 
 struct Options {
@@ -35,74 +80,22 @@ struct Options {
     files: Vec<String>,
 }
 
-fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut opts = Options {
-        format: Format::Text,
-        profile: ProfileChoice::Auto,
-        english: false,
-        limits: Limits::default(),
-        timing: false,
-        single_thread: false,
-        files: Vec::new(),
-    };
-    let mut i = 0;
-    let value = |i: &mut usize, name: &str| -> Result<String, String> {
-        *i += 1;
-        args.get(*i)
-            .cloned()
-            .ok_or_else(|| format!("{name} 需要一个值 ({name} needs a value)"))
-    };
-    while i < args.len() {
-        let arg = args[i].as_str();
-        let (key, inline) = match arg.split_once('=') {
-            Some((k, v)) if k.starts_with("--") => (k, Some(v.to_string())),
-            _ => (arg, None),
-        };
-        match key {
-            "--format" | "-f" => {
-                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
-                opts.format = match v.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    other => return Err(format!("未知格式 unknown format: {other}")),
-                };
-            }
-            "--profile" | "-p" => {
-                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
-                opts.profile = load_profile(&v)?;
-            }
-            "--lang" => {
-                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
-                opts.english = v == "en";
-            }
-            "--max-size" => {
-                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
-                let mb: usize = v
-                    .parse()
-                    .map_err(|_| format!("--max-size 需要整数 MB (needs whole MB): {v}"))?;
-                opts.limits.max_bytes = mb.saturating_mul(1024 * 1024);
-            }
-            "--timing" => opts.timing = true,
-            "--threads" => {
-                let v = inline.map_or_else(|| value(&mut i, key), Ok)?;
-                opts.single_thread = match v.as_str() {
-                    "1" => true,
-                    "2" => false,
-                    _ => return Err(format!("--threads 只能是 1 或 2 (must be 1 or 2): {v}")),
-                };
-            }
-            "-" => opts.files.push("-".into()),
-            s if s.starts_with('-') && s.len() > 1 => {
-                return Err(format!("未知选项 unknown option: {s}"))
-            }
-            _ => opts.files.push(arg.to_string()),
+impl CheckArgs {
+    fn into_options(self) -> Result<Options, String> {
+        let mut limits = Limits::default();
+        if let Some(mb) = self.max_size {
+            limits.max_bytes = mb.saturating_mul(1024 * 1024);
         }
-        i += 1;
+        Ok(Options {
+            format: self.format,
+            profile: load_profile(&self.profile)?,
+            english: self.lang == Language::En,
+            limits,
+            timing: self.timing,
+            single_thread: self.threads == Some(1),
+            files: self.files,
+        })
     }
-    if opts.files.is_empty() {
-        return Err("没有给出要检查的文件 (no FILE given)".into());
-    }
-    Ok(opts)
 }
 
 fn load_profile(v: &str) -> Result<ProfileChoice, String> {
@@ -267,39 +260,39 @@ fn check(opts: &Options) -> ExitCode {
 }
 
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("check") => match parse_args(&args[1..]) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print to stdout and succeed; a wrong
+            // argument prints the reason and usage and exits with 2.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => match args.into_options() {
             Ok(opts) => check(&opts),
             Err(e) => {
-                eprintln!("draftcheck: {e}\n\n{USAGE}");
+                eprintln!("draftcheck: {e}");
                 ExitCode::from(2)
             }
         },
-        Some("rules") => {
+        Command::Rules => {
             for r in draftcheck::rules::RULES {
                 let (zh, en) = draftcheck::rules::explanation(r.id);
                 println!("## {} ({})\n\n{zh}\n\n{en}\n", r.id, r.category.id());
             }
             ExitCode::SUCCESS
         }
-        Some("profiles") => {
+        Command::Profiles => {
             for p in Profile::builtins() {
                 println!("{}\t{}\t{}", p.id, p.name_zh, p.name_en);
             }
             ExitCode::SUCCESS
-        }
-        Some("--version" | "-V") => {
-            println!("draftcheck {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
         }
     }
 }

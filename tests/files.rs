@@ -761,3 +761,63 @@ fn fifty_thousand_headings() {
         .count();
     assert_eq!(numbered, 50_000);
 }
+
+#[test]
+fn help_and_version_print_usage_and_succeed() {
+    let top = run(&["--help"]);
+    assert_eq!(top.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&top.stdout);
+    for word in [
+        "Usage: draftcheck <COMMAND>",
+        "check",
+        "rules",
+        "profiles",
+        "退出码 Exit codes",
+    ] {
+        assert!(text.contains(word), "{word}: {text}");
+    }
+    let check = run(&["check", "--help"]);
+    assert_eq!(check.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&check.stdout);
+    for flag in [
+        "--format",
+        "--profile",
+        "--lang",
+        "--max-size",
+        "--threads",
+        "--timing",
+        "<FILE>...",
+    ] {
+        assert!(text.contains(flag), "{flag}: {text}");
+    }
+    let version = run(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("draftcheck {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn wrong_arguments_say_why_and_exit_2() {
+    for (args, says) in [
+        (
+            &["check", "--format", "xml", "a.txt"][..],
+            "invalid value 'xml'",
+        ),
+        (&["check", "--threads", "3", "a.txt"][..], "--threads"),
+        (&["check"][..], "<FILE>"),
+        (&["check", "--bogus", "a.txt"][..], "--bogus"),
+        (&["frobnicate"][..], "frobnicate"),
+        (&[][..], "Usage"),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // The inline form of a flag still works.
+    let out = run(&["check", "--format=json", &fixture("utf8.txt")]);
+    assert!(serde_json::from_slice::<Value>(&out.stdout).is_ok());
+}
