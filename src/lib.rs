@@ -24,7 +24,6 @@ pub mod sort;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod threads;
 
-#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use config::Config;

@@ -10,7 +10,8 @@ use super::highlights::DocView;
 use super::i18n::Lang;
 use super::outline::Outline;
 use super::profiles::ProfileEditor;
-use super::state::{Action, State, Tab, DEFER_BYTES};
+use super::state::{Action, IgnoreLoader, State, Tab, DEFER_BYTES};
+use super::storage;
 use super::summary::SummaryBar;
 use crate::Profile;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -108,7 +109,12 @@ fn send<E: 'static>(state: &UseReducerHandle<State>, make: fn() -> Action) -> Ca
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::new);
+    let state = use_reducer(|| {
+        State::new(
+            storage::stored(),
+            IgnoreLoader(Rc::new(storage::load_ignores)),
+        )
+    });
     let lang = state.lang();
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let debounce: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
@@ -124,6 +130,31 @@ pub fn app() -> Html {
             if let Some(el) = gloo::utils::document().document_element() {
                 let _ = el.set_attribute("lang", code);
                 let _ = el.set_attribute("data-theme", &theme);
+            }
+        });
+    }
+    // What the state holds that the browser keeps is saved when it changes;
+    // the reducer only computes.
+    {
+        use_effect_with(state.settings.clone(), storage::save_settings);
+        use_effect_with(state.custom_profiles.clone(), |p| {
+            storage::save_custom_profiles(p)
+        });
+        use_effect_with(
+            (state.doc_key(), state.ignores.clone()),
+            |(key, ignores)| storage::save_ignores(key, ignores),
+        );
+        let remember = state.settings.remember_draft;
+        use_effect_with(remember, |on| {
+            if !on {
+                storage::clear_draft();
+            }
+        });
+        // Not while a large text waits for its analysis: saved once it ran.
+        let draft = (remember && !state.busy).then(|| state.text.clone());
+        use_effect_with(draft, |d| {
+            if let Some(text) = d {
+                storage::save_draft(text);
             }
         });
     }
@@ -234,10 +265,7 @@ pub fn app() -> Html {
                             "z" | "Z"
                                 if (e.ctrl_key() || e.meta_key())
                                     && !e.shift_key()
-                                    && state
-                                        .undo
-                                        .last()
-                                        .is_some_and(|u| u.after == *state.text) =>
+                                    && state.undo.last().is_some_and(|u| u.after == state.text) =>
                             {
                                 e.prevent_default();
                                 state.dispatch(Action::Undo);
@@ -376,7 +404,7 @@ pub fn app() -> Html {
         },
         Tab::FillIn => html! {
             <FillInForm text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()} {lang} on_select={select.clone()}
-                on_fill={{ let s = state.clone(); Callback::from(move |v| s.dispatch(Action::FillIn(v))) }} />
+                on_fill={{ let s = state.clone(); Callback::from(move |v| s.dispatch(Action::FillIn(v, super::fillin::this_year()))) }} />
         },
         Tab::Profiles => html! {
             <ProfileEditor custom={state.custom_profiles.clone()} current={current_profile} {lang}

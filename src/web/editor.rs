@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    pub text: Rc<String>,
+    pub text: Rc<str>,
     pub file_name: Option<String>,
     pub lang: Lang,
     pub on_input: Callback<String>,

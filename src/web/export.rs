@@ -2,7 +2,7 @@
 
 use super::download::download;
 use super::i18n::Lang;
-use super::storage::Settings;
+use super::prefs::Settings;
 use crate::render::{self, FileReport, JsonOutput};
 use crate::Report;
 use std::rc::Rc;
@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    pub text: Rc<String>,
+    pub text: Rc<str>,
     pub report: Rc<Report>,
     pub file_name: Option<String>,
     pub settings: Settings,

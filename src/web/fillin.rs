@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FillInProps {
-    pub text: Rc<String>,
+    pub text: Rc<str>,
     pub report: Rc<Report>,
     pub visible: Rc<Vec<usize>>,
     pub lang: Lang,

@@ -2,6 +2,7 @@
 //! card that opens on a highlight.
 
 use super::i18n::{category_name, severity_name, Lang};
+use super::runs::runs;
 use crate::rules::explanation;
 use crate::{Finding, Report, Severity};
 use std::rc::Rc;
@@ -9,64 +10,12 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Splits the text into runs; each run is covered by at most one finding
-/// (where findings overlap, the most severe and then the shortest wins).
-/// `shown` lists the findings to mark. Returns (byte start, byte end, finding).
-pub fn runs(
-    text_len: usize,
-    findings: &[Finding],
-    shown: &[usize],
-) -> Vec<(usize, usize, Option<usize>)> {
-    let mut order: Vec<usize> = shown
-        .iter()
-        .copied()
-        .filter(|&i| {
-            findings.get(i).is_some_and(|f| {
-                f.aggregate.is_none() && f.byte_end > f.byte_start && f.byte_end <= text_len
-            })
-        })
-        .collect();
-    crate::sort::sort_by(&mut order, |&i| findings[i].byte_start as u128);
-    let mut bounds: Vec<usize> = vec![0, text_len];
-    for &i in &order {
-        bounds.push(findings[i].byte_start);
-        bounds.push(findings[i].byte_end);
-    }
-    crate::sort::sort_by(&mut bounds, |&b| b as u128);
-    bounds.dedup();
-    let rank = |f: &Finding| {
-        let sev = match f.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Info => 2,
-        };
-        (sev, f.byte_end - f.byte_start)
-    };
-    let mut next = 0;
-    let mut active: Vec<usize> = Vec::new();
-    let mut out: Vec<(usize, usize, Option<usize>)> = Vec::with_capacity(bounds.len());
-    for w in bounds.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        while next < order.len() && findings[order[next]].byte_start <= s {
-            active.push(order[next]);
-            next += 1;
-        }
-        active.retain(|&i| findings[i].byte_end > s);
-        let best = active.iter().copied().min_by_key(|&i| rank(&findings[i]));
-        match out.last_mut() {
-            Some((_, end, None)) if best.is_none() => *end = e,
-            _ => out.push((s, e, best)),
-        }
-    }
-    out
-}
-
 /// Above this many highlights, notes are not marked in the text.
 const MAX_MARKS: usize = 4000;
 
 #[derive(Properties, PartialEq)]
 pub struct DocViewProps {
-    pub text: Rc<String>,
+    pub text: Rc<str>,
     pub report: Rc<Report>,
     pub visible: Rc<Vec<usize>>,
     pub selected: Option<usize>,
@@ -81,7 +30,7 @@ pub struct DocViewProps {
 
 #[function_component(DocView)]
 pub fn doc_view(props: &DocViewProps) -> Html {
-    let text = props.text.as_str();
+    let text: &str = &props.text;
     let lang = props.lang;
     if props.busy {
         return html! {
@@ -342,7 +291,7 @@ fn doc_block(props: &DocBlockProps) -> Html {
 }
 
 fn doc_line(props: &DocLineProps) -> Html {
-    let text = props.text.as_str();
+    let text: &str = &props.text;
     let mut pos = 0;
     let mut nodes: Vec<Html> = Vec::with_capacity(props.marks.len() * 2 + 1);
     for m in props.marks.iter() {

@@ -1,57 +1,82 @@
-//! The web app (wasm32 only): a thin Yew UI over the analysis core. It holds
-//! no analysis logic; it calls `analyze_with` and renders the report.
+//! The web app: a thin Yew UI over the analysis core. It holds no analysis
+//! logic; it calls `analyze_with` and renders the report.
+//!
+//! The state, its reducer and the pure helpers compile on every target and
+//! are tested natively; the components and the browser's storage are
+//! wasm32 only.
 
+pub mod i18n;
+pub mod prefs;
+pub mod runs;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
 mod download;
+#[cfg(target_arch = "wasm32")]
 mod editor;
+#[cfg(target_arch = "wasm32")]
 mod export;
+#[cfg(target_arch = "wasm32")]
 mod files;
+#[cfg(target_arch = "wasm32")]
 mod fillin;
+#[cfg(target_arch = "wasm32")]
 mod findings;
+#[cfg(target_arch = "wasm32")]
 mod highlights;
-mod i18n;
+#[cfg(target_arch = "wasm32")]
 mod outline;
+#[cfg(target_arch = "wasm32")]
 mod profiles;
-mod state;
+#[cfg(target_arch = "wasm32")]
 mod storage;
+#[cfg(target_arch = "wasm32")]
 mod summary;
 
-/// `window.wasmBindings.analyze_json(text)`: the CLI's JSON output for the
-/// text, for pages that embed the checker.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn analyze_json(text: &str) -> String {
-    let report = crate::analyze_auto(text);
-    crate::render::json(&crate::render::JsonOutput {
-        version: 1,
-        files: vec![crate::render::FileReport {
-            path: "<input>",
-            encoding: "utf-8",
-            format: "txt",
-            notes: Vec::new(),
-            report: &report,
-        }],
-        errors: Vec::new(),
-    })
-}
+#[cfg(target_arch = "wasm32")]
+pub use wasm::*;
 
-/// `window.wasmBindings.count_findings(text)`: the analysis alone, as the
-/// CLI's `--timing` measures it natively (`analysis()`, findings located,
-/// none turned into a report entry yet), for the benchmark.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn count_findings(text: &str) -> usize {
-    crate::analysis(
-        text,
-        &crate::ProfileChoice::Auto,
-        &crate::Config::default(),
-        &crate::Hints::default(),
-    )
-    .len()
-}
-
-pub fn start() {
-    // The page's "loading … or the browser is too old" note: the wasm ran.
-    if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
-        boot.remove();
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    /// `window.wasmBindings.analyze_json(text)`: the CLI's JSON output for the
+    /// text, for pages that embed the checker.
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    pub fn analyze_json(text: &str) -> String {
+        let report = crate::analyze_auto(text);
+        crate::render::json(&crate::render::JsonOutput {
+            version: 1,
+            files: vec![crate::render::FileReport {
+                path: "<input>",
+                encoding: "utf-8",
+                format: "txt",
+                notes: Vec::new(),
+                report: &report,
+            }],
+            errors: Vec::new(),
+        })
     }
-    yew::Renderer::<app::App>::new().render();
+
+    /// `window.wasmBindings.count_findings(text)`: the analysis alone, as the
+    /// CLI's `--timing` measures it natively (`analysis()`, findings located,
+    /// none turned into a report entry yet), for the benchmark.
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    pub fn count_findings(text: &str) -> usize {
+        crate::analysis(
+            text,
+            &crate::ProfileChoice::Auto,
+            &crate::Config::default(),
+            &crate::Hints::default(),
+        )
+        .len()
+    }
+
+    pub fn start() {
+        // The page's "loading … or the browser is too old" note: the wasm ran.
+        if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+            boot.remove();
+        }
+        yew::Renderer::<super::app::App>::new().render();
+    }
 }

@@ -1,16 +1,48 @@
 //! App state as a reducer: every change is an action. The analysis re-runs
 //! whenever the text, the profile or the ignore list changes; everything the
 //! view shows is derived from `report` and `visible`.
+//!
+//! The reducer is pure and compiles on every target, so it is tested
+//! natively: what it reads from the browser's storage comes in as values
+//! (`Stored`) or through `IgnoreLoader`, and what should be saved is saved
+//! by the app's effects, which watch the state.
 
 use super::i18n::Lang;
-use super::storage::{self, Settings};
+use super::prefs::{doc_key, Settings};
 use crate::fix;
 use crate::{
     analyze_with, Category, Config, Finding, Hints, Profile, ProfileChoice, Report, Severity,
 };
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use yew::Reducible;
+
+/// What the app starts from, as storage held it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stored {
+    pub settings: Settings,
+    pub custom_profiles: Vec<Profile>,
+    pub draft: String,
+}
+
+/// Reads the ignore list of a document (by its text) when the user turns
+/// to another document. The browser's storage in the app; a map in tests.
+#[derive(Clone)]
+pub struct IgnoreLoader(pub Rc<IgnoreList>);
+
+/// A document's text → its saved ignore list.
+pub type IgnoreList = dyn Fn(&str) -> BTreeSet<String>;
+
+impl PartialEq for IgnoreLoader {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for IgnoreLoader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IgnoreLoader")
+    }
+}
 
 /// Which panel the side bar shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,16 +60,17 @@ pub struct Notice {
     pub en: String,
 }
 
-/// A fix that was applied, so Ctrl+Z can take it back.
+/// A fix that was applied, so Ctrl+Z can take it back. Both texts are
+/// shared with the state that had them, not copies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undo {
-    pub before: String,
-    pub after: String,
+    pub before: Rc<str>,
+    pub after: Rc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub text: Rc<String>,
+    pub text: Rc<str>,
     pub hints: Hints,
     pub report: Rc<Report>,
     /// Indices into `report.findings` that are shown (not ignored, not
@@ -64,6 +97,7 @@ pub struct State {
     pub hidden_severities: BTreeSet<Severity>,
     /// Text large enough that analysis is deferred and shown as progress.
     pub busy: bool,
+    pub load_ignores: IgnoreLoader,
 }
 
 pub enum Action {
@@ -89,7 +123,9 @@ pub enum Action {
     CloseCard,
     ApplyFix(usize),
     ApplyRule(String),
-    FillIn(Vec<(usize, String)>),
+    /// The values typed for the blanks of `fill::blanks` (by index), and
+    /// this year by the user's clock.
+    FillIn(Vec<(usize, String)>, u32),
     Undo,
     Ignore(usize),
     ClearIgnores,
@@ -110,16 +146,14 @@ pub enum Action {
 pub const DEFER_BYTES: usize = 200_000;
 
 impl State {
-    pub fn new() -> State {
-        let settings = storage::load_settings();
-        let custom_profiles = storage::load_custom_profiles();
-        let text = if settings.remember_draft {
-            storage::load_draft()
-        } else {
-            String::new()
-        };
+    pub fn new(stored: Stored, load_ignores: IgnoreLoader) -> State {
+        let Stored {
+            settings,
+            custom_profiles,
+            draft,
+        } = stored;
         let mut s = State {
-            text: Rc::new(text),
+            text: Rc::from(draft),
             hints: Hints::default(),
             report: Rc::new(empty_report()),
             visible: Rc::new(Vec::new()),
@@ -139,10 +173,16 @@ impl State {
             hidden_categories: BTreeSet::new(),
             hidden_severities: BTreeSet::new(),
             busy: false,
+            load_ignores,
         };
-        s.ignores = storage::load_ignores(&s.text);
+        s.ignores = (s.load_ignores.0)(&s.text);
         s.analyze();
         s
+    }
+
+    /// The key the current document's ignore list is saved under.
+    pub fn doc_key(&self) -> String {
+        doc_key(&self.text)
     }
 
     pub fn lang(&self) -> Lang {
@@ -180,7 +220,7 @@ impl State {
 
     /// Recomputes which findings are shown.
     pub fn refilter(&mut self) {
-        let text = self.text.as_str();
+        let text: &str = &self.text;
         let mut ignored = 0;
         let visible = self
             .report
@@ -203,7 +243,7 @@ impl State {
 
     /// Errors and warnings left once ignored findings are taken out.
     pub fn counts(&self) -> (usize, usize, usize) {
-        let text = self.text.as_str();
+        let text: &str = &self.text;
         let (mut e, mut w, mut i) = (0, 0, 0);
         for f in &self.report.findings {
             if f.aggregate.is_some() || self.ignores.contains(&ignore_key(text, f)) {
@@ -219,32 +259,30 @@ impl State {
     }
 
     fn replace_text(&mut self, text: String, record_undo: bool) {
-        if record_undo && text != *self.text {
+        let text: Rc<str> = Rc::from(text);
+        if record_undo && text != self.text {
             self.undo.push(Undo {
-                before: (*self.text).clone(),
+                before: self.text.clone(),
                 after: text.clone(),
             });
             if self.undo.len() > 100 {
                 self.undo.remove(0);
             }
         }
-        self.text = Rc::new(text);
+        self.set_text(text);
+    }
+
+    fn set_text(&mut self, text: Rc<str>) {
+        self.text = text;
         self.selected = None;
         self.card = None;
         self.analyze();
-        self.save_draft();
     }
 
     /// A different document (by its title line) brings its own ignore list.
     fn switch_document(&mut self, text: &str) {
-        if storage::doc_key(text) != storage::doc_key(&self.text) {
-            self.ignores = storage::load_ignores(text);
-        }
-    }
-
-    fn save_draft(&self) {
-        if self.settings.remember_draft {
-            storage::save_draft(&self.text);
+        if doc_key(text) != doc_key(&self.text) {
+            self.ignores = (self.load_ignores.0)(text);
         }
     }
 
@@ -289,11 +327,19 @@ fn empty_report() -> Report {
     )
 }
 
-impl Reducible for State {
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
+        Rc::new(self.reduced(action))
+    }
+}
+
+impl State {
+    /// The state after `action`.
+    pub fn reduced(&self, action: Action) -> State {
+        let mut s = self.clone();
         match action {
             Action::SetText(text) => {
                 s.hints = Hints::default();
@@ -303,15 +349,12 @@ impl Reducible for State {
             Action::SetTextDeferred(text) => {
                 s.hints = Hints::default();
                 s.switch_document(&text);
-                s.text = Rc::new(text);
+                s.text = Rc::from(text);
                 s.busy = true;
                 s.selected = None;
                 s.card = None;
             }
-            Action::Analyze => {
-                s.analyze();
-                s.save_draft();
-            }
+            Action::Analyze => s.analyze(),
             Action::Loaded {
                 name,
                 text,
@@ -324,10 +367,10 @@ impl Reducible for State {
                 s.file_format = format;
                 s.notice = notice;
                 s.undo.clear();
-                s.ignores = storage::load_ignores(&text);
+                s.ignores = (s.load_ignores.0)(&text);
                 if text.len() > DEFER_BYTES {
                     // Shown with a progress note; analysed on the next tick.
-                    s.text = Rc::new(text);
+                    s.text = Rc::from(text);
                     s.busy = true;
                     s.selected = None;
                     s.card = None;
@@ -366,13 +409,13 @@ impl Reducible for State {
                     s.replace_text(text, true);
                 }
             }
-            Action::FillIn(values) => {
+            Action::FillIn(values, this_year) => {
                 // The form checked every value; checked again here, so that
                 // a fill-in is applied whole or not at all.
                 let blanks = crate::fill::blanks(&s.text, &s.report);
-                let years = crate::fill::Years::around(&s.text, super::fillin::this_year());
+                let years = crate::fill::Years::around(&s.text, this_year);
                 match crate::fill::apply(&s.text, &blanks, &values, years) {
-                    Ok(text) if text != *s.text => s.replace_text(text, true),
+                    Ok(text) if *text != *s.text => s.replace_text(text, true),
                     Ok(_) => {}
                     Err(refused) => {
                         if let Some((_, r)) = refused.first() {
@@ -387,40 +430,31 @@ impl Reducible for State {
             }
             Action::Undo => {
                 if let Some(u) = s.undo.pop() {
-                    s.text = Rc::new(u.before);
-                    s.selected = None;
-                    s.card = None;
-                    s.analyze();
-                    s.save_draft();
+                    s.set_text(u.before);
                 }
             }
             Action::Ignore(i) => {
                 if let Some(f) = s.report.findings.get(i) {
                     let key = ignore_key(&s.text, f);
                     s.ignores.insert(key);
-                    storage::save_ignores(&s.text, &s.ignores);
                     s.card = None;
                     s.refilter();
                 }
             }
             Action::ClearIgnores => {
                 s.ignores.clear();
-                storage::save_ignores(&s.text, &s.ignores);
                 s.refilter();
             }
             Action::SetLang(lang) => {
                 s.settings.lang = lang;
-                storage::save_settings(&s.settings);
             }
             Action::SetTab(tab) => s.tab = tab,
             Action::SetProfile(id) => {
                 s.settings.profile = id;
-                storage::save_settings(&s.settings);
                 s.analyze();
             }
             Action::SaveCustomProfiles(list) => {
                 s.custom_profiles = list;
-                storage::save_custom_profiles(&s.custom_profiles);
                 s.analyze();
             }
             Action::IntranetProfiles(list) => {
@@ -446,19 +480,166 @@ impl Reducible for State {
             }
             Action::SetTheme(theme) => {
                 s.settings.theme = theme;
-                storage::save_settings(&s.settings);
             }
             Action::SetRememberDraft(on) => {
                 s.settings.remember_draft = on;
-                storage::save_settings(&s.settings);
-                if on {
-                    storage::save_draft(&s.text);
-                } else {
-                    storage::clear_draft();
-                }
             }
             Action::DismissNotice => s.notice = None,
         }
-        Rc::new(s)
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    /// A state over `text` whose ignore lists come from `saved` (by
+    /// document key), as the browser's storage would give them.
+    fn state_with(text: &str, saved: HashMap<String, BTreeSet<String>>) -> State {
+        let saved = Rc::new(RefCell::new(saved));
+        let loader = IgnoreLoader(Rc::new(move |t: &str| {
+            saved.borrow().get(&doc_key(t)).cloned().unwrap_or_default()
+        }));
+        let stored = Stored {
+            draft: text.to_string(),
+            ..Stored::default()
+        };
+        State::new(stored, loader)
+    }
+
+    fn state(text: &str) -> State {
+        state_with(text, HashMap::new())
+    }
+
+    fn rules(s: &State) -> Vec<(&str, &str)> {
+        s.visible
+            .iter()
+            .map(|&i| &s.report.findings[i])
+            .map(|f| (f.rule.as_str(), f.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn typing_analyses_the_new_text() {
+        let s = state("").reduced(Action::SetText("全县共有基层纪检组织XX个。".into()));
+        assert_eq!(rules(&s), vec![("placeholder", "XX")]);
+        assert_eq!(s.counts(), (1, 0, 0));
+        let s = s.reduced(Action::SetText("全县共有基层纪检组织12个。".into()));
+        assert!(rules(&s).is_empty());
+    }
+
+    #[test]
+    fn a_fix_and_its_undo_share_the_texts() {
+        let s = state("坚持以科学开展观为指导。");
+        let i = s.visible[0];
+        assert_eq!(s.report.findings[i].rule, "conversion-debris");
+        let fixed = s.reduced(Action::ApplyFix(i));
+        assert_eq!(&*fixed.text, "坚持以科学发展观为指导。");
+        assert!(rules(&fixed).is_empty());
+        // The undo entry holds the very texts of the two states.
+        let undo = fixed.undo.last().unwrap();
+        assert!(Rc::ptr_eq(&undo.before, &s.text));
+        assert!(Rc::ptr_eq(&undo.after, &fixed.text));
+        let back = fixed.reduced(Action::Undo);
+        assert!(Rc::ptr_eq(&back.text, &s.text));
+        assert_eq!(rules(&back), vec![("conversion-debris", "开展")]);
+        assert!(back.undo.is_empty());
+    }
+
+    #[test]
+    fn fill_in_is_whole_or_nothing() {
+        let s = state("于20XX年X月X日前完成全部整改。");
+        let ok = s.reduced(Action::FillIn(
+            vec![(0, "2026".into()), (1, "3".into()), (2, "31".into())],
+            2026,
+        ));
+        assert_eq!(&*ok.text, "于2026年3月31日前完成全部整改。");
+        assert!(rules(&ok).is_empty());
+        assert_eq!(ok.undo.len(), 1);
+        let refused = s.reduced(Action::FillIn(
+            vec![(0, "2026".into()), (1, "13".into())],
+            2026,
+        ));
+        assert_eq!(refused.text, s.text);
+        assert_eq!(
+            refused.notice.as_ref().map(|n| n.zh.as_str()),
+            Some("没有填入：“13”不是月份：月份是1至12")
+        );
+    }
+
+    #[test]
+    fn ignoring_hides_counts_and_follows_the_document() {
+        let text = "工作总结\n全县共有基层纪检组织XX个，其中乡镇纪委XX个。";
+        let s = state(text);
+        let first = s.visible[0];
+        let key = ignore_key(&s.text, &s.report.findings[first]);
+        let s = s.reduced(Action::Ignore(first));
+        assert_eq!((s.visible.len(), s.ignored_count), (1, 1));
+        assert_eq!(s.counts().0, 1);
+        assert!(s.ignores.contains(&key));
+        // An edit to the body keeps the document and its ignore list.
+        let s = s.reduced(Action::SetText(format!("{text}\n补充一句。")));
+        assert_eq!(s.ignored_count, 1);
+        // Another document (another title) brings its own list.
+        let other = s.reduced(Action::SetText("另一份报告\n共有XX个。".into()));
+        assert!(other.ignores.is_empty());
+        assert_eq!(other.ignored_count, 0);
+        // A document opened again finds the list the storage kept for it.
+        let reopened = state_with(text, HashMap::from([(s.doc_key(), s.ignores.clone())]));
+        assert_eq!(reopened.ignored_count, 1);
+        let cleared = reopened.reduced(Action::ClearIgnores);
+        assert_eq!((cleared.ignored_count, cleared.visible.len()), (0, 2));
+    }
+
+    #[test]
+    fn filters_hide_a_category_and_a_severity() {
+        let s = state("全县共有XX个单位,坚持以科学开展观为指导。");
+        // The half-width comma comes once on its own and once as the
+        // rule's summary line.
+        assert_eq!(
+            rules(&s),
+            vec![
+                ("placeholder", "XX"),
+                ("half-width-punctuation", ","),
+                ("half-width-punctuation", ","),
+                ("conversion-debris", "开展")
+            ]
+        );
+        let s = s.reduced(Action::ToggleCategory(Category::Placeholder));
+        assert_eq!(rules(&s).len(), 3);
+        let s = s.reduced(Action::ToggleSeverity(Severity::Warning));
+        let sev: Vec<Severity> = s
+            .visible
+            .iter()
+            .map(|&i| s.report.findings[i].severity)
+            .collect();
+        assert!(!sev.contains(&Severity::Warning), "{sev:?}");
+        let s = s
+            .reduced(Action::ToggleCategory(Category::Placeholder))
+            .reduced(Action::ToggleSeverity(Severity::Warning));
+        assert_eq!(rules(&s).len(), 4);
+    }
+
+    #[test]
+    fn ignore_key_holds_the_rule_the_text_and_its_surroundings() {
+        let s = state("前文一二三四五六七全县共有XX个单位后文");
+        let f = &s.report.findings[s.visible[0]];
+        assert_eq!(
+            ignore_key(&s.text, f),
+            "placeholder|六七全县共有|XX|个单位后文"
+        );
+    }
+
+    #[test]
+    fn a_large_text_waits_for_its_analysis() {
+        let s = state("").reduced(Action::SetTextDeferred("共有XX个。".repeat(10)));
+        assert!(s.busy);
+        assert!(s.visible.is_empty());
+        let s = s.reduced(Action::Analyze);
+        assert!(!s.busy);
+        assert_eq!(s.visible.len(), 10);
     }
 }

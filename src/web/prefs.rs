@@ -1,0 +1,45 @@
+//! What the app remembers, as values: the settings and the key a
+//! document's ignore list is stored under. Reading and writing them is
+//! `storage`'s (the browser's localStorage); this module is pure.
+
+use super::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    /// "auto" or a profile id.
+    pub profile: String,
+    /// "auto" (follow the system), "light" or "dark".
+    pub theme: String,
+    /// Keep the draft text in this browser (off by default).
+    pub remember_draft: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::Zh,
+            profile: "auto".into(),
+            theme: "auto".into(),
+            remember_draft: false,
+        }
+    }
+}
+
+/// A document's identity for its ignore list: a hash of its first line (the
+/// title), which survives edits to the body.
+pub fn doc_key(text: &str) -> String {
+    let title = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in title.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
