@@ -11,7 +11,9 @@
 
 use crate::cnum;
 use crate::numbers::{self, Number};
-use crate::rules::support_scan::{self, Seeds};
+use crate::text::class::is_han;
+use crate::text::seeds::{self, Seeds};
+use crate::text::utf8::{punct_at, utf8_len};
 use std::sync::OnceLock;
 
 /// A physical line, without its line break.
@@ -799,10 +801,6 @@ fn is_fragment(content: &str) -> bool {
     }
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
 /// The text is an English (Latin-script) report rather than a Chinese one.
 fn mostly_latin(text: &str) -> bool {
     // Letters are single bytes: count them bytewise; then count Han
@@ -866,7 +864,7 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let bytes = text.as_bytes();
     // Only the line breaks are visited (a memchr-style search).
-    for (i, _) in support_scan::seed_matches(text, breaks) {
+    for (i, _) in seeds::seed_matches(text, breaks) {
         match bytes[i] {
             b'\n' => {
                 let end = if i > start && bytes[i - 1] == b'\r' {
@@ -1321,36 +1319,6 @@ fn find_enum_items(
     out
 }
 
-/// Byte length of the UTF-8 character led by `b`.
-#[inline(always)]
-pub(crate) fn utf8_len(b: u8) -> usize {
-    match b {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xFF => 4,
-        // A continuation byte (never at a character boundary).
-        _ => 1,
-    }
-}
-
-/// The character at byte `i` if it may be punctuation: ASCII, or a
-/// three-byte character led by E2 (general punctuation: “ ” … —), E3 (CJK
-/// symbols: 、。「」 and the ideographic space) or EF (full-width forms:
-/// ，；：！？（）). Other characters are None without being decoded.
-#[inline(always)]
-fn punct_at(bytes: &[u8], i: usize) -> Option<char> {
-    let b = *bytes.get(i)?;
-    if b < 0x80 {
-        return Some(char::from(b));
-    }
-    if !matches!(b, 0xE2 | 0xE3 | 0xEF) {
-        return None;
-    }
-    let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
-    char::from_u32(u32::from(b & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F))
-}
-
 fn prev_is_strong_boundary(body: &str, i: usize) -> bool {
     body[..i]
         .chars()
@@ -1385,19 +1353,6 @@ impl Document<'_> {
         }
         (s, e)
     }
-}
-
-/// A letter, digit or Han character: what `char::is_alphanumeric` answers
-/// for report text, without pulling Unicode's alphabetic tables into the
-/// download (ASCII, full-width forms, Han and 〇).
-pub fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c as u32,
-            0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A
-            | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-        || c == '〇'
-        // Latin with diacritics, Greek, Cyrillic.
-        || matches!(c as u32, 0xC0..=0x24F | 0x370..=0x3FF | 0x400..=0x4FF) && c != '×' && c != '÷'
 }
 
 #[cfg(test)]

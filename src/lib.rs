@@ -21,6 +21,7 @@ pub mod render;
 pub mod rules;
 pub mod sections;
 pub mod sort;
+pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod threads;
 

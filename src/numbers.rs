@@ -13,7 +13,8 @@
 pub mod breakdown;
 
 use crate::cnum;
-use crate::rules::support_cjk::decode_at;
+use crate::text::class::is_han;
+use crate::text::utf8::decode_at;
 
 /// One figure: 196件, 1.2万人, 35%, 二十七个.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,11 +223,6 @@ pub fn is_blank_char(c: char) -> bool {
         c,
         'X' | 'x' | 'Ｘ' | 'ｘ' | '×' | '＊' | '*' | '□' | '○' | '_' | '＿' | '﹍' | '?' | '？'
     )
-}
-
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-        || c == '〇'
 }
 
 /// Words before a figure that make it approximate.

@@ -22,6 +22,8 @@
 //! Optional `statements` are phrases that satisfy the section wherever they
 //! occur in the report ("未发现问题" for a problems section).
 
+use crate::text::class::is_han;
+use crate::text::lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -304,10 +306,6 @@ pub enum ProfileChoice {
     Given(Profile),
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
-
 /// The language of a text: "en" when Latin letters clearly outnumber Han
 /// characters, else "zh".
 fn text_lang(text: &str) -> &'static str {
@@ -392,7 +390,7 @@ pub fn auto_select(text: &str, title: &str) -> (Profile, String) {
         }
     }
     let mut hits = vec![(0usize, ""); candidates.len()];
-    let lexicon = crate::rules::support_scan::Lexicon::new(&words, true);
+    let lexicon = Lexicon::new(&words, true);
     for (_, _, wi) in lexicon.find_leftmost_longest(text) {
         if let Some(&pi) = owner.get(wi) {
             if let Some(slot) = hits.get_mut(pi) {

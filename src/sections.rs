@@ -9,7 +9,7 @@
 
 use crate::document::{Document, MarkerKind};
 use crate::profile::Profile;
-use crate::rules::support_scan::Lexicon;
+use crate::text::lexicon::Lexicon;
 
 /// One profile section in one part (report) of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +92,7 @@ impl AliasMatcher {
         for (m_start, _, pi) in self.lexicon.find_overlapping(title) {
             if self.ascii.get(pi).copied().unwrap_or(false) {
                 let before = title[..m_start].chars().next_back();
-                if before.is_some_and(crate::document::is_word_char) {
+                if before.is_some_and(crate::text::class::is_word_char) {
                     continue;
                 }
             }

@@ -11,8 +11,10 @@
 
 use super::{is_blank_char, Number};
 use crate::cnum;
-use crate::document::{utf8_len, Document};
-use crate::rules::support_scan::{self, Seeds};
+use crate::document::Document;
+use crate::text::class::is_han;
+use crate::text::seeds::{self, Seeds};
+use crate::text::utf8::utf8_len;
 use std::sync::OnceLock;
 
 /// What introduced the parts.
@@ -251,7 +253,7 @@ fn strip_base(r: &str) -> (&str, &str) {
         let tail = &r[i + c.len_utf8()..];
         let n: usize = tail
             .chars()
-            .take_while(|&t| super::is_han(t) && t != '的' && t != '为' && t != '达')
+            .take_while(|&t| is_han(t) && t != '的' && t != '为' && t != '达')
             .take(3)
             .map(char::len_utf8)
             .sum();
@@ -274,7 +276,7 @@ pub fn is_rate_of(connector: &str, part_words: &str) -> bool {
         return false;
     };
     let chars: Vec<char> = stem.chars().collect();
-    if chars.is_empty() || chars.len() > 4 || !chars.iter().all(|&c| super::is_han(c)) {
+    if chars.is_empty() || chars.len() > 4 || !chars.iter().all(|&c| is_han(c)) {
         return false;
     }
     let tail: String = chars[chars.len().saturating_sub(2)..].iter().collect();
@@ -362,9 +364,7 @@ pub fn find(doc: &Document) -> Vec<Group> {
     // 共, 计 and 数: a clause without one has no totalizer.
     static SEEDS: OnceLock<Seeds> = OnceLock::new();
     let seeds = SEEDS.get_or_init(|| Seeds::chars(&['共', '计', '数']));
-    let marks: Vec<usize> = support_scan::seed_matches(text, seeds)
-        .map(|(s, _)| s)
-        .collect();
+    let marks: Vec<usize> = seeds::seed_matches(text, seeds).map(|(s, _)| s).collect();
     let totalizer = |s: usize, e: usize| {
         let i = marks.partition_point(|&m| m < s);
         marks.get(i).is_some_and(|&m| m < e) && has_totalizer(text.get(s..e).unwrap_or(""))
@@ -710,7 +710,7 @@ fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, groups: &mut Vec<
 
 fn part_label(text: &str, from: usize, to: usize) -> (usize, usize) {
     let s = text.get(from..to).unwrap_or("");
-    let lead = s.len() - s.trim_start_matches(|c: char| !super::is_han(c)).len();
+    let lead = s.len() - s.trim_start_matches(|c: char| !is_han(c)).len();
     super::trim_label(text, from + lead, to)
 }
 
@@ -750,7 +750,7 @@ fn noun_after(text: &str, n: &Number) -> String {
     text.get(n.end..)
         .unwrap_or("")
         .chars()
-        .take_while(|&c| super::is_han(c))
+        .take_while(|&c| is_han(c))
         .take(4)
         .collect()
 }

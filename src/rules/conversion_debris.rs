@@ -27,9 +27,10 @@
 //! that are only suspicious in such a text (健康开展。, 能力缺乏。) are then
 //! reported too.
 
-use super::support_cjk::{char_at, char_before, head, is_clause_punct, is_closing, is_han, rest};
-use super::support_scan;
 use super::{Ctx, Emitter};
+use crate::text::class::{is_clause_punct, is_closing, is_han};
+use crate::text::lexicon::Lexicon;
+use crate::text::utf8::{char_at, char_before, head, rest};
 use std::sync::OnceLock;
 
 /// Context tokens: `#P` punctuation, a closing mark or the end; `#D` a
@@ -783,7 +784,7 @@ struct Table {
     entries: Vec<Entry>,
     /// For each distinct pattern, the entries that use it.
     by_pattern: Vec<Vec<usize>>,
-    lexicon: support_scan::Lexicon,
+    lexicon: Lexicon,
 }
 
 fn table() -> &'static Table {
@@ -802,7 +803,7 @@ fn table() -> &'static Table {
                 }
             }
         }
-        let lexicon = support_scan::Lexicon::new(&patterns, false);
+        let lexicon = Lexicon::new(&patterns, false);
         Table {
             entries,
             by_pattern,

@@ -22,8 +22,9 @@
 //! Restore the deleted item or remove the 、 (the suggested fix removes it).
 //! Heading numbers such as 一、 and 1、 are not flagged.
 
-use super::support_cjk::{char_at, char_before, head, is_closing, rest};
 use super::{Ctx, Emitter};
+use crate::text::class::is_closing;
+use crate::text::utf8::{char_at, char_before, head, rest};
 
 /// Two-character words that begin with 等 (等级, 等同 …): 、等级 is an item.
 const DENG_WORDS: &[char] = &[

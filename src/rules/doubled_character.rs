@@ -24,8 +24,9 @@
 //! elsewhere in the same document (从严治党 … 从严治治党). The fix removes
 //! the extra character.
 
-use super::support_cjk::{decode_at, is_han};
 use super::{Ctx, Emitter};
+use crate::text::class::is_han;
+use crate::text::utf8::decode_at;
 
 /// A character that is almost never doubled, with the neighbours that make
 /// the double legitimate: (char, next chars, previous chars).

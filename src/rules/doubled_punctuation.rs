@@ -17,8 +17,9 @@
 //! "···" or a single "…". Each finding carries the fix: keep one mark, keep
 //! the stronger of two stops, or write "……".
 
-use super::support_cjk::{char_at, char_before, chars_led_by, is_zh};
 use super::{Ctx, Emitter};
+use crate::text::class::is_zh;
+use crate::text::utf8::{char_at, char_before, chars_led_by};
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;

@@ -53,7 +53,7 @@ fn placeholder_only(body: &str) -> bool {
     }
     let core: String = body
         .chars()
-        .filter(|&c| crate::document::is_word_char(c))
+        .filter(|&c| crate::text::class::is_word_char(c))
         .collect();
     core.is_empty()
         || core

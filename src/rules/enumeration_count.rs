@@ -17,12 +17,13 @@
 //! two numbers are compared. Counts in quotes (“四个意识”) and announcements
 //! not followed by items are left alone.
 
-use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
 use crate::cnum;
 use crate::document::{Document, MarkerKind};
-use crate::numbers::{digit_value, is_han};
+use crate::numbers::digit_value;
 use crate::re::Regex;
+use crate::text::class::is_han;
+use crate::text::seeds::{self, Seeds};
 use std::sync::OnceLock;
 
 fn announcement() -> &'static Regex {
@@ -108,7 +109,7 @@ fn find_announcements(doc: &Document) -> Vec<Announcement> {
         // A count is a numeral right before its unit: search the runs of
         // numeral and unit characters around a unit that hold a numeral
         // other than 一 (which counts only after 十).
-        let runs = support_scan::char_runs(body, seeds, is_count_char)
+        let runs = seeds::char_runs(body, seeds, is_count_char)
             .filter(|(_, run)| run.contains(|c: char| c != '一' && is_numeral(c)));
         let found =
             runs.flat_map(|(at, run)| announcement().captures_iter(run).map(move |c| (at, c)));

@@ -22,10 +22,11 @@
 //! numbers (3.5, 1,200), times
 //! and ratios (10:30, 1:2), URLs and e-mail addresses are left alone.
 
-use super::support_cjk::{
-    char_at, char_before, is_han, is_zh, protected_spans, QuestionMarks, SpanCursor,
-};
+use super::support_spans::{protected_spans, SpanCursor};
+use super::support_titles::QuestionMarks;
 use super::{Ctx, Emitter};
+use crate::text::class::{is_clause_punct, is_han, is_zh};
+use crate::text::utf8::{char_at, char_before};
 use std::sync::Arc;
 
 /// A fix: byte span, replacement, and the mark as written.
@@ -371,7 +372,7 @@ fn full_stop(
             p -= c.len_utf8();
             continue;
         }
-        numeral = if super::support_cjk::is_clause_punct(c) || c.is_whitespace() {
+        numeral = if is_clause_punct(c) || c.is_whitespace() {
             numeral
         } else {
             0

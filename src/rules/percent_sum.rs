@@ -324,7 +324,7 @@ fn complementary(a: &str, b: &str) -> bool {
 fn label_span(text: &str, from: usize, to: usize) -> (usize, usize) {
     let s = text.get(from..to).unwrap_or("");
     let lead = s.len()
-        - s.trim_start_matches(|c: char| !crate::numbers::is_han(c))
+        - s.trim_start_matches(|c: char| !crate::text::class::is_han(c))
             .len();
     let mut start = from + lead;
     let body = text.get(start..to).unwrap_or("");

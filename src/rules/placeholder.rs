@@ -46,12 +46,13 @@
 //! PM2.5, 5G, COVID-19. Example: "全县共有基层纪检组织XX个" → replace XX with
 //! the real number.
 
-use super::support_cjk;
-use super::support_scan::Lexicon;
-use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
 use crate::document::Document;
 use crate::re::Regex;
+use crate::text::class::is_han;
+use crate::text::lexicon::Lexicon;
+use crate::text::seeds::{self, Seeds};
+use crate::text::utf8::decode_at;
 use std::sync::OnceLock;
 
 /// What kind of blank a finding is; it picks the message.
@@ -101,11 +102,6 @@ pub(crate) struct BracketHit {
     pub start: usize,
     pub end: usize,
     pub class: BracketClass,
-}
-
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-        || c == '〇'
 }
 
 fn is_cjk_punct(c: char) -> bool {
@@ -292,13 +288,13 @@ fn scan_years(text: &str, out: &mut Vec<(usize, usize, Kind)>) {
     // Every match ends in 年 or a closing bracket and holds a blank mark
     // or a space: search the runs of year characters around those.
     let seeds = SEEDS.get_or_init(|| Seeds::chars(&['年', '〕', ']', '］', '】', ')', '）']));
-    let runs = support_scan::char_runs(text, seeds, is_year_char)
+    let runs = seeds::char_runs(text, seeds, is_year_char)
         .filter(|(_, run)| run.contains(|c: char| is_year_blank(c) || c == ' ' || c == '\u{3000}'));
     for (at, caps) in
         runs.flat_map(|(at, run)| year_regex().captures_iter(run).map(move |c| (at, c)))
     {
         let Some(all) = caps.get(0) else { continue };
-        let all = support_scan::Shifted::of(at, all.start(), all.end());
+        let all = seeds::Shifted::of(at, all.start(), all.end());
         let before = text.get(..all.start()).and_then(|s| s.chars().next_back());
         if let Some(y) = caps.name("y") {
             // Part of a longer number (12020X年) is not a year.
@@ -435,7 +431,7 @@ fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
         v: Vec::new(),
         len: 0,
     };
-    for (line_start, line) in support_scan::trigger_lines(text, seeds) {
+    for (line_start, line) in seeds::trigger_lines(text, seeds) {
         let line_end = line_start + line.len();
         let from = line_start.saturating_sub(1);
         let to = (line_end + 1).min(text.len());
@@ -443,7 +439,7 @@ fn scan_runs(doc: &Document, out: &mut Vec<(usize, usize, Kind)>) {
         // Decoded by hand: a `char_indices` step is a call in the web build.
         let bytes = text.get(from..to).unwrap_or("").as_bytes();
         let mut b = 0;
-        while let Some((c, len)) = support_cjk::decode_at(bytes, b) {
+        while let Some((c, len)) = decode_at(bytes, b) {
             chars.v.push((from + b, c));
             b += len;
         }
@@ -792,7 +788,7 @@ pub(crate) fn scan_brackets(text: &str) -> Vec<BracketHit> {
     // End of the current line's lead of blanks and list bullets, once
     // asked for.
     let mut head_end: Option<usize> = None;
-    for (b, _) in support_scan::seed_matches(text, seeds) {
+    for (b, _) in seeds::seed_matches(text, seeds) {
         let Some(c) = text.get(b..).and_then(|t| t.chars().next()) else {
             continue;
         };

@@ -20,7 +20,8 @@
 
 use super::{Ctx, Emitter};
 use crate::numbers::breakdown::{has_blank, has_totalizer};
-use crate::numbers::{format_value, is_han, trim_label, Number};
+use crate::numbers::{format_value, trim_label, Number};
+use crate::text::class::is_han;
 use std::collections::HashMap;
 
 /// Words that tie a sentence to a period other than the report's year, or

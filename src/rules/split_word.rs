@@ -21,9 +21,10 @@
 //! 一, ロ for 口). Each finding carries the fix.
 //! Intended forms such as "党建+", "村/社区" and "3~5年" are left alone.
 
-use super::support_cjk::{char_at, char_before, chars_led_by, head, is_han, rest};
-use super::support_scan::{self, Seeds};
 use super::{Ctx, Emitter};
+use crate::text::class::is_han;
+use crate::text::seeds::{self, Seeds};
+use crate::text::utf8::{char_at, char_before, chars_led_by, head, rest};
 use std::sync::OnceLock;
 
 /// Symbols that have no business between two Chinese characters.
@@ -72,7 +73,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         Seeds::chars(&chars)
     });
     let mut next = 0; // the end of the run last reported
-    for (i, _) in support_scan::seed_matches(text, seeds) {
+    for (i, _) in seeds::seed_matches(text, seeds) {
         if i < next {
             continue;
         }
@@ -239,9 +240,7 @@ fn lookalikes(ctx: &Ctx, out: &mut Emitter) {
     // Only a run of numerals that holds a look-alike can be reported.
     let seeds =
         SEEDS.get_or_init(|| Seeds::chars(&['o', 'O', '0', '０', 'ｏ', 'Ｏ', 'Ο', 'о', 'О']));
-    let fakes: Vec<usize> = support_scan::seed_matches(text, seeds)
-        .map(|(i, _)| i)
-        .collect();
+    let fakes: Vec<usize> = seeds::seed_matches(text, seeds).map(|(i, _)| i).collect();
     let is_run_char = |c: char| is_cn_digit(c) || is_zero_lookalike(c);
     let mut fi = 0;
     let mut chars: Vec<(usize, char)> = Vec::new();

@@ -36,9 +36,11 @@
 //! sentence that mentions a website or a download stays silent. The fix
 //! deletes the whole sentence, or the whole line when the line is all debris.
 
-use super::{support_scan, Ctx, Emitter};
+use super::{Ctx, Emitter};
 use crate::document::Document;
 use crate::re::Regex;
+use crate::text::lexicon::Lexicon;
+use crate::text::seeds;
 use std::sync::OnceLock;
 
 /// Kinds of signal. A sentence needs several, or one strong one backed up.
@@ -312,11 +314,11 @@ const TAG_WORDS: &[&str] = &[
     "资料", "文档", "分享",
 ];
 
-fn vocab() -> &'static support_scan::Lexicon {
-    static LEX: OnceLock<support_scan::Lexicon> = OnceLock::new();
+fn vocab() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let words: Vec<&str> = VOCAB.iter().map(|(w, _, _)| *w).collect();
-        support_scan::Lexicon::new(&words, true)
+        Lexicon::new(&words, true)
     })
 }
 
@@ -402,11 +404,11 @@ fn line_marker_regex() -> &'static Regex {
 /// start inside one of the other (line markers hold no brackets), so this
 /// finds what one search of both over the whole text would.
 fn markers(text: &str) -> Vec<(usize, usize)> {
-    static SEEDS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    static SEEDS: OnceLock<seeds::Seeds> = OnceLock::new();
     // Every bracketed marker holds 篇, 范文, 范例 or 例文, or is one of
     // the words 【精选】….
     let seeds = SEEDS.get_or_init(|| {
-        support_scan::Seeds::new(
+        seeds::Seeds::new(
             &[
                 "篇", "范文", "范例", "例文", "精选", "精品", "推荐", "热门", "合集", "原创",
                 "最新", "必备", "收藏", "精编", "汇编", "大全",
@@ -415,7 +417,7 @@ fn markers(text: &str) -> Vec<(usize, usize)> {
         )
     });
     let mut out = Vec::new();
-    for (at, run) in support_scan::char_runs(text, seeds, marker_char) {
+    for (at, run) in seeds::char_runs(text, seeds, marker_char) {
         for caps in marker_regex().captures_iter(run) {
             if let Some(m) = caps.name("sq").or(caps.name("rd")) {
                 out.push((at + m.start(), at + m.end()));
@@ -628,11 +630,11 @@ const CHROME: &[(&str, u32)] = &[
     ("手机阅读", 2),
 ];
 
-fn chrome_words() -> &'static support_scan::Lexicon {
-    static LEX: OnceLock<support_scan::Lexicon> = OnceLock::new();
+fn chrome_words() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let words: Vec<&str> = CHROME.iter().map(|(w, _)| *w).collect();
-        support_scan::Lexicon::new(&words, false)
+        Lexicon::new(&words, false)
     })
 }
 
@@ -763,16 +765,16 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
             scores[k].add(cat, weight);
         }
     }
-    static CONTACT_TRIGGERS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    static CONTACT_TRIGGERS: OnceLock<seeds::Seeds> = OnceLock::new();
     let triggers = CONTACT_TRIGGERS.get_or_init(|| {
-        support_scan::Seeds::new(
+        seeds::Seeds::new(
             &["qq", "vx", "wx", "微信", "威信", "薇信", "v信", "加v"],
             true,
         )
     });
     // A handle is made of its lead word and Latin letters, digits and
     // separators only: search the runs of such characters.
-    let runs = support_scan::char_runs(text, triggers, |c| {
+    let runs = seeds::char_runs(text, triggers, |c| {
         c.is_ascii_alphanumeric() || "_- \t:：微威薇信加号码群".contains(c)
     });
     for (at, caps) in
@@ -796,15 +798,15 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
             }
         }
     }
-    static LINK_TRIGGERS: OnceLock<support_scan::Seeds> = OnceLock::new();
+    static LINK_TRIGGERS: OnceLock<seeds::Seeds> = OnceLock::new();
     let triggers = LINK_TRIGGERS.get_or_init(|| {
         // Every link holds a dot (www., a domain, a mail host) or the colon
         // of http://.
-        support_scan::Seeds::new(&[".", ":"], false)
+        seeds::Seeds::new(&[".", ":"], false)
     });
     // A link is printable ASCII through and through: run the pattern on
     // the runs of such characters that hold a trigger.
-    let runs = support_scan::trigger_windows(text, triggers, |b| (0x21..=0x7e).contains(&b));
+    let runs = seeds::trigger_windows(text, triggers, |b| (0x21..=0x7e).contains(&b));
     for (at, caps) in
         runs.flat_map(|(at, run)| link_regex().captures_iter(run).map(move |c| (at, c)))
     {
@@ -828,9 +830,9 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
             scores[k].add(Cat::Link, if alone { 4 } else { 2 });
         }
     }
-    static PAGE_TRIGGERS: OnceLock<support_scan::Seeds> = OnceLock::new();
-    let triggers = PAGE_TRIGGERS.get_or_init(|| support_scan::Seeds::new(&["页"], false));
-    let lines = support_scan::trigger_lines(text, triggers);
+    static PAGE_TRIGGERS: OnceLock<seeds::Seeds> = OnceLock::new();
+    let triggers = PAGE_TRIGGERS.get_or_init(|| seeds::Seeds::new(&["页"], false));
+    let lines = seeds::trigger_lines(text, triggers);
     for (at, caps) in
         lines.flat_map(|(at, line)| pages_regex().captures_iter(line).map(move |c| (at, c)))
     {
@@ -842,9 +844,9 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
     }
     // Pointer emoji: every one is a 3-byte character led by 0xE2 or a
     // 4-byte one led by 0xF0 (lead bytes, so always a char boundary).
-    static LEADS: OnceLock<support_scan::Seeds> = OnceLock::new();
-    let leads = LEADS.get_or_init(|| support_scan::Seeds::byte_strings(&[&[0xE2], &[0xF0]]));
-    for (i, _) in support_scan::seed_matches(text, leads) {
+    static LEADS: OnceLock<seeds::Seeds> = OnceLock::new();
+    let leads = LEADS.get_or_init(|| seeds::Seeds::byte_strings(&[&[0xE2], &[0xF0]]));
+    for (i, _) in seeds::seed_matches(text, leads) {
         let Some(w) = text
             .get(i..)
             .and_then(|t| t.chars().next())

@@ -31,9 +31,9 @@
 //! delete "（仅供参考）".
 
 use super::placeholder::{scan_brackets, BracketClass};
-use super::support_scan::Lexicon;
 use super::template_debris::whole_lines;
 use super::{Ctx, Emitter};
+use crate::text::lexicon::Lexicon;
 use std::sync::OnceLock;
 
 /// Instruction sentences a template leaves in the text.

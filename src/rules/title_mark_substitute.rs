@@ -16,10 +16,11 @@
 //! 办法, 规定, 意见, 通知, 方案 … or starting with 关于) are title marks and
 //! should be 《》 again. Real questions are left alone.
 
-use super::support_cjk::{is_han, QuestionMarks};
-use super::support_scan::{self, Seeds};
+use super::support_titles::QuestionMarks;
 use super::{Ctx, Emitter};
 use crate::re::Regex;
+use crate::text::class::is_han;
+use crate::text::seeds::{self, Seeds};
 use std::sync::OnceLock;
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
@@ -42,7 +43,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     // A match holds << and no line break: search the lines with <<.
     static SEEDS: OnceLock<Seeds> = OnceLock::new();
     let seeds = SEEDS.get_or_init(|| Seeds::new(&["<<"], false));
-    for (at, line) in support_scan::trigger_lines(text, seeds) {
+    for (at, line) in seeds::trigger_lines(text, seeds) {
         for cap in angle.captures_iter(line) {
             let (Some(all), Some(inner)) = (cap.get(0), cap.get(1)) else {
                 continue;

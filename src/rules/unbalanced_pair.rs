@@ -22,8 +22,9 @@
 //! gets the suggestion ”. An empty pair (开展“”专项整治) means the word
 //! inside was deleted and is flagged too.
 
-use super::support_cjk::{char_at, char_before, chars_led_by, is_clause_punct};
 use super::{Ctx, Emitter};
+use crate::text::class::is_clause_punct;
+use crate::text::utf8::{char_at, char_before, chars_led_by};
 
 const OPEN: [char; 9] = ['“', '‘', '《', '〈', '（', '【', '〔', '「', '『'];
 const CLOSE: [char; 9] = ['”', '’', '》', '〉', '）', '】', '〕', '」', '』'];

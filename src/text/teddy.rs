@@ -1,5 +1,4 @@
-//! A Teddy-style prefilter for the web build's seeds (not a rule: build.rs
-//! skips `support*` files).
+//! A Teddy-style prefilter for the web build's seeds.
 //!
 //! The web build has no aho-corasick, and a memchr search for one byte of
 //! a Chinese character stops every few characters: a continuation byte
