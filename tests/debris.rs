@@ -161,3 +161,88 @@ fn messages_say_what_and_what_to_do() {
     assert!(f.message.contains("删除"));
     assert!(f.message_en.contains("delete"));
 }
+
+/// The text of an annotated block (⟦…⟧ removed) and the expected spans, in
+/// bytes of that text.
+fn annotated(block: &str) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut open = None;
+    for c in block.chars() {
+        match c {
+            '⟦' => open = Some(text.len()),
+            '⟧' => spans.push((open.take().expect("⟦ before ⟧"), text.len())),
+            _ => text.push(c),
+        }
+    }
+    (text, spans)
+}
+
+#[test]
+fn document_sharing_site_wrappers_are_flagged_exactly() {
+    let all = fs::read_to_string("tests/fixtures/debris/sharing_sites.txt").unwrap();
+    let body: String = all
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    for block in body.split("---\n") {
+        let (text, want) = annotated(block);
+        let profile = Profile::builtin("generic").unwrap();
+        let found: Vec<Finding> = analyze(&text, &profile)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE || f.rule == "page-split-marker")
+            .collect();
+        // A whole-line finding takes its line break with it; the annotated
+        // span is the line's text.
+        let got: Vec<(usize, usize)> = found
+            .iter()
+            .map(|f| {
+                let s = &text[f.byte_start..f.byte_end];
+                let lead = if f.rule == RULE {
+                    s.len() - s.trim_start_matches('\n').len()
+                } else {
+                    0
+                };
+                let trail = if f.rule == RULE {
+                    s.len() - s.trim_end_matches('\n').len()
+                } else {
+                    0
+                };
+                (f.byte_start + lead, f.byte_end - trail)
+            })
+            .collect();
+        let show = |v: &[(usize, usize)]| -> Vec<String> {
+            v.iter().map(|&(s, e)| text[s..e].to_string()).collect()
+        };
+        assert_eq!(show(&got), show(&want), "in:\n{text}");
+        // Every rule of the draft is left once the fixes are applied.
+        let fixed = apply(&text, &found);
+        let mut kept = text.clone();
+        for &(s, e) in want.iter().rev() {
+            kept.replace_range(s..e, "");
+        }
+        let norm = |t: &str| {
+            t.lines()
+                .filter(|l| !l.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(norm(&fixed), norm(&kept));
+    }
+}
+
+#[test]
+fn report_lines_shaped_like_a_wrapper_stay_silent() {
+    let profile = Profile::builtin("generic").unwrap();
+    for line in fixture_lines("sharing_sites_must_not_flag.txt") {
+        let found: Vec<String> = analyze(&line, &profile)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE || f.rule == "page-split-marker")
+            .map(|f| f.text)
+            .collect();
+        assert!(found.is_empty(), "{found:?} in: {line}");
+    }
+}

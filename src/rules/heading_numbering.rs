@@ -122,10 +122,19 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let mut order: Vec<(usize, Option<usize>, MarkerKind, MarkerKind)> = Vec::new();
     let mut groups: HashMap<(usize, Option<usize>, MarkerKind, MarkerKind), Vec<usize>> =
         HashMap::new();
+    // A page number left by a page-by-page copy ("…提升政" / "2、治站位")
+    // looks like a heading but is none; page-split-marker reports it.
+    let page_marks: Vec<usize> = super::page_split_marker::find(doc)
+        .iter()
+        .map(|m| m.start)
+        .collect();
     for (i, h) in doc.headings.iter().enumerate() {
         let Some(family) = h.numbering else {
             continue;
         };
+        if page_marks.binary_search(&h.start).is_ok() {
+            continue;
+        }
         if h.ordinal.is_none() {
             continue;
         }

@@ -26,6 +26,7 @@ pub mod heading_numbering;
 pub mod heading_style;
 pub mod invalid_date;
 pub mod missing_section;
+pub mod page_split_marker;
 pub mod parts_exceed_total;
 pub mod percent_mismatch;
 pub mod percent_sum;
@@ -186,6 +187,11 @@ pub const RULES: &[Rule] = &[
         id: "template-debris",
         category: Category::Boilerplate,
         check: template_debris::check,
+    },
+    Rule {
+        id: "page-split-marker",
+        category: Category::Boilerplate,
+        check: page_split_marker::check,
     },
     Rule {
         id: "parts-exceed-total",

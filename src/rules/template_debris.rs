@@ -36,6 +36,8 @@
 //! sentence that mentions a website or a download stays silent. The fix
 //! deletes the whole sentence, or the whole line when the line is all debris.
 
+mod page;
+
 use super::{Ctx, Emitter};
 use crate::document::Document;
 use crate::re::Regex;
@@ -539,6 +541,10 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     }
     scan_noise(doc, &mut found);
     scan_chrome(doc, &mut found);
+    let mut pages = Vec::new();
+    page::scan(doc, &mut pages);
+    clip_sentences(doc, &mut found, &pages);
+    found.extend(pages.into_iter().map(|(s, e, p)| (s, e, Form::Page(p))));
 
     crate::sort::sort_by(&mut found, |&(s, e, _)| {
         crate::sort::key3(s, crate::sort::desc(e), 0)
@@ -569,10 +575,75 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 format!("复制网页时带进来的按钮和导航文字“{shown}”：请删除"),
                 format!("Web-page buttons and navigation (\"{shown}\") copied along with the text: delete them"),
             ),
+            Form::Page(page::Page::FileName) => (
+                format!("上传文件的文件名“{shown}”留在了正文里：这是文库网站页面上的标题，请删除"),
+                format!("The uploaded file's name \"{shown}\" was left in the text (the document-sharing site's page title): delete it"),
+            ),
+            Form::Page(page::Page::Metrics) => (
+                format!("文库网站页面上的文档信息“{shown}”（编号、页数、积分、浏览量等）：不是报告内容，请删除"),
+                format!("Document-sharing-site page details \"{shown}\" (number, pages, points, views): not part of the report; delete them"),
+            ),
+            Form::Page(page::Page::Breadcrumb) => (
+                format!("复制网页时带进来的栏目导航“{shown}”：请删除"),
+                format!("A web page's breadcrumb \"{shown}\" copied along with the text: delete it"),
+            ),
+            Form::Page(page::Page::Links) => (
+                format!("网站页面上的文章链接“{shown}”（上一篇、下一篇、相关推荐）：请删除"),
+                format!("Links to other documents from the web page (\"{shown}\"): delete them"),
+            ),
+            Form::Page(page::Page::SiteName) => (
+                format!("文库网站的名称“{shown}”留在了正文里：请删除"),
+                format!("The document-sharing site's name \"{shown}\" was left in the text: delete it"),
+            ),
+            Form::Page(page::Page::Part) => (
+                format!("范文合集的分篇标记“{shown}”：这是下载网站的编排，请删除"),
+                format!("Essay-collection marker \"{shown}\" from the download site: delete it"),
+            ),
         };
         out.error(s, e, zh, en).suggest("");
         last_end = e.max(end);
     }
+}
+
+/// A sentence the scores flagged may run over a line of a site's page
+/// (文档编号, 浏览次数 …) into the next line, which has no sentence
+/// punctuation either: the report's title after it would go with it. Such a
+/// sentence is cut into its lines without the page's, and each line kept
+/// only if it is debris on its own.
+fn clip_sentences(
+    doc: &Document,
+    found: &mut Vec<(usize, usize, Form)>,
+    pages: &[(usize, usize, page::Page)],
+) {
+    let overlaps = |s: usize, e: usize| pages.iter().any(|&(ps, pe, _)| ps < e && s < pe);
+    let mut out = Vec::with_capacity(found.len());
+    for &(s, e, form) in found.iter() {
+        if form != Form::Sentence || !overlaps(s, e) {
+            out.push((s, e, form));
+            continue;
+        }
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut at = s;
+        for line in doc.slice(s, e).split_inclusive('\n') {
+            let body = line.trim_end_matches('\n');
+            let lead = body.len() - body.trim_start().len();
+            let (ls, le) = (at + lead, at + body.trim_end().len());
+            if le > ls && !overlaps(ls, le) {
+                pieces.push((ls, le));
+            }
+            at += line.len();
+        }
+        if let (Some(first), Some(last)) = (pieces.first(), pieces.last()) {
+            let region = doc.slice(first.0, last.1);
+            let scores = score_spans(region, first.0, &pieces);
+            for (k, &(ps, pe)) in pieces.iter().enumerate() {
+                if scores[k].is_debris() {
+                    out.push((ps, pe, Form::Sentence));
+                }
+            }
+        }
+    }
+    *found = out;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -581,6 +652,7 @@ enum Form {
     Marker,
     Noise,
     Chrome,
+    Page(page::Page),
 }
 
 /// Words of a web page's buttons and navigation, with how much a line made
@@ -739,14 +811,22 @@ fn excerpt(s: &str) -> String {
 /// Scores every sentence: one pass of the word list and of each pattern
 /// over the whole text, each hit credited to the sentence it falls in.
 fn score_sentences(doc: &Document) -> Vec<Score> {
-    let text = doc.text;
-    let sentences = &doc.sentences;
-    let mut scores = vec![Score::default(); sentences.len()];
+    let spans: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
+    score_spans(doc.text, 0, &spans)
+}
+
+/// Scores the spans (absolute byte offsets, in order, not overlapping) of
+/// `text`, the part of the document that starts at `base`.
+fn score_spans(text: &str, base: usize, spans: &[(usize, usize)]) -> Vec<Score> {
+    let mut scores = vec![Score::default(); spans.len()];
+    // Positions found below are relative to `text`.
     let index_of = |pos: usize| -> Option<usize> {
-        let i = sentences.partition_point(|s| s.start <= pos);
+        let pos = pos + base;
+        let i = spans.partition_point(|s| s.0 <= pos);
         let k = i.checked_sub(1)?;
-        (pos < sentences[k].end).then_some(k)
+        (pos < spans[k].1).then_some(k)
     };
+    let span_text = |k: usize| text.get(spans[k].0 - base..spans[k].1 - base).unwrap_or("");
     let bytes = text.as_bytes();
     let ascii_boundary = |s: usize, e: usize| {
         let before = s.checked_sub(1).and_then(|k| bytes.get(k));
@@ -826,7 +906,7 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
         if let Some(k) = index_of(all_start) {
             // A link that is the whole sentence is there to be clicked; one
             // inside a sentence may be a source, so it needs backing.
-            let alone = doc.slice(sentences[k].start, sentences[k].end).trim() == all.as_str();
+            let alone = span_text(k).trim() == all.as_str();
             scores[k].add(Cat::Link, if alone { 4 } else { 2 });
         }
     }
@@ -858,14 +938,14 @@ fn score_sentences(doc: &Document) -> Vec<Score> {
             scores[k].add(Cat::Pointer, w);
         }
     }
-    for (k, s) in sentences.iter().enumerate() {
-        let body = doc.slice(s.start, s.end);
+    for (k, score) in scores.iter_mut().enumerate() {
+        let body = span_text(k);
         // 【参考】 opening the sentence.
         if let Some(rest) = body.strip_prefix('【') {
             if let Some(close) = rest.find('】') {
                 let tag = &rest[..close];
                 if tag.chars().count() <= 8 && TAG_WORDS.iter().any(|w| tag.contains(w)) {
-                    scores[k].add(Cat::Tag, 2);
+                    score.add(Cat::Tag, 2);
                 }
             }
         }
