@@ -471,8 +471,13 @@ fn part_suffix(line: &str) -> Option<usize> {
         if let Some(h) = head.strip_suffix('第') {
             return Some(h.len());
         }
-        if let Some(h) = head.strip_suffix("范文") {
-            return Some(h.len());
+        // 范文5篇, 精选5篇, 述职报告精编3篇
+        for sell in [
+            "范文", "精选", "精编", "优选", "热门", "推荐", "经典", "汇编", "合集", "大全",
+        ] {
+            if let Some(h) = head.strip_suffix(sell) {
+                return Some(h.len());
+            }
         }
         bracketed
             .then_some(head.len())
@@ -484,9 +489,15 @@ fn part_suffix(line: &str) -> Option<usize> {
         return (at == 0 || inner[..at].trim().is_empty()).then_some(o);
     }
     let at = is_part(inner)?;
-    // Unbracketed: 第N篇 after the title and a space, or alone.
+    // Unbracketed: 第N篇 after the title and a space, or alone; 精选5篇
+    // right after a title's genre word.
     let head = &line[..at];
-    (head.is_empty() || head.ends_with(is_space)).then(|| head.trim_end_matches(is_space).len())
+    let after_title = !inner[at..].starts_with('第')
+        && GENRES
+            .iter()
+            .any(|g| head.trim_end_matches(is_space).ends_with(g));
+    (head.is_empty() || head.ends_with(is_space) || after_title)
+        .then(|| head.trim_end_matches(is_space).len())
 }
 
 #[cfg(test)]
@@ -545,6 +556,15 @@ mod tests {
             Some("年度工作总结".len())
         );
         assert_eq!(part_suffix("奋力谱写新时代第一篇"), None);
+        assert_eq!(
+            part_suffix("2023年述职报告精选5篇"),
+            Some("2023年述职报告".len())
+        );
+        assert_eq!(
+            part_suffix("个人工作总结范文3篇"),
+            Some("个人工作总结".len())
+        );
+        assert_eq!(part_suffix("抓好热门3篇"), None);
         assert_eq!(part_suffix("发表调研文章3篇，获评优秀。"), None);
     }
 }
