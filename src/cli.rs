@@ -12,6 +12,7 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(
     name = "draftcheck",
+    bin_name = "draftcheck",
     version,
     about = "稿检 DraftCheck — 报告草稿检查工具 (checks report drafts before they go up the chain)",
     after_help = "退出码 Exit codes: 0 无错误 no errors; 1 有错误 errors found; 2 文件无法读取或参数有误 a file could not be read, or the arguments are wrong."

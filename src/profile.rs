@@ -66,6 +66,11 @@ pub struct Cues {
     /// when they occur at least [`KEYWORD_MIN_HITS`] times.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Profiles this one takes precedence over when the title has cues of
+    /// both: a 巡察整改 report is a 整改情况报告 of a stricter kind, and
+    /// its title ends with the other's words (…巡察反馈意见整改情况的报告).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub over: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +100,13 @@ const BUILTIN_JSON: &[&str] = &[
     include_str!("profiles/political-ecology.json"),
     include_str!("profiles/self-inspection.json"),
     include_str!("profiles/work-summary.json"),
+    include_str!("profiles/duty-report.json"),
+    include_str!("profiles/duty-integrity-report.json"),
+    include_str!("profiles/rectification-report.json"),
+    include_str!("profiles/inspection-rectification.json"),
+    include_str!("profiles/research-report.json"),
+    include_str!("profiles/work-plan.json"),
+    include_str!("profiles/self-criticism.json"),
     include_str!("profiles/report-en.json"),
     include_str!("profiles/generic.json"),
 ];
@@ -149,8 +161,8 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
         let c = cues
             .as_object()
             .ok_or_else(|| field_error("cues", "必须是对象", "must be an object"))?;
-        check_keys(c, "cues.", &["title", "keywords"], &[])?;
-        for key in ["title", "keywords"] {
+        check_keys(c, "cues.", &["title", "keywords", "over"], &[])?;
+        for key in ["title", "keywords", "over"] {
             if let Some(x) = c.get(key) {
                 check_strings(x, &format!("cues.{key}"))?;
             }
@@ -355,9 +367,27 @@ pub fn auto_select(text: &str, title: &str) -> (Profile, String) {
         .filter(|p| p.lang == lang)
         .collect();
 
-    let by_title = candidates
+    let matched: Vec<(usize, usize, &str, &Profile)> = candidates
         .iter()
         .filter_map(|p| last_cue(title, &p.cues.title).map(|(end, len, cue)| (end, len, cue, p)))
+        .collect();
+    // A profile that takes precedence over another stands where the
+    // other's cue stands too.
+    let by_title = matched
+        .iter()
+        .filter(|(_, _, _, p)| {
+            !matched
+                .iter()
+                .any(|(_, _, _, q)| q.cues.over.iter().any(|id| *id == p.id))
+        })
+        .map(|&(end, len, cue, q)| {
+            let end = matched
+                .iter()
+                .filter(|(_, _, _, p)| q.cues.over.iter().any(|id| *id == p.id))
+                .map(|&(e, _, _, _)| e)
+                .fold(end, usize::max);
+            (end, len, cue, q)
+        })
         .max_by_key(|&(end, len, _, _)| (end, len));
     if let Some((end, _, cue, p)) = by_title {
         // Several title lines are joined by spaces: quote the one with the cue.
@@ -444,6 +474,13 @@ mod tests {
             "work-summary",
             "report-en",
             "generic",
+            "duty-report",
+            "duty-integrity-report",
+            "rectification-report",
+            "inspection-rectification",
+            "research-report",
+            "work-plan",
+            "self-criticism",
         ] {
             assert!(Profile::builtin(id).is_some(), "{id}");
         }
@@ -536,6 +573,50 @@ mod tests {
             "generic"
         );
         assert_eq!(pick("正文。", "关于加强政治生态建设的实施方案"), "generic");
+    }
+
+    #[test]
+    fn more_report_types_are_picked_from_real_titles() {
+        let cases = [
+            ("2023年度个人述职报告", "duty-report"),
+            ("县发改局局长2024年度述职报告", "duty-report"),
+            ("党支部书记抓基层党建工作述职报告", "duty-report"),
+            ("2023年度述职述廉报告", "duty-integrity-report"),
+            ("副县长2024年述职述德述廉报告", "duty-integrity-report"),
+            (
+                "关于中央环保督察反馈问题整改情况的报告",
+                "rectification-report",
+            ),
+            (
+                "县审计局关于审计发现问题整改落实情况的报告",
+                "rectification-report",
+            ),
+            (
+                "关于落实县委第二巡察组反馈意见整改情况的报告",
+                "inspection-rectification",
+            ),
+            (
+                "中共某某镇委员会关于巡察整改进展情况的报告",
+                "inspection-rectification",
+            ),
+            ("关于我县农村集体经济发展情况的调研报告", "research-report"),
+            ("关于基层减负工作的调查与思考", "research-report"),
+            ("某某街道2025年工作要点", "work-plan"),
+            ("县财政局2024年工作计划", "work-plan"),
+            ("2023年度民主生活会个人对照检查材料", "self-criticism"),
+            ("党支部专题组织生活会个人检视剖析材料", "self-criticism"),
+            ("2024年度民主生活会对照检查发言提纲", "self-criticism"),
+        ];
+        for (title, id) in cases {
+            assert_eq!(pick("正文。", title), id, "{title}");
+        }
+        // Other genres keep their types.
+        assert_eq!(pick("正文。", "关于开展述职评议工作的通知"), "generic");
+        assert_eq!(
+            pick("正文。", "2023年工作总结和2024年工作计划"),
+            "work-plan"
+        );
+        assert_eq!(pick("正文。", "县纪委2023年工作总结"), "work-summary");
     }
 
     #[test]

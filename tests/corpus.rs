@@ -43,7 +43,10 @@ fn listing(r: &Report) -> String {
 }
 
 fn check(name: &str) {
-    let path = format!("{}/tests/fixtures/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/corpus/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     insta::assert_snapshot!(name, listing(&analyze_auto(&text)));
 }

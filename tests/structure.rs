@@ -741,3 +741,58 @@ fn english_report_with_plain_headings() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].contains("Findings or results"), "{got:?}");
 }
+
+#[test]
+fn new_report_types_check_their_sections() {
+    use draftcheck::analyze_auto;
+    // A self-criticism without its root causes.
+    let text = "2023年度民主生活会个人对照检查材料\n一、存在的问题\n（一）理论学习不够深入。\n二、整改措施\n（一）加强理论学习。\n";
+    let r = analyze_auto(text);
+    assert_eq!(r.profile, "self-criticism");
+    let missing: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "missing-section")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(missing[0].contains("原因剖析"), "{missing:?}");
+    // A duty report with themed headings: only its shortcomings are
+    // required, and it has them.
+    let duty = "2023年度个人述职报告\n一、坚持学习，不断提高政治素养\n全年参加集中学习24次。\n二、真抓实干，推动工作落实\n完成重点项目12个。\n三、存在的不足\n调查研究不够深入。\n";
+    let r = analyze_auto(duty);
+    assert_eq!(r.profile, "duty-report");
+    assert!(
+        r.findings.iter().all(|f| f.rule != "missing-section"),
+        "{:?}",
+        r.findings
+    );
+    // A research report that never gives its suggestions.
+    let research = "关于我县农村集体经济发展情况的调研报告\n一、基本情况\n全县共有村集体经济组织126个。\n二、存在的问题\n部分村集体收入来源单一。\n";
+    let r = analyze_auto(research);
+    assert_eq!(r.profile, "research-report");
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "missing-section" && f.message.contains("对策建议")));
+}
+
+#[test]
+fn the_profiles_command_lists_the_new_types() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_draftcheck"))
+        .arg("profiles")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in [
+        "duty-report\t述职报告\tDuty report",
+        "duty-integrity-report\t述职述廉报告",
+        "rectification-report\t整改情况报告",
+        "inspection-rectification\t巡视巡察整改报告",
+        "research-report\t调研报告",
+        "work-plan\t工作计划 / 工作要点",
+        "self-criticism\t民主生活会 / 组织生活会对照检查材料",
+    ] {
+        assert!(text.contains(line), "{line}: {text}");
+    }
+}
