@@ -378,12 +378,12 @@ pub fn auto_select(text: &str, title: &str) -> (Profile, String) {
         .filter(|(_, _, _, p)| {
             !matched
                 .iter()
-                .any(|(_, _, _, q)| q.cues.over.iter().any(|id| *id == p.id))
+                .any(|(_, _, _, q)| q.cues.over.contains(&p.id))
         })
         .map(|&(end, len, cue, q)| {
             let end = matched
                 .iter()
-                .filter(|(_, _, _, p)| q.cues.over.iter().any(|id| *id == p.id))
+                .filter(|(_, _, _, p)| q.cues.over.contains(&p.id))
                 .map(|&(e, _, _, _)| e)
                 .fold(end, usize::max);
             (end, len, cue, q)

@@ -34,6 +34,7 @@ pub mod placeholder;
 pub mod restated_figure;
 pub mod section_order;
 pub mod split_word;
+pub mod stale_year;
 pub mod subset_exceeds_total;
 pub mod support_spans;
 pub mod support_titles;
@@ -232,6 +233,11 @@ pub const RULES: &[Rule] = &[
         id: "invalid-date",
         category: Category::Date,
         check: invalid_date::check,
+    },
+    Rule {
+        id: "stale-year",
+        category: Category::Date,
+        check: stale_year::check,
     },
 ];
 
