@@ -26,6 +26,7 @@ pub mod heading_numbering;
 pub mod heading_style;
 pub mod invalid_date;
 pub mod missing_section;
+pub mod outdated_formulation;
 pub mod page_split_marker;
 pub mod parts_exceed_total;
 pub mod percent_mismatch;
@@ -168,6 +169,11 @@ pub const RULES: &[Rule] = &[
         id: "conversion-debris",
         category: Category::Wording,
         check: conversion_debris::check,
+    },
+    Rule {
+        id: "outdated-formulation",
+        category: Category::Wording,
+        check: outdated_formulation::check,
     },
     Rule {
         id: "doubled-character",
