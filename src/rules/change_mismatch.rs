@@ -67,6 +67,14 @@ struct Change<'a> {
     size: Option<&'a Number>,
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "change-mismatch",
+    category: crate::Category::Figures,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let text = doc.text;

@@ -854,6 +854,14 @@ struct Hit {
     strong: bool,
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "conversion-debris",
+    category: crate::Category::Wording,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     let t = table();

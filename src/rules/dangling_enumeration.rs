@@ -55,6 +55,14 @@ enum Why {
     Conjunction,
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "dangling-enumeration",
+    category: crate::Category::Punctuation,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     for p in &ctx.doc.paragraphs {

@@ -63,6 +63,14 @@ const REDUPLICATING: &str = "人天年月日家户层处事个件条项次步时
 /// the 4-grams without the double on each side, and the 4-gram with it.
 type Evidence = (usize, char, [char; 4], [char; 4], [char; 4]);
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "doubled-character",
+    category: crate::Category::Wording,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     let bytes = text.as_bytes();

@@ -21,6 +21,14 @@ use super::{Ctx, Emitter};
 use crate::text::class::is_zh;
 use crate::text::utf8::{char_at, char_before, chars_led_by};
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "doubled-punctuation",
+    category: crate::Category::Punctuation,
+    severity: crate::Severity::Warning,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     // Every mark below starts with E2, E3 or EF except · (C2 B7) and the

@@ -64,6 +64,14 @@ fn placeholder_only(body: &str) -> bool {
             .any(|w| core.eq_ignore_ascii_case(w))
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "empty-section",
+    category: crate::Category::Structure,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let n = doc.headings.len();

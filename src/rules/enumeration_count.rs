@@ -299,6 +299,14 @@ fn inline_paren_items(doc: &Document, at: usize) -> Option<Vec<(usize, usize)>> 
     (!spans.is_empty()).then_some(spans)
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "enumeration-count",
+    category: crate::Category::Figures,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     for a in find_announcements(doc) {

@@ -37,6 +37,14 @@ struct Fix {
     mark: char,
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "half-width-punctuation",
+    category: crate::Category::Punctuation,
+    severity: crate::Severity::Info,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     let protected = protected_spans(text);

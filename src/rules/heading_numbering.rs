@@ -115,6 +115,14 @@ fn after_lead_in(ctx: &Ctx, h: &Heading) -> bool {
         })
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "heading-numbering",
+    category: crate::Category::Structure,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let text = doc.text;

@@ -61,6 +61,14 @@ fn convert(b: &str, to: Width) -> String {
     format!("{open}{inner}{close}")
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "heading-style",
+    category: crate::Category::Structure,
+    severity: crate::Severity::Warning,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     // Per report and level: the bracketed headings and their widths.

@@ -275,6 +275,14 @@ fn describe(d: &Date) -> Option<(String, String)> {
 
 const RANGE_SEPS: &[&str] = &["至", "到", "~", "～", "〜", "——", "—", "－", "-", "–"];
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "invalid-date",
+    category: crate::Category::Date,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     merged_dates(text, out);

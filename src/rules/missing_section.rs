@@ -46,6 +46,14 @@ use crate::sections::part_anchor;
 /// How many of a section's words the message lists.
 const SHOWN_ALIASES: usize = 4;
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "missing-section",
+    category: crate::Category::Structure,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let multi = ctx

@@ -2,8 +2,9 @@
 //! (`template_debris.rs` → `template-debris`), and the file's `//!` doc
 //! comment is the explanation the user sees (Chinese, then `# English`).
 //!
-//! To add a rule: write `src/rules/<id>.rs` with a `pub fn check(ctx, out)`,
-//! and add one line to [`RULES`].
+//! To add a rule: write `src/rules/<id>.rs` with a `pub fn check(ctx, out)`
+//! and, next to it, its `pub const RULE: Rule` (id, category, default
+//! severity); then list `<id>::RULE` in [`RULES`].
 
 use crate::config::Config;
 use crate::document::Document;
@@ -90,6 +91,9 @@ impl<'a> Ctx<'a> {
 pub struct Rule {
     pub id: &'static str,
     pub category: Category,
+    /// The severity of most of its findings (a rule may report a less
+    /// certain case one step lower).
+    pub severity: crate::Severity,
     pub check: fn(&Ctx, &mut Emitter),
 }
 
@@ -110,141 +114,33 @@ pub const SLOWEST_FIRST: &[&str] = &[
 
 /// The registry, in the order rules run.
 pub const RULES: &[Rule] = &[
-    Rule {
-        id: "placeholder",
-        category: Category::Placeholder,
-        check: placeholder::check,
-    },
-    Rule {
-        id: "missing-section",
-        category: Category::Structure,
-        check: missing_section::check,
-    },
-    Rule {
-        id: "section-order",
-        category: Category::Structure,
-        check: section_order::check,
-    },
-    Rule {
-        id: "empty-section",
-        category: Category::Structure,
-        check: empty_section::check,
-    },
-    Rule {
-        id: "heading-numbering",
-        category: Category::Structure,
-        check: heading_numbering::check,
-    },
-    Rule {
-        id: "heading-style",
-        category: Category::Structure,
-        check: heading_style::check,
-    },
-    Rule {
-        id: "half-width-punctuation",
-        category: Category::Punctuation,
-        check: half_width_punctuation::check,
-    },
-    Rule {
-        id: "unbalanced-pair",
-        category: Category::Punctuation,
-        check: unbalanced_pair::check,
-    },
-    Rule {
-        id: "dangling-enumeration",
-        category: Category::Punctuation,
-        check: dangling_enumeration::check,
-    },
-    Rule {
-        id: "doubled-punctuation",
-        category: Category::Punctuation,
-        check: doubled_punctuation::check,
-    },
-    Rule {
-        id: "title-mark-substitute",
-        category: Category::Punctuation,
-        check: title_mark_substitute::check,
-    },
-    Rule {
-        id: "conversion-debris",
-        category: Category::Wording,
-        check: conversion_debris::check,
-    },
-    Rule {
-        id: "outdated-formulation",
-        category: Category::Wording,
-        check: outdated_formulation::check,
-    },
-    Rule {
-        id: "doubled-character",
-        category: Category::Wording,
-        check: doubled_character::check,
-    },
-    Rule {
-        id: "split-word",
-        category: Category::Wording,
-        check: split_word::check,
-    },
-    Rule {
-        id: "template-instruction",
-        category: Category::Placeholder,
-        check: template_instruction::check,
-    },
-    Rule {
-        id: "template-debris",
-        category: Category::Boilerplate,
-        check: template_debris::check,
-    },
-    Rule {
-        id: "page-split-marker",
-        category: Category::Boilerplate,
-        check: page_split_marker::check,
-    },
-    Rule {
-        id: "parts-exceed-total",
-        category: Category::Figures,
-        check: parts_exceed_total::check,
-    },
-    Rule {
-        id: "subset-exceeds-total",
-        category: Category::Figures,
-        check: subset_exceeds_total::check,
-    },
-    Rule {
-        id: "percent-mismatch",
-        category: Category::Figures,
-        check: percent_mismatch::check,
-    },
-    Rule {
-        id: "percent-sum",
-        category: Category::Figures,
-        check: percent_sum::check,
-    },
-    Rule {
-        id: "restated-figure",
-        category: Category::Figures,
-        check: restated_figure::check,
-    },
-    Rule {
-        id: "enumeration-count",
-        category: Category::Figures,
-        check: enumeration_count::check,
-    },
-    Rule {
-        id: "change-mismatch",
-        category: Category::Figures,
-        check: change_mismatch::check,
-    },
-    Rule {
-        id: "invalid-date",
-        category: Category::Date,
-        check: invalid_date::check,
-    },
-    Rule {
-        id: "stale-year",
-        category: Category::Date,
-        check: stale_year::check,
-    },
+    placeholder::RULE,
+    missing_section::RULE,
+    section_order::RULE,
+    empty_section::RULE,
+    heading_numbering::RULE,
+    heading_style::RULE,
+    half_width_punctuation::RULE,
+    unbalanced_pair::RULE,
+    dangling_enumeration::RULE,
+    doubled_punctuation::RULE,
+    title_mark_substitute::RULE,
+    conversion_debris::RULE,
+    outdated_formulation::RULE,
+    doubled_character::RULE,
+    split_word::RULE,
+    template_instruction::RULE,
+    template_debris::RULE,
+    page_split_marker::RULE,
+    parts_exceed_total::RULE,
+    subset_exceeds_total::RULE,
+    percent_mismatch::RULE,
+    percent_sum::RULE,
+    restated_figure::RULE,
+    enumeration_count::RULE,
+    change_mismatch::RULE,
+    invalid_date::RULE,
+    stale_year::RULE,
 ];
 
 /// The rule's user-facing explanation: (Chinese, English).

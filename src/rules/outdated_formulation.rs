@@ -149,6 +149,14 @@ fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "outdated-formulation",
+    category: crate::Category::Wording,
+    severity: crate::Severity::Warning,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let text = doc.text;

@@ -224,6 +224,14 @@ fn chain(cands: Vec<Candidate>) -> Vec<Mark> {
     out
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "page-split-marker",
+    category: crate::Category::Boilerplate,
+    severity: crate::Severity::Warning,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     for m in find(doc) {

@@ -26,6 +26,14 @@ use super::{percent_mismatch, Ctx, Emitter};
 use crate::numbers::breakdown::{self, Cue};
 use crate::numbers::format_value;
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "parts-exceed-total",
+    category: crate::Category::Figures,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let nums = &doc.numbers;

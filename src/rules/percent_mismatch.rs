@@ -56,6 +56,14 @@ pub fn mismatched(nums: &[Number], g: &Group) -> Vec<(usize, f64)> {
         .collect()
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "percent-mismatch",
+    category: crate::Category::Figures,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let nums = &doc.numbers;

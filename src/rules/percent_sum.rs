@@ -24,6 +24,14 @@ use crate::numbers::breakdown::{self, announces, is_share_connector, ordinal_suf
 use crate::numbers::format_value;
 use std::collections::HashSet;
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "percent-sum",
+    category: crate::Category::Figures,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let nums = &doc.numbers;

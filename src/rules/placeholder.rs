@@ -123,6 +123,14 @@ const X_TERMS: &[char] = &[
     '光', '射', '线', '轴', '型', '形', '染', '刀', '波', '坐', '档',
 ];
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "placeholder",
+    category: crate::Category::Placeholder,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let text = doc.text;

@@ -23,6 +23,14 @@ use std::collections::BTreeMap;
 
 const MAX_SECTIONS: usize = 64;
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "section-order",
+    category: crate::Category::Structure,
+    severity: crate::Severity::Warning,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     // Per part: heading → the sections it names.

@@ -53,6 +53,14 @@ fn is_cn_digit(c: char) -> bool {
     )
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "split-word",
+    category: crate::Category::Wording,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     static SEEDS: OnceLock<Seeds> = OnceLock::new();

@@ -122,6 +122,14 @@ fn signing_date(line: &str) -> Option<(u32, u32)> {
     (rest[d_end + '日'.len_utf8()..].trim().is_empty() && (1..=12).contains(&m)).then_some((y, m))
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "stale-year",
+    category: crate::Category::Date,
+    severity: crate::Severity::Warning,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     for (pi, part) in doc.parts.iter().enumerate() {

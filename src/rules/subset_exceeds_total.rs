@@ -18,6 +18,14 @@ use super::{Ctx, Emitter};
 use crate::numbers::breakdown::Cue;
 use crate::numbers::format_value;
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "subset-exceeds-total",
+    category: crate::Category::Figures,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let nums = &doc.numbers;

@@ -99,6 +99,14 @@ enum Form {
     Marker,
 }
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "template-instruction",
+    category: crate::Category::Placeholder,
+    severity: crate::Severity::Warning,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let text = doc.text;

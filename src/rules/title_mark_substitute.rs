@@ -23,6 +23,14 @@ use crate::text::class::is_han;
 use crate::text::seeds::{self, Seeds};
 use std::sync::OnceLock;
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "title-mark-substitute",
+    category: crate::Category::Punctuation,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     let marks = QuestionMarks::new(text);

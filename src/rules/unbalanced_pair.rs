@@ -33,6 +33,14 @@ const CLOSE: [char; 9] = ['”', '’', '》', '〉', '）', '】', '〕', '」'
 /// with a slip: report the first ones only.
 const MAX_PER_PARAGRAPH: usize = 20;
 
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "unbalanced-pair",
+    category: crate::Category::Punctuation,
+    severity: crate::Severity::Error,
+    check,
+};
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = ctx.doc.text;
     for p in &ctx.doc.paragraphs {
