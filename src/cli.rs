@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use draftcheck::decode::{self, Limits, LoadError};
 use draftcheck::load::{self, Loaded};
 use draftcheck::render::{self, AnalysisFile, FileError, FileMeta};
-use draftcheck::{analysis, Analysis, Config, Hints, Profile, ProfileChoice};
+use draftcheck::{analysis, Analysis, Config, Profile, ProfileChoice, Threads};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -169,7 +169,14 @@ fn io_error(e: &std::io::Error) -> LoadError {
 }
 
 fn check(opts: &Options) -> ExitCode {
-    let config = Config::default();
+    let config = Config {
+        threads: if opts.single_thread {
+            Threads::One
+        } else {
+            Threads::Auto
+        },
+        ..Config::default()
+    };
     let mut loaded: Vec<(String, Loaded)> = Vec::new();
     let mut errors: Vec<(String, String)> = Vec::new();
     for path in &opts.files {
@@ -192,11 +199,7 @@ fn check(opts: &Options) -> ExitCode {
         .iter()
         .map(|(p, l)| {
             let started = std::time::Instant::now();
-            let hints = Hints {
-                single_thread: opts.single_thread,
-                ..l.hints.clone()
-            };
-            let a = analysis(&l.text, &opts.profile, &config, &hints);
+            let a = analysis(&l.text, &opts.profile, &config, &l.hints);
             if opts.timing {
                 eprintln!(
                     "draftcheck: {p}: analysed {} bytes in {:.2} ms",

@@ -166,10 +166,6 @@ pub struct Hints {
     /// (0-based line index, heading level 1..=6) pairs; level 0 marks the
     /// document title.
     pub heading_levels: Vec<(usize, u8)>,
-    /// Analyse on the calling thread only, whatever the text's size (the
-    /// CLI's `--threads 1`: benchmarks compare one thread's cost with the
-    /// web build, which has one).
-    pub single_thread: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -225,24 +221,24 @@ impl<'a> Document<'a> {
     }
 
     pub fn with_hints(text: &'a str, hints: &Hints) -> Document<'a> {
-        Self::with_hints_then(text, hints, |_| ()).0
+        Self::with_hints_then(text, hints, false, |_| ()).0
     }
 
     /// [`Document::with_hints`], and `then` run on the document as soon as
-    /// it is segmented: natively, a large text has its figures read on a
-    /// second thread meanwhile, so `then` must not look at `numbers`
-    /// (they may not be there yet).
+    /// it is segmented: when `parallel` (see [`crate::Config::parallel`]),
+    /// the figures are read on a second thread meanwhile, so `then` must
+    /// not look at `numbers` (they may not be there yet).
     pub fn with_hints_then<R>(
         text: &'a str,
         hints: &Hints,
+        parallel: bool,
         then: impl FnOnce(&Document<'a>) -> R,
     ) -> (Document<'a>, R) {
         // The figures depend on the text alone.
+        #[cfg(target_arch = "wasm32")]
+        let _ = parallel;
         #[cfg(not(target_arch = "wasm32"))]
-        if text.len() >= crate::PARALLEL_BYTES
-            && !hints.single_thread
-            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-        {
+        if parallel {
             return std::thread::scope(|s| {
                 let numbers = crate::threads::spawn(s, || numbers::extract(text)).ok();
                 let mut doc = Document::segmented(text, hints);

@@ -1925,7 +1925,6 @@ fn parse_document(
         text: body.out,
         hints: Hints {
             heading_levels: body.hints,
-            ..Hints::default()
         },
         tracked_changes: tracked,
     })

@@ -27,7 +27,7 @@ pub mod threads;
 
 pub mod web;
 
-pub use config::Config;
+pub use config::{Config, Threads};
 pub use document::{Document, Hints};
 pub use finding::{Category, Finding, Related, Report, SectionStatus, Severity, Summary};
 pub use profile::{Profile, ProfileChoice};
@@ -75,25 +75,15 @@ pub struct Analysis<'t> {
     positions: PositionTable,
 }
 
-/// Texts from this size on have their rules run on two threads (natively):
-/// below it, starting a thread costs more than it saves.
-#[cfg(not(target_arch = "wasm32"))]
-const PARALLEL_BYTES: usize = 256 * 1024;
-
 /// Runs the enabled rules over the document: their findings, and for each
 /// the rank of its rule among the enabled ones.
-fn run_rules(ctx: &Ctx, config: &Config, hints: &Hints) -> (Vec<RawFinding>, Vec<u16>) {
+fn run_rules(ctx: &Ctx, config: &Config) -> (Vec<RawFinding>, Vec<u16>) {
     let enabled: Vec<&rules::Rule> = rules::RULES
         .iter()
         .filter(|r| config.enabled(r.id))
         .collect();
-    #[cfg(target_arch = "wasm32")]
-    let _ = hints; // one thread there anyway
     #[cfg(not(target_arch = "wasm32"))]
-    if ctx.doc.text.len() >= PARALLEL_BYTES
-        && !hints.single_thread
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-    {
+    if config.parallel(ctx.doc.text.len()) {
         return run_rules_on_two_threads(ctx, &enabled);
     }
     run_rules_in_turn(ctx, &enabled)
@@ -185,26 +175,27 @@ pub fn analysis<'t>(
     hints: &Hints,
 ) -> Analysis<'t> {
     // The profile and its sections need the headings, not the figures.
-    let (doc, (profile, profile_reason, matches)) = Document::with_hints_then(text, hints, |doc| {
-        let (profile, reason) = match choice {
-            ProfileChoice::Given(p) => (p.clone(), "由用户指定".to_string()),
-            ProfileChoice::Auto => {
-                let title = doc
-                    .headings
-                    .iter()
-                    .filter(|h| h.kind == MarkerKind::Title)
-                    .map(|h| doc.heading_text(h))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                profile::auto_select(text, &title)
-            }
-        };
-        let matches = sections::match_sections(doc, &profile);
-        (profile, reason, matches)
-    });
+    let (doc, (profile, profile_reason, matches)) =
+        Document::with_hints_then(text, hints, config.parallel(text.len()), |doc| {
+            let (profile, reason) = match choice {
+                ProfileChoice::Given(p) => (p.clone(), "由用户指定".to_string()),
+                ProfileChoice::Auto => {
+                    let title = doc
+                        .headings
+                        .iter()
+                        .filter(|h| h.kind == MarkerKind::Title)
+                        .map(|h| doc.heading_text(h))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    profile::auto_select(text, &title)
+                }
+            };
+            let matches = sections::match_sections(doc, &profile);
+            (profile, reason, matches)
+        });
     let ctx = Ctx::new(&doc, &profile, config, &matches);
 
-    let (raw, ranks) = run_rules(&ctx, config, hints);
+    let (raw, ranks) = run_rules(&ctx, config);
     // Sort indices, not the findings themselves (they are large); equal
     // spans in rule order, and a rule's own findings in the order it gave.
     let mut order: Vec<u32> = (0..raw.len() as u32).collect();
@@ -481,7 +472,7 @@ mod tests {
     #[test]
     fn two_threads_find_what_one_finds() {
         let text = big_text();
-        assert!(text.len() >= PARALLEL_BYTES);
+        assert!(text.len() >= config::PARALLEL_BYTES);
         let doc = Document::with_hints(&text, &Hints::default());
         let profile = Profile::builtin("political-ecology").expect("built-in profile");
         let config = Config::default();
@@ -508,6 +499,7 @@ mod tests {
         assert!(none.is_empty() && ranks.is_empty());
         let all_off = Config {
             disabled_rules: rules::RULES.iter().map(|r| r.id.to_string()).collect(),
+            ..Config::default()
         };
         let a = analysis(&text, &ProfileChoice::Auto, &all_off, &Hints::default());
         assert_eq!(a.len(), 0);

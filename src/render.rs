@@ -152,12 +152,6 @@ impl<'a> Findings<'a> {
     }
 }
 
-/// From this many findings on, the CLI writes the second half of the list
-/// on a second thread (natively): the JSON of a long template runs to
-/// megabytes.
-#[cfg(not(target_arch = "wasm32"))]
-const PARALLEL_FINDINGS: usize = 4096;
-
 /// The output document: (file, report head, its findings) per file. The
 /// head's own `findings` are not written; `findings` are.
 fn write_files_json<'a>(
@@ -395,76 +389,7 @@ impl<W: Write> Json<'_, W> {
 
     /// The findings, comma-separated.
     fn findings(&mut self, findings: Findings) -> io::Result<()> {
-        let n = findings.len();
-        #[cfg(not(target_arch = "wasm32"))]
-        if n >= PARALLEL_FINDINGS && std::thread::available_parallelism().is_ok_and(|c| c.get() > 1)
-        {
-            return self.findings_on_two_threads(findings);
-        }
-        self.finding_range(findings, 0, n)
-    }
-
-    /// The findings in blocks: this thread writes the even blocks and a
-    /// helper formats the odd ones into buffers that come back to it for
-    /// reuse. The output keeps its order and memory stays at a few blocks
-    /// (one buffer for the whole second half cost a fresh page for every
-    /// 4 KB of it, and the page faults cost more than the formatting).
-    #[cfg(not(target_arch = "wasm32"))]
-    fn findings_on_two_threads(&mut self, findings: Findings) -> io::Result<()> {
-        use std::sync::mpsc;
-        /// About 100 KB of JSON: in the caches, and many per thread.
-        const BLOCK: usize = 256;
-        let n = findings.len();
-        let blocks = n.div_ceil(BLOCK);
-        let range = |b: usize| (b * BLOCK, ((b + 1) * BLOCK).min(n));
-        // At most two formatted blocks wait for this thread.
-        let (full_tx, full_rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
-        let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
-        std::thread::scope(|s| {
-            let helper = crate::threads::spawn(s, move || {
-                let mut unused = io::sink();
-                for b in (1..blocks).step_by(2) {
-                    let (from, to) = range(b);
-                    let mut j = Json {
-                        w: &mut unused,
-                        buf: empty_rx.try_recv().unwrap_or_default(),
-                        chunk: usize::MAX,
-                    };
-                    let done = j.finding_range(findings, from, to).map(|_| j.buf);
-                    // A send fails when the writer has stopped (an output
-                    // error): nothing more is wanted.
-                    if full_tx.send(done).is_err() {
-                        return;
-                    }
-                }
-            });
-            if helper.is_err() {
-                // No second thread (a process limit): all on this one.
-                return self.finding_range(findings, 0, n);
-            }
-            // Moved here so that an early return drops it and unblocks
-            // the helper.
-            let full_rx = full_rx;
-            for b in 0..blocks {
-                if b % 2 == 0 {
-                    let (from, to) = range(b);
-                    self.finding_range(findings, from, to)?;
-                } else {
-                    // The helper ends only after its last block or by a
-                    // panic, which the scope passes on.
-                    let Ok(block) = full_rx.recv() else {
-                        break;
-                    };
-                    let mut block = block?;
-                    self.flush()?;
-                    self.w.write_all(&block)?;
-                    block.clear();
-                    // The helper may have finished: the buffer is dropped.
-                    let _ = empty_tx.send(block);
-                }
-            }
-            Ok(())
-        })
+        self.finding_range(findings, 0, findings.len())
     }
 
     /// Findings `from..to`, each after a comma but the very first.
@@ -818,7 +743,7 @@ mod tests {
         assert_eq!(json(&none), serde_json::to_string(&none).unwrap());
     }
 
-    /// A template collection repeated: past `PARALLEL_FINDINGS` findings.
+    /// A template collection repeated: tens of thousands of findings.
     fn long_text() -> String {
         include_str!("../tests/fixtures/corpus/000_template_collection.txt").repeat(12)
     }
@@ -830,12 +755,11 @@ mod tests {
             &crate::Config::default(),
             &crate::Hints::default(),
         );
-        assert!(a.len() >= PARALLEL_FINDINGS, "{} findings", a.len());
+        assert!(a.len() >= 4096, "{} findings", a.len());
         a
     }
 
-    /// Past `PARALLEL_FINDINGS` every other block of the list is written
-    /// on a thread of its own: the bytes are still serde's.
+    /// A long list is written in chunks: the bytes are still serde's.
     #[test]
     fn long_finding_lists_are_written_like_serde() {
         let text = long_text();
@@ -867,7 +791,7 @@ mod tests {
     }
 
     /// An output that fails partway (a closed pipe, a full disk) ends the
-    /// two-thread writer with the error: the helper stops, nothing hangs.
+    /// writer with the error.
     #[test]
     fn a_failing_output_stops_the_writer() {
         struct FailsAfter(usize);

@@ -278,7 +278,6 @@ fn markdown_and_style_headings() {
     let text = "报告\n基本情况\n正文。\n存在问题\n正文。";
     let hints = draftcheck::Hints {
         heading_levels: vec![(0, 0), (1, 1), (3, 1)],
-        ..Default::default()
     };
     let doc = Document::with_hints(text, &hints);
     let kinds: Vec<MarkerKind> = doc.headings.iter().map(|h| h.kind).collect();

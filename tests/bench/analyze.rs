@@ -2,7 +2,7 @@
 //! (20 copies of the six corpus reports) and on a 30,000-character report.
 //! The cost growth on pathological inputs is `cargo bench --bench growth`.
 
-use draftcheck::{analysis, analyze_auto, Config, Hints, ProfileChoice};
+use draftcheck::{analysis, analyze_auto, Config, Hints, ProfileChoice, Threads};
 use std::hint::black_box;
 
 const REPORTS: &[&str] = &[
@@ -49,9 +49,9 @@ fn corpus_1_5mb(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 15)]
 fn corpus_1_5mb_one_thread(bencher: divan::Bencher) {
     let text = corpus_text();
-    let hints = Hints {
-        single_thread: true,
-        ..Hints::default()
+    let config = Config {
+        threads: Threads::One,
+        ..Config::default()
     };
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
@@ -59,8 +59,8 @@ fn corpus_1_5mb_one_thread(bencher: divan::Bencher) {
             analysis(
                 black_box(&text),
                 &ProfileChoice::Auto,
-                &Config::default(),
-                &hints,
+                &config,
+                &Hints::default(),
             )
             .findings()
             .count()
