@@ -4,6 +4,7 @@
 //! Data flows one way: text → [`Document`] (segmented once) → rules →
 //! findings → renderers.
 
+pub mod batch;
 pub mod cnum;
 pub mod config;
 pub mod decode;
