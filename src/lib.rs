@@ -8,6 +8,7 @@ pub mod batch;
 pub mod cnum;
 pub mod config;
 pub mod decode;
+pub mod diff;
 pub mod document;
 pub mod docx;
 pub mod fill;
