@@ -242,14 +242,87 @@ pub fn report_year(doc: &Document) -> Option<u32> {
             return Some(y);
         }
     }
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+    // A report names a handful of years: counted in a list.
+    let mut counts: Vec<(u32, usize)> = Vec::new();
     for y in nums.iter().filter_map(year_of) {
-        *counts.entry(y).or_default() += 1;
+        match counts.iter_mut().find(|c| c.0 == y) {
+            Some(c) => c.1 += 1,
+            None => counts.push((y, 1)),
+        }
     }
     counts
         .into_iter()
         .max_by_key(|&(y, n)| (n, y))
         .map(|(y, _)| y)
+}
+
+/// Items grouped by a key, exactly: the key's hash finds the candidate
+/// groups, the key itself decides. One hash map type serves the module
+/// (each is code in the web build).
+struct Groups<K> {
+    by_hash: HashMap<u64, Vec<usize>>,
+    keys: Vec<K>,
+    items: Vec<Vec<usize>>,
+}
+
+impl<K: PartialEq> Groups<K> {
+    fn new() -> Self {
+        Groups {
+            by_hash: HashMap::new(),
+            keys: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+
+    /// The group of `key`.
+    fn find(&self, hash: u64, key: &K) -> Option<usize> {
+        self.by_hash
+            .get(&hash)?
+            .iter()
+            .copied()
+            .find(|&g| self.keys.get(g) == Some(key))
+    }
+
+    /// Adds `item` to the group of `key` (a new group, last, if none).
+    fn add(&mut self, hash: u64, key: K, item: usize) {
+        let g = match self.find(hash, &key) {
+            Some(g) => g,
+            None => {
+                self.by_hash.entry(hash).or_default().push(self.keys.len());
+                self.keys.push(key);
+                self.items.push(Vec::new());
+                self.keys.len() - 1
+            }
+        };
+        if let Some(v) = self.items.get_mut(g) {
+            v.push(item);
+        }
+    }
+
+    /// The items of `key`'s group.
+    fn get(&self, hash: u64, key: &K) -> &[usize] {
+        self.find(hash, key)
+            .and_then(|g| self.items.get(g))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Takes the last item of `key`'s group.
+    fn pop(&mut self, hash: u64, key: &K) -> Option<usize> {
+        let g = self.find(hash, key)?;
+        self.items.get_mut(g)?.pop()
+    }
+}
+
+/// FNV-1a over strings, each followed by a byte that UTF-8 never holds.
+fn fnv(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for &b in p.as_bytes().iter().chain(&[0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
 // ---------------------------------------------------------------------------
@@ -334,7 +407,7 @@ fn align(a: &[u64], b: &[u64]) -> Vec<(usize, usize)> {
             }
             continue;
         }
-        anchors.sort_unstable();
+        crate::sort::sort_by(&mut anchors, |&(i, j)| crate::sort::key3(i, j, 0));
         let lis = longest_increasing(&anchors);
         // The gaps between anchors, each aligned in turn.
         let (mut pa, mut pb) = (a0, b0);
@@ -346,7 +419,7 @@ fn align(a: &[u64], b: &[u64]) -> Vec<(usize, usize)> {
         }
         stack.push((pa, a1, pb, b1));
     }
-    out.sort_unstable();
+    crate::sort::sort_by(&mut out, |&(i, j)| crate::sort::key3(i, j, 0));
     out
 }
 
@@ -441,7 +514,8 @@ fn bigrams(s: &str) -> Vec<u64> {
         }
         last = Some(c);
     }
-    v.sort_unstable();
+    // Two characters of 21 bits: well inside the sort's 96-bit keys.
+    crate::sort::sort_by(&mut v, |&b| u128::from(b));
     v
 }
 
@@ -559,7 +633,7 @@ fn diff_paragraphs(old: &Document, new: &Document) -> (TextDiff, Vec<(usize, usi
         j = ej + 1;
     }
     diff.same_after = same_run;
-    pairs.sort_unstable();
+    crate::sort::sort_by(&mut pairs, |&(i, j)| crate::sort::key3(i, j, 0));
     (diff, pairs)
 }
 
@@ -767,38 +841,38 @@ fn match_findings(
     let mut old_taken = vec![false; old.report.findings.len()];
     let mut new_match: Vec<Option<usize>> = vec![None; new.report.findings.len()];
     // 1. Rule, text and the characters around.
-    type Key<'k> = (&'k str, &'k str, &'k str, &'k str);
-    let mut by_context: HashMap<Key, Vec<usize>> = HashMap::new();
+    let mut by_context: Groups<[&str; 4]> = Groups::new();
     for &i in fo.iter().rev() {
         let f = &old.report.findings[i];
         let (b, a) = around(old.text, f.byte_start, f.byte_end);
-        by_context
-            .entry((&f.rule, &f.text, b, a))
-            .or_default()
-            .push(i);
+        let key = [f.rule.as_str(), f.text.as_str(), b, a];
+        by_context.add(fnv(&key), key, i);
     }
     for &i in &fn_ {
         let f = &new.report.findings[i];
         let (b, a) = around(new.text, f.byte_start, f.byte_end);
-        if let Some(o) = by_context
-            .get_mut(&(&f.rule, &f.text, b, a))
-            .and_then(Vec::pop)
-        {
+        let key = [f.rule.as_str(), f.text.as_str(), b, a];
+        if let Some(o) = by_context.pop(fnv(&key), &key) {
             old_taken[o] = true;
             new_match[i] = Some(o);
         }
     }
     // 2. Rule and text within a paragraph the text diff pairs (the words
     // around were edited).
-    let old_para_of_new: HashMap<usize, usize> = pairs.iter().map(|&(a, b)| (b, a)).collect();
-    let mut by_paragraph: HashMap<(usize, &str, &str), Vec<usize>> = HashMap::new();
+    let mut old_para_of_new: Vec<Option<usize>> = vec![None; new_doc.paragraphs.len()];
+    for &(a, b) in pairs {
+        if let Some(slot) = old_para_of_new.get_mut(b) {
+            *slot = Some(a);
+        }
+    }
+    let para_key = |p: usize, f: &Finding| {
+        fnv(&[f.rule.as_str(), f.text.as_str()]) ^ (p as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    };
+    let mut by_paragraph: Groups<(usize, &str, &str)> = Groups::new();
     for &i in fo.iter().rev().filter(|&&i| !old_taken[i]) {
         let f = &old.report.findings[i];
         if let Some(p) = old_doc.paragraph_at(f.byte_start) {
-            by_paragraph
-                .entry((p, &f.rule, &f.text))
-                .or_default()
-                .push(i);
+            by_paragraph.add(para_key(p, f), (p, &f.rule, &f.text), i);
         }
     }
     for &i in &fn_ {
@@ -808,14 +882,11 @@ fn match_findings(
         let f = &new.report.findings[i];
         let Some(p) = new_doc
             .paragraph_at(f.byte_start)
-            .and_then(|p| old_para_of_new.get(&p))
+            .and_then(|p| old_para_of_new.get(p).copied().flatten())
         else {
             continue;
         };
-        if let Some(o) = by_paragraph
-            .get_mut(&(*p, &f.rule, &f.text))
-            .and_then(Vec::pop)
-        {
+        if let Some(o) = by_paragraph.pop(para_key(p, f), &(p, &f.rule, &f.text)) {
             old_taken[o] = true;
             new_match[i] = Some(o);
         }
@@ -865,23 +936,23 @@ fn followed(text: &str, n: &Number) -> Option<String> {
 
 type FigureKey = (String, String);
 
-/// Each followed figure's key (label, unit counted as 人 for 名/位) with
-/// its indices into the document's figures, keys in order of appearance.
-fn figure_groups(doc: &Document) -> (Vec<FigureKey>, HashMap<FigureKey, Vec<usize>>) {
-    let mut order = Vec::new();
-    let mut groups: HashMap<FigureKey, Vec<usize>> = HashMap::new();
+fn figure_hash(k: &FigureKey) -> u64 {
+    fnv(&[&k.0, &k.1])
+}
+
+/// The followed figures grouped by key (label, unit counted as 人 for
+/// 名/位), each group the indices of its figures in the document, the
+/// groups in order of appearance.
+fn figure_groups(doc: &Document) -> Groups<FigureKey> {
+    let mut groups = Groups::new();
     for (i, n) in doc.numbers.iter().enumerate() {
         let Some(label) = followed(doc.text, n) else {
             continue;
         };
         let key = (label, n.count_unit().to_string());
-        let g = groups.entry(key.clone()).or_default();
-        if g.is_empty() {
-            order.push(key);
-        }
-        g.push(i);
+        groups.add(figure_hash(&key), key, i);
     }
-    (order, groups)
+    groups
 }
 
 /// The same value: equal within the precision written.
@@ -920,14 +991,12 @@ fn compare_figures(
     old_year: Option<u32>,
     new_year: Option<u32>,
 ) -> (Vec<FigureChange>, Vec<Finding>) {
-    let (old_keys, old_groups) = figure_groups(old);
-    let (new_keys, new_groups) = figure_groups(new);
+    let old_groups = figure_groups(old);
+    let new_groups = figure_groups(new);
     // (status, key, old figure index, new figure index)
     let mut pairs: Vec<(FigureStatus, &FigureKey, Option<usize>, Option<usize>)> = Vec::new();
-    let empty = Vec::new();
-    for key in &new_keys {
-        let nb = &new_groups[key];
-        let na = old_groups.get(key).unwrap_or(&empty);
+    for (key, nb) in new_groups.keys.iter().zip(&new_groups.items) {
+        let na = old_groups.get(figure_hash(key), key);
         let mut old_used = vec![false; na.len()];
         let mut new_pair: Vec<Option<usize>> = vec![None; nb.len()];
         if na.len() == nb.len() {
@@ -978,8 +1047,11 @@ fn compare_figures(
             }
         }
     }
-    for key in old_keys.iter().filter(|k| !new_groups.contains_key(*k)) {
-        for &i in &old_groups[key] {
+    for (key, na) in old_groups.keys.iter().zip(&old_groups.items) {
+        if new_groups.find(figure_hash(key), key).is_some() {
+            continue;
+        }
+        for &i in na {
             pairs.push((FigureStatus::Disappeared, key, Some(i), None));
         }
     }
@@ -1025,7 +1097,8 @@ fn compare_figures(
         if let (FigureStatus::Unchanged, Some((oy, ny)), Some(oi), Some(ni)) =
             (status, moved_on, o, n)
         {
-            let lone = old_groups[key].len() == 1 && new_groups[key].len() == 1;
+            let h = figure_hash(key);
+            let lone = old_groups.get(h, key).len() == 1 && new_groups.get(h, key).len() == 1;
             if lone && stale(new, &new.numbers[ni], ny) && old.numbers[oi].is_exact() {
                 if let (Some(a), Some(b)) = (&old_at, &new_at) {
                     warnings.push(unchanged_warning(&key.0, a, b, oy, ny));
