@@ -123,9 +123,10 @@ struct BatchReader {
 }
 
 impl BatchReader {
-    /// Reads the next file, adds its row, and goes on to the next on a
-    /// later turn of the event loop: the table and the progress paint in
-    /// between and the page stays responsive.
+    /// Reads the next file, adds its row, and goes on to the next. Each
+    /// file's row is added by the reader's own event, a task of its own:
+    /// the table and the progress paint in between and the page stays
+    /// responsive (a timer between files would only add its 4 ms).
     fn next(self) {
         if *self.current.borrow() != self.mine {
             return;
@@ -144,9 +145,14 @@ impl BatchReader {
             };
             let entry = web_batch::entry(&name, loaded, &self.choice, &self.profiles);
             self.batch.dispatch(BatchAction::Add(entry));
-            Timeout::new(0, move || self.next()).forget();
+            self.next();
         });
-        *slot.borrow_mut() = Some(task);
+        // The reader replaced may be the one whose event is running: it is
+        // dropped once that event is over.
+        let replaced = slot.borrow_mut().replace(task);
+        if let Some(done) = replaced {
+            Timeout::new(0, move || drop(done)).forget();
+        }
     }
 }
 
