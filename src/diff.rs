@@ -561,6 +561,7 @@ fn diff_paragraphs(old: &Document, new: &Document) -> (TextDiff, Vec<(usize, usi
         .map(|p| paragraph_hash(new.paragraph_text(p)))
         .collect();
     let equal = align(&ha, &hb);
+    let mut budget = CHAR_WORK_PER_BYTE * (old.text.len() + new.text.len()) + 1_000_000;
     let mut diff = TextDiff::default();
     let mut pairs = Vec::with_capacity(equal.len());
     let mut same_run = 0;
@@ -615,7 +616,7 @@ fn diff_paragraphs(old: &Document, new: &Document) -> (TextDiff, Vec<(usize, usi
                     old_line: line(old, k),
                     new_line: line(new, m),
                     same_before: 0,
-                    segments: diff_chars(a_text, b_text),
+                    segments: diff_chars_within(a_text, b_text, &mut budget),
                 },
             );
             pairs.push((k, m));
@@ -689,6 +690,18 @@ fn tokens(s: &str) -> Vec<&str> {
 /// The segments of a changed paragraph: the tokens that stayed, went and
 /// came, by Myers' diff bounded by [`MAX_EDITS`].
 pub fn diff_chars(a: &str, b: &str) -> Vec<Segment> {
+    let mut unbounded = usize::MAX;
+    diff_chars_within(a, b, &mut unbounded)
+}
+
+/// Work allowed for the character diffs of a text diff, in Myers steps
+/// (tokens × edits) per byte of the two texts: a text whose every
+/// paragraph was reworded stays linear, its last pairs marked whole.
+const CHAR_WORK_PER_BYTE: usize = 64;
+
+/// [`diff_chars`] within `budget` Myers steps (what it spends is taken
+/// off): a pair of n tokens may make at most budget / n edits.
+fn diff_chars_within(a: &str, b: &str, budget: &mut usize) -> Vec<Segment> {
     let ta = tokens(a);
     let tb = tokens(b);
     let pre = ta.iter().zip(&tb).take_while(|(x, y)| x == y).count();
@@ -701,7 +714,15 @@ pub fn diff_chars(a: &str, b: &str) -> Vec<Segment> {
     let (ma, mb) = (&ta[pre..ta.len() - suf], &tb[pre..tb.len() - suf]);
     let mut ops: Vec<(Op, &str)> = Vec::new();
     ops.extend(ta[..pre].iter().map(|t| (Op::Same, *t)));
-    match myers(ma, mb, MAX_EDITS) {
+    let n = ma.len() + mb.len() + 1;
+    let max_d = MAX_EDITS.min(*budget / n);
+    let script = myers(ma, mb, max_d);
+    // The edits made (the bound when it was reached).
+    let used = script.as_ref().map_or(max_d, |s| {
+        s.iter().filter(|(op, _)| *op != Op::Same).count()
+    });
+    *budget = budget.saturating_sub(n.saturating_mul(used + 1));
+    match script {
         Some(script) => ops.extend(script.into_iter().map(|(op, k)| match op {
             Op::Inserted => (op, mb[k]),
             _ => (op, ma[k]),
@@ -1425,6 +1446,23 @@ mod tests {
         let d = diff_chars(&format!("首{a}尾"), &format!("首{b}尾"));
         assert_eq!(d.len(), 4);
         assert_eq!((d[1].op, d[2].op), (Op::Deleted, Op::Inserted));
+    }
+
+    #[test]
+    fn the_character_diffs_share_a_budget() {
+        let a = "甲乙丙丁".repeat(50);
+        let b = "甲丙乙丁".repeat(50);
+        // Enough: the changes marked one by one.
+        let fine = diff_chars_within(&a, &b, &mut 1_000_000);
+        assert!(fine.len() > 100, "{}", fine.len());
+        // Spent: the middle changed as a whole, and nothing more spent.
+        let mut left = 100;
+        let whole = diff_chars_within(&a, &b, &mut left);
+        assert_eq!(
+            whole.iter().map(|s| s.op).collect::<Vec<_>>(),
+            [Op::Same, Op::Deleted, Op::Inserted, Op::Same]
+        );
+        assert_eq!(left, 0);
     }
 
     #[test]
