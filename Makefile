@@ -78,6 +78,7 @@ bench: dist
 	cargo bench --locked --bench analyze
 	node www/tools/bench.mjs
 	cargo bench --locked --bench growth
+	cargo bench --locked --bench batch
 
 clean:
 	rm -rf dist target $(NODE_DIR)/node_modules

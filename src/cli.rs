@@ -1,11 +1,14 @@
 //! The `draftcheck` command line (native only).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use draftcheck::batch::{self, Row, SortKey};
 use draftcheck::decode::{self, Limits, LoadError};
+use draftcheck::diff;
 use draftcheck::load::{self, Loaded};
 use draftcheck::render::{self, AnalysisFile, FileError, FileMeta};
 use draftcheck::{analysis, Analysis, Config, Profile, ProfileChoice, Threads};
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// 稿检 DraftCheck — 报告草稿检查工具 (a report-draft checker).
@@ -24,8 +27,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 检查文件 (check files): .txt, .md, .docx; - 读取标准输入 (stdin)
+    /// 检查文件或文件夹 (check files or folders): .txt, .md, .docx; - 读取标准输入 (stdin)
     Check(CheckArgs),
+    /// 比较同一报告的两个版本 (compare two versions of a draft): OLD NEW
+    Diff(DiffArgs),
     /// 列出所有规则及说明 (list the rules with their explanations)
     Rules,
     /// 列出内置报告类型 (list the built-in report types)
@@ -52,9 +57,48 @@ struct CheckArgs {
     /// 在标准错误输出每个文件的分析用时 (print each file's analysis time to stderr)
     #[arg(long)]
     timing: bool,
-    /// 要检查的文件；- 表示标准输入 (files to check; - for stdin)
+    /// 只输出汇总表：每个文件一行 (print the summary table only, one line per file)
+    #[arg(long, conflicts_with = "format")]
+    summary: bool,
+    /// 汇总表的排序：verdict（最差的在前）、count、name 或类别 id (order of the summary table)
+    #[arg(long, value_name = "KEY", default_value = "verdict", requires = "summary", value_parser = parse_sort)]
+    sort: SortKey,
+    /// 要检查的文件或文件夹（递归查找 .txt、.md、.docx）；- 表示标准输入 (files or folders to check; - for stdin)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
+}
+
+fn parse_sort(v: &str) -> Result<SortKey, String> {
+    SortKey::from_id(v).ok_or_else(|| {
+        let cats: Vec<&str> = draftcheck::Category::ALL.iter().map(|c| c.id()).collect();
+        format!(
+            "应为 verdict、count、name 或 {} 之一 (one of verdict, count, name, {})",
+            cats.join("、"),
+            cats.join(", ")
+        )
+    })
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// 输出格式 (output format)
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// 报告类型：auto、内置类型的 id，或一个 JSON 文件 (auto, a built-in id, or a JSON file)
+    #[arg(short, long, value_name = "ID|FILE.json", default_value = "auto")]
+    profile: String,
+    /// 文字输出的语言 (language of the text output)
+    #[arg(long, value_enum, default_value_t = Language::Zh)]
+    lang: Language,
+    /// 单个文件的大小上限，MB (the largest file accepted, in MB)
+    #[arg(long, value_name = "MB")]
+    max_size: Option<usize>,
+    /// 上一版 (the previous version)
+    #[arg(value_name = "OLD")]
+    old: String,
+    /// 这一版 (the new version)
+    #[arg(value_name = "NEW")]
+    new: String,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,25 +122,32 @@ struct Options {
     timing: bool,
     /// `--threads 1`: analyse on one thread (large texts use two).
     single_thread: bool,
+    /// `--summary`: the batch table, in this order.
+    summary: Option<SortKey>,
     files: Vec<String>,
 }
 
 impl CheckArgs {
     fn into_options(self) -> Result<Options, String> {
-        let mut limits = Limits::default();
-        if let Some(mb) = self.max_size {
-            limits.max_bytes = mb.saturating_mul(1024 * 1024);
-        }
         Ok(Options {
             format: self.format,
             profile: load_profile(&self.profile)?,
             english: self.lang == Language::En,
-            limits,
+            limits: limits(self.max_size),
             timing: self.timing,
             single_thread: self.threads == Some(1),
+            summary: self.summary.then_some(self.sort),
             files: self.files,
         })
     }
+}
+
+fn limits(max_size: Option<usize>) -> Limits {
+    let mut limits = Limits::default();
+    if let Some(mb) = max_size {
+        limits.max_bytes = mb.saturating_mul(1024 * 1024);
+    }
+    limits
 }
 
 fn load_profile(v: &str) -> Result<ProfileChoice, String> {
@@ -125,6 +176,11 @@ fn gb18030(bytes: &[u8]) -> (String, bool) {
 
 /// Reads a file (or stdin for "-") and hands the bytes to the shared loader.
 fn read_input(path: &str, limits: &Limits) -> Result<Loaded, LoadError> {
+    read_file(path, Path::new(path), limits)
+}
+
+/// [`read_input`] of the file at `file`, named `path` in messages.
+fn read_file(path: &str, file: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -138,7 +194,7 @@ fn read_input(path: &str, limits: &Limits) -> Result<Loaded, LoadError> {
             })?;
         buf
     } else {
-        let meta = std::fs::metadata(path).map_err(|e| io_error(&e))?;
+        let meta = std::fs::metadata(file).map_err(|e| io_error(&e))?;
         if meta.is_dir() {
             return Err(LoadError::new(
                 "这是一个文件夹，不是文件",
@@ -152,7 +208,7 @@ fn read_input(path: &str, limits: &Limits) -> Result<Loaded, LoadError> {
             ));
         }
         let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-        std::fs::File::open(path)
+        std::fs::File::open(file)
             .and_then(|f| f.take(limits.max_bytes as u64 + 1).read_to_end(&mut buf))
             .map_err(|e| io_error(&e))?;
         buf
@@ -168,6 +224,71 @@ fn io_error(e: &std::io::Error) -> LoadError {
     }
 }
 
+/// What the arguments name.
+struct Inputs {
+    /// The files to check, (name, path): the arguments, each folder
+    /// replaced by the .txt, .md and .docx files under it (recursively, in
+    /// path order).
+    files: Vec<(String, PathBuf)>,
+    /// How many other files the folders held; None when no folder was given.
+    skipped: Option<usize>,
+    /// Folders that could not be listed.
+    unlisted: Vec<(String, LoadError)>,
+}
+
+fn expand(args: &[String]) -> Inputs {
+    let mut inputs = Inputs {
+        files: Vec::new(),
+        skipped: None,
+        unlisted: Vec::new(),
+    };
+    for a in args {
+        if a != "-" && std::fs::metadata(a).is_ok_and(|m| m.is_dir()) {
+            let n = inputs.skipped.get_or_insert(0);
+            walk(Path::new(a), &mut inputs.files, n, &mut inputs.unlisted);
+        } else {
+            inputs.files.push((a.clone(), PathBuf::from(a)));
+        }
+    }
+    inputs
+}
+
+fn walk(
+    dir: &Path,
+    files: &mut Vec<(String, PathBuf)>,
+    skipped: &mut usize,
+    errors: &mut Vec<(String, LoadError)>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
+        Err(e) => Err(e),
+    };
+    let mut entries = match entries {
+        Ok(v) => v,
+        Err(e) => {
+            errors.push((dir.display().to_string(), io_error(&e)));
+            return;
+        }
+    };
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        // Symbolic links to folders are not followed (a link to a parent
+        // would never end); links to files are read.
+        let Ok(kind) = e.file_type() else { continue };
+        if kind.is_dir() {
+            walk(&path, files, skipped, errors);
+        } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
+            let name = path.display().to_string();
+            if batch::is_checkable(&name) {
+                files.push((name, path));
+            } else {
+                *skipped += 1;
+            }
+        }
+    }
+}
+
 fn check(opts: &Options) -> ExitCode {
     let config = Config {
         threads: if opts.single_thread {
@@ -179,18 +300,25 @@ fn check(opts: &Options) -> ExitCode {
     };
     let mut loaded: Vec<(String, Loaded)> = Vec::new();
     let mut errors: Vec<(String, String)> = Vec::new();
-    for path in &opts.files {
-        match read_input(path, &opts.limits) {
+    let mut failures: Vec<Row> = Vec::new();
+    let Inputs {
+        files,
+        skipped,
+        unlisted,
+    } = expand(&opts.files);
+    let mut fail = |path: &str, e: LoadError| {
+        let name = if path == "-" { "<stdin>" } else { path };
+        eprintln!("draftcheck: {name}: {e}");
+        errors.push((path.to_string(), e.to_string()));
+        failures.push(Row::unreadable(name, &e));
+    };
+    for (path, e) in unlisted {
+        fail(&path, e);
+    }
+    for (path, file) in &files {
+        match read_file(path, file, &opts.limits) {
             Ok(l) => loaded.push((path.clone(), l)),
-            Err(e) => {
-                let name = if path == "-" {
-                    "<stdin>"
-                } else {
-                    path.as_str()
-                };
-                eprintln!("draftcheck: {name}: {e}");
-                errors.push((path.clone(), e.to_string()));
-            }
+            Err(e) => fail(path, e),
         }
     }
     // Files are analysed in the order given; a file that could not be
@@ -221,8 +349,25 @@ fn check(opts: &Options) -> ExitCode {
         })
         .collect();
     let failed = results.iter().any(|(_, _, a)| a.summary().error > 0);
-    let written = match opts.format {
-        Format::Json => {
+    let written = match (opts.summary, opts.format) {
+        (Some(key), _) => {
+            let mut profiles = Profile::builtins();
+            if let ProfileChoice::Given(p) = &opts.profile {
+                profiles.push(p.clone());
+            }
+            let mut rows: Vec<Row> = results
+                .iter()
+                .map(|(p, _, a)| Row::from_analysis(p, a, &profiles))
+                .collect();
+            rows.extend(failures);
+            let order = batch::order(&rows, key, false);
+            write!(
+                w,
+                "{}",
+                batch::text_table(&rows, &order, skipped, opts.english)
+            )
+        }
+        (None, Format::Json) => {
             let files: Vec<AnalysisFile> = results
                 .iter()
                 .map(|(p, l, a)| AnalysisFile {
@@ -235,15 +380,22 @@ fn check(opts: &Options) -> ExitCode {
                     analysis: a,
                 })
                 .collect();
-            render::write_analyses_json(&mut w, 1, &files, &errors_out).and_then(|_| writeln!(w))
+            render::write_analyses_json_skipped(&mut w, 1, &files, &errors_out, skipped)
+                .and_then(|_| writeln!(w))
         }
-        Format::Text => results.iter().try_for_each(|(p, l, a)| {
-            for (zh, en) in &l.notes {
-                let note = if opts.english { en } else { zh };
-                writeln!(w, "{p}: {note}")?;
-            }
-            write!(w, "{}", render::text(p, &a.report(), opts.english))
-        }),
+        (None, Format::Text) => results
+            .iter()
+            .try_for_each(|(p, l, a)| {
+                for (zh, en) in &l.notes {
+                    let note = if opts.english { en } else { zh };
+                    writeln!(w, "{p}: {note}")?;
+                }
+                write!(w, "{}", render::text(p, &a.report(), opts.english))
+            })
+            .and_then(|_| match skipped {
+                Some(n) if n > 0 => writeln!(w, "{}", batch::skipped_note(n, opts.english)),
+                _ => Ok(()),
+            }),
     };
     if let Err(e) = written.and_then(|_| w.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -257,6 +409,78 @@ fn check(opts: &Options) -> ExitCode {
     if !errors.is_empty() {
         ExitCode::from(2)
     } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn compare(args: DiffArgs) -> ExitCode {
+    let choice = match load_profile(&args.profile) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("draftcheck: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let limits = limits(args.max_size);
+    let english = args.lang == Language::En;
+    let read = |path: &str| {
+        read_input(path, &limits).map_err(|e| {
+            let name = if path == "-" { "<stdin>" } else { path };
+            eprintln!("draftcheck: {name}: {e}");
+        })
+    };
+    let (old, new) = (read(&args.old), read(&args.new));
+    let (Ok(old), Ok(new)) = (old, new) else {
+        return ExitCode::from(2);
+    };
+    let config = Config::default();
+    let old_report = draftcheck::analyze_with(&old.text, &choice, &config, &old.hints);
+    let new_report = draftcheck::analyze_with(&new.text, &choice, &config, &new.hints);
+    let c = diff::compare(
+        &diff::Version {
+            text: &old.text,
+            hints: &old.hints,
+            report: &old_report,
+        },
+        &diff::Version {
+            text: &new.text,
+            hints: &new.hints,
+            report: &new_report,
+        },
+    );
+    let out = match args.format {
+        Format::Json => {
+            let o = diff::Side {
+                path: &args.old,
+                encoding: old.encoding,
+                format: old.format,
+                profile: &old_report.profile,
+                summary: old_report.summary,
+            };
+            let n = diff::Side {
+                path: &args.new,
+                encoding: new.encoding,
+                format: new.format,
+                profile: &new_report.profile,
+                summary: new_report.summary,
+            };
+            diff::json(&o, &n, &c) + "\n"
+        }
+        Format::Text => diff::text(&args.old, &args.new, &c, english),
+    };
+    let mut w = std::io::stdout().lock();
+    if let Err(e) = w.write_all(out.as_bytes()).and_then(|_| w.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("draftcheck: {e}");
+        }
+    }
+    if c.findings
+        .new
+        .iter()
+        .any(|f| f.severity == draftcheck::Severity::Error)
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -285,6 +509,7 @@ pub fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Diff(args) => compare(args),
         Command::Rules => {
             for r in draftcheck::rules::RULES {
                 let (zh, en) = draftcheck::rules::explanation(r.id);

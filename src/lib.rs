@@ -4,9 +4,11 @@
 //! Data flows one way: text → [`Document`] (segmented once) → rules →
 //! findings → renderers.
 
+pub mod batch;
 pub mod cnum;
 pub mod config;
 pub mod decode;
+pub mod diff;
 pub mod document;
 pub mod docx;
 pub mod fill;

@@ -61,7 +61,7 @@ pub fn write_json(w: &mut impl Write, out: &JsonOutput) -> io::Result<()> {
             Findings::Report(&f.report.findings),
         )
     });
-    write_files_json(w, out.version, files, &out.errors)
+    write_files_json(w, out.version, files, &out.errors, None)
 }
 
 /// What the output says of a file besides its report.
@@ -87,6 +87,18 @@ pub fn write_analyses_json(
     files: &[AnalysisFile],
     errors: &[FileError],
 ) -> io::Result<()> {
+    write_analyses_json_skipped(w, version, files, errors, None)
+}
+
+/// [`write_analyses_json`] with a top-level `"skipped":N` after the
+/// errors when `skipped` is given: the other files in the folders checked.
+pub fn write_analyses_json_skipped(
+    w: &mut impl Write,
+    version: u32,
+    files: &[AnalysisFile],
+    errors: &[FileError],
+    skipped: Option<usize>,
+) -> io::Result<()> {
     let files = files.iter().map(|f| {
         let meta = FileMeta {
             notes: f.meta.notes.clone(),
@@ -94,7 +106,7 @@ pub fn write_analyses_json(
         };
         (meta, f.analysis.head(), Findings::Analysis(f.analysis))
     });
-    write_files_json(w, version, files, errors)
+    write_files_json(w, version, files, errors, skipped)
 }
 
 fn finding_ref(f: &Finding) -> FindingRef<'_> {
@@ -159,6 +171,7 @@ fn write_files_json<'a>(
     version: u32,
     files: impl Iterator<Item = (FileMeta<'a>, &'a Report, Findings<'a>)>,
     errors: &[FileError],
+    skipped: Option<usize>,
 ) -> io::Result<()> {
     let mut j = Json {
         w,
@@ -200,6 +213,10 @@ fn write_files_json<'a>(
             j.raw("}")?;
         }
         j.raw("]")?;
+    }
+    if let Some(n) = skipped {
+        j.raw(",\"skipped\":")?;
+        j.uint(n)?;
     }
     j.raw("}")?;
     j.flush()

@@ -1,6 +1,9 @@
 //! The app shell: summary bar, editor, highlighted text, side panels, and
 //! the page-wide handlers (drop a file, F8, Ctrl+Z, Escape).
 
+use super::batch::{self as web_batch, Batch, BatchAction};
+use super::batch_view::BatchTable;
+use super::compare::{CompareView, Compared};
 use super::editor::Editor;
 use super::export::ExportPanel;
 use super::files;
@@ -13,11 +16,14 @@ use super::profiles::ProfileEditor;
 use super::state::{Action, IgnoreLoader, State, Tab, DEFER_BYTES};
 use super::storage;
 use super::summary::SummaryBar;
-use crate::Profile;
+use crate::batch::Row;
+use crate::decode::LoadError;
+use crate::{Profile, ProfileChoice};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -101,6 +107,81 @@ async fn fetch_intranet_profiles() -> Vec<Profile> {
     out
 }
 
+/// What reads a batch: the files still to read, where the rows go, and
+/// the analysis settings of the batch.
+#[derive(Clone)]
+struct BatchReader {
+    queue: Rc<RefCell<VecDeque<(String, gloo::file::File)>>>,
+    batch: UseReducerHandle<Batch>,
+    choice: Rc<ProfileChoice>,
+    profiles: Rc<Vec<Profile>>,
+    /// The reader of the file being read (dropping it cancels the read).
+    slot: Rc<RefCell<Option<FileReader>>>,
+    /// The batch being read now; a reader of an older batch stops.
+    current: Rc<RefCell<u32>>,
+    mine: u32,
+}
+
+impl BatchReader {
+    /// Reads the next file, adds its row, and goes on to the next. Each
+    /// file's row is added by the reader's own event, a task of its own:
+    /// the table and the progress paint in between and the page stays
+    /// responsive (a timer between files would only add its 4 ms).
+    fn next(self) {
+        if *self.current.borrow() != self.mine {
+            return;
+        }
+        let Some((name, file)) = self.queue.borrow_mut().pop_front() else {
+            return;
+        };
+        let slot = self.slot.clone();
+        let task = read_bytes(&file, move |res| {
+            if *self.current.borrow() != self.mine {
+                return;
+            }
+            let loaded = match res {
+                Ok(bytes) => files::read(&name, &bytes),
+                Err(e) => Err(unreadable(&e)),
+            };
+            let entry = web_batch::entry(&name, loaded, &self.choice, &self.profiles);
+            self.batch.dispatch(BatchAction::Add(entry));
+            self.next();
+        });
+        // The reader replaced may be the one whose event is running: it is
+        // dropped once that event is over.
+        let replaced = slot.borrow_mut().replace(task);
+        if let Some(done) = replaced {
+            Timeout::new(0, move || drop(done)).forget();
+        }
+    }
+}
+
+/// Reads a file's bytes; `done` gets them or the browser's error. One
+/// instantiation of gloo's reader for every caller (each closure type
+/// would be a copy of it in the download).
+fn read_bytes(
+    file: &gloo::file::File,
+    done: impl FnOnce(Result<Vec<u8>, gloo::file::FileReadError>) + 'static,
+) -> FileReader {
+    let done: Box<dyn FnOnce(Result<Vec<u8>, gloo::file::FileReadError>)> = Box::new(done);
+    gloo::file::callbacks::read_as_bytes(file, done)
+}
+
+fn unreadable(e: &gloo::file::FileReadError) -> LoadError {
+    LoadError::new(
+        format!("浏览器无法读取这个文件：{e}"),
+        format!("the browser could not read the file: {e}"),
+    )
+}
+
+/// The path of a file inside the folder picked (webkitRelativePath).
+fn relative_path(f: &web_sys::File) -> Option<String> {
+    js_sys::Reflect::get(f, &wasm_bindgen::JsValue::from_str("webkitRelativePath"))
+        .ok()?
+        .as_string()
+        .filter(|p| !p.is_empty())
+}
+
 /// A callback that dispatches a fixed action, whatever its event.
 fn send<E: 'static>(state: &UseReducerHandle<State>, make: fn() -> Action) -> Callback<E> {
     let state = state.clone();
@@ -117,6 +198,10 @@ pub fn app() -> Html {
     });
     let lang = state.lang();
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let batch = use_reducer(Batch::default);
+    let batch_slot: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let batch_current: Rc<RefCell<u32>> = use_mut_ref(|| 0);
+    let compared: UseStateHandle<Option<Rc<Compared>>> = use_state(|| None);
     let debounce: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     // The selection as of the last key press: two quick F8 presses arrive
     // before the re-render that would refresh the handler's `state`.
@@ -309,24 +394,167 @@ pub fn app() -> Html {
             let file = gloo::file::File::from(file);
             let name = file.name();
             let on_file = on_file.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |res| {
+            let task = read_bytes(&file, move |res| {
                 on_file.emit((name, res.unwrap_or_default()))
             });
             *reader.borrow_mut() = Some(task);
         })
     };
+    // Several files, or a folder: a batch, read one file after the other.
+    let read_many = {
+        let (state, batch) = (state.clone(), batch.clone());
+        let (slot, current) = (batch_slot.clone(), batch_current.clone());
+        Callback::from(move |(list, folder): (Vec<web_sys::File>, bool)| {
+            let names: Vec<String> = list
+                .iter()
+                .map(|f| {
+                    folder
+                        .then(|| relative_path(f))
+                        .flatten()
+                        .unwrap_or_else(|| f.name())
+                })
+                .collect();
+            let (chosen, skipped) = web_batch::pick(&names, folder);
+            if chosen.is_empty() {
+                if let Some(first) = names.first() {
+                    let dir = first.split('/').next().unwrap_or(first).to_string();
+                    state.dispatch(Action::LoadFailed {
+                        name: dir,
+                        zh: format!("文件夹里没有 .txt、.md 或 .docx 文件（跳过 {skipped} 个其他文件）"),
+                        en: format!("the folder holds no .txt, .md or .docx file ({skipped} other files skipped)"),
+                    });
+                }
+                return;
+            }
+            let mine = *current.borrow() + 1;
+            *current.borrow_mut() = mine;
+            batch.dispatch(BatchAction::Start {
+                total: chosen.len(),
+                skipped,
+            });
+            let queue = chosen
+                .iter()
+                .filter_map(|&i| {
+                    Some((
+                        names.get(i)?.clone(),
+                        gloo::file::File::from(list.get(i)?.clone()),
+                    ))
+                })
+                .collect();
+            BatchReader {
+                queue: Rc::new(RefCell::new(queue)),
+                batch: batch.clone(),
+                choice: Rc::new(state.profile_choice()),
+                profiles: Rc::new(state.all_profiles()),
+                slot: slot.clone(),
+                current: current.clone(),
+                mine,
+            }
+            .next();
+        })
+    };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let read_file = read_file.clone();
+        let read_many = read_many.clone();
+        let table = batch.table_shown();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|l| l.get(0))
-            {
+            let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
+                return;
+            };
+            let mut dropped: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|i| list.get(i)).collect();
+            if dropped.len() > 1 || (table && !dropped.is_empty()) {
+                read_many.emit((dropped, false));
+            } else if let Some(file) = dropped.pop() {
                 read_file(file);
             }
+        })
+    };
+    let open_row = {
+        let (state, batch) = (state.clone(), batch.clone());
+        Callback::from(move |i: usize| {
+            let Some((row, file)) = batch
+                .entries
+                .get(i)
+                .and_then(|e| Some((&e.row, e.file.as_ref()?)))
+            else {
+                return;
+            };
+            state.dispatch(Action::Loaded {
+                name: row.path.clone(),
+                text: file.text.to_string(),
+                hints: file.hints.clone(),
+                format: file.format,
+                notice: web_batch::notes_notice(&row.path, &file.notes),
+            });
+            batch.dispatch(BatchAction::Open(i));
+        })
+    };
+    let back_to_table = {
+        let (state, batch) = (state.clone(), batch.clone());
+        Callback::from(move |_| {
+            // The file as the workbench left it (it may have been fixed).
+            let edited = batch
+                .opened()
+                .filter(|e| state.file_name.as_deref() == Some(e.row.path.as_str()))
+                .map(|e| {
+                    let row = Row::from_report(&e.row.path, &state.report, &state.all_profiles());
+                    (state.text.clone(), row)
+                });
+            batch.dispatch(BatchAction::Back(edited));
+        })
+    };
+    let on_previous = {
+        let (state, compared, reader) = (state.clone(), compared.clone(), reader.clone());
+        Callback::from(move |file: web_sys::File| {
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let (state, compared) = (state.clone(), compared.clone());
+            let task = read_bytes(&file, move |res| {
+                let old = match res {
+                    Ok(bytes) => files::read(&name, &bytes),
+                    Err(e) => Err(unreadable(&e)),
+                };
+                match old {
+                    Ok(old) => {
+                        let new_name = state
+                            .file_name
+                            .clone()
+                            .unwrap_or_else(|| state.lang().t("当前草稿", "the draft").to_string());
+                        let old_report = crate::analyze_with(
+                            &old.text,
+                            &state.profile_choice(),
+                            &crate::Config::default(),
+                            &old.hints,
+                        );
+                        let comparison = crate::diff::compare(
+                            &crate::diff::Version {
+                                text: &old.text,
+                                hints: &old.hints,
+                                report: &old_report,
+                            },
+                            &crate::diff::Version {
+                                text: &state.text,
+                                hints: &state.hints,
+                                report: &state.report,
+                            },
+                        );
+                        compared.set(Some(Rc::new(Compared {
+                            old_name: name,
+                            new_name,
+                            comparison,
+                        })));
+                    }
+                    Err(e) => state.dispatch(Action::LoadFailed {
+                        name,
+                        zh: e.message,
+                        en: e.message_en,
+                    }),
+                }
+            });
+            *reader.borrow_mut() = Some(task);
         })
     };
     let toggle_lang = {
@@ -377,6 +605,7 @@ pub fn app() -> Html {
         }
     };
     let (errors, warnings, infos) = state.counts();
+    let table_shown = batch.table_shown();
     let current_profile = state
         .all_profiles()
         .into_iter()
@@ -423,15 +652,35 @@ pub fn app() -> Html {
         <div class="app" {ondragover} {ondrop}>
             <header class="topbar">
                 <h1>{lang.t("稿检", "DraftCheck")}<small>{lang.t(" · 报告草稿检查", " · report draft checker")}</small></h1>
-                <SummaryBar {errors} {warnings} {infos} ignored={state.ignored_count} {lang}
-                    empty={state.text.trim().is_empty()} busy={state.busy} />
+                if batch.open.is_some() {
+                    <button type="button" data-testid="batch-back" onclick={back_to_table}>{lang.t("← 返回汇总表", "← Back to the table")}</button>
+                }
+                if table_shown {
+                    <div class="summary" role="status">{lang.t("汇总表：点击一行打开那份报告", "Batch: click a row to open that report")}</div>
+                } else {
+                    <SummaryBar {errors} {warnings} {infos} ignored={state.ignored_count} {lang}
+                        empty={state.text.trim().is_empty()} busy={state.busy} />
+                }
                 { for undo_button }
                 <button type="button" class="lang" data-testid="lang-switch" onclick={toggle_lang}
                     aria-label={lang.t("Switch to English", "切换到中文")}>{lang.t("English", "中文")}</button>
             </header>
             { for notice }
-            <main class="workspace">
-                <Editor text={state.text.clone()} file_name={state.file_name.clone()} {lang} {on_input} on_pick={{ let read_file = read_file.clone(); Callback::from(move |f| read_file(f)) }} />
+            if let Some(c) = (*compared).clone() {
+                <CompareView compared={c} {lang} on_close={{ let c = compared.clone(); Callback::from(move |_| c.set(None)) }} />
+            }
+            if batch.active() {
+                <div class="batch-wrap" hidden={!table_shown || compared.is_some()}>
+                    <BatchTable batch={(*batch).clone()} {lang}
+                        on_sort={{ let b = batch.clone(); Callback::from(move |k| b.dispatch(BatchAction::Sort(k))) }}
+                        on_open={open_row}
+                        on_close={{ let b = batch.clone(); Callback::from(move |_| b.dispatch(BatchAction::Close)) }} />
+                </div>
+            }
+            <main class="workspace" hidden={table_shown || compared.is_some()}>
+                <Editor text={state.text.clone()} file_name={state.file_name.clone()} {lang} {on_input}
+                    on_pick={{ let read_file = read_file.clone(); Callback::from(move |f| read_file(f)) }}
+                    on_pick_many={read_many} {on_previous} />
                 <DocView text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()}
                     selected={state.selected} card={state.card} {lang} busy={state.busy}
                     on_open={open_card} on_close={send(&state, || Action::CloseCard)} on_apply={apply} on_ignore={ignore} />

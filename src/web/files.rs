@@ -1,7 +1,7 @@
 //! Reading a picked or dropped file into text. Legacy Chinese encodings are
 //! decoded by the browser's TextDecoder, so the wasm ships no tables.
 
-use super::state::{Action, Notice};
+use super::state::Action;
 use crate::decode::Limits;
 use web_sys::{TextDecoder, TextDecoderOptions};
 
@@ -23,29 +23,16 @@ fn browser_gb18030(bytes: &[u8]) -> (String, bool) {
     }
 }
 
+/// Reads a file's bytes into text, as the CLI does.
+pub fn read(name: &str, bytes: &[u8]) -> Result<crate::load::Loaded, crate::load::LoadError> {
+    crate::load::load(name, bytes, &browser_gb18030, &Limits::default())
+}
+
 /// Turns a file's bytes into the action that loads it (or reports why not).
 pub fn load(name: String, bytes: &[u8]) -> Action {
-    match crate::load::load(&name, bytes, &browser_gb18030, &Limits::default()) {
+    match read(&name, bytes) {
         Ok(l) => {
-            let notice = (!l.notes.is_empty()).then(|| Notice {
-                error: false,
-                zh: format!(
-                    "{name}：{}",
-                    l.notes
-                        .iter()
-                        .map(|(zh, _)| zh.as_str())
-                        .collect::<Vec<_>>()
-                        .join("；")
-                ),
-                en: format!(
-                    "{name}: {}",
-                    l.notes
-                        .iter()
-                        .map(|(_, en)| en.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            });
+            let notice = super::batch::notes_notice(&name, &l.notes);
             Action::Loaded {
                 name,
                 text: l.text,

@@ -5,6 +5,7 @@
 //! are tested natively; the components and the browser's storage are
 //! wasm32 only.
 
+pub mod batch;
 pub mod i18n;
 pub mod prefs;
 pub mod runs;
@@ -12,6 +13,10 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod batch_view;
+#[cfg(target_arch = "wasm32")]
+mod compare;
 #[cfg(target_arch = "wasm32")]
 mod download;
 #[cfg(target_arch = "wasm32")]

@@ -196,7 +196,7 @@ impl State {
         all
     }
 
-    fn profile_choice(&self) -> ProfileChoice {
+    pub fn profile_choice(&self) -> ProfileChoice {
         if self.settings.profile == "auto" {
             return ProfileChoice::Auto;
         }
