@@ -15,6 +15,7 @@
 //! labels a report may use.
 
 use crate::document::Document;
+use crate::text::class::is_han;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Page {
@@ -230,10 +231,6 @@ pub(super) fn scan(doc: &Document, out: &mut Vec<(usize, usize, Page)>) {
 
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r')
-}
-
-fn is_han(c: char) -> bool {
-    crate::text::class::is_han(c)
 }
 
 /// A sentence's punctuation: a line holding it is report text.
