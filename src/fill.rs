@@ -6,6 +6,7 @@
 //!
 //! The web form and the tests use this; nothing here knows about the page.
 
+use crate::calendar::days_in;
 use crate::{Finding, Report};
 
 /// What a blank asks for.
@@ -485,21 +486,6 @@ fn whole_number(s: &str) -> Option<u32> {
         return Some(v);
     }
     crate::cnum::parse(s).and_then(|v| u32::try_from(v).ok())
-}
-
-fn is_leap(y: u32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in(month: u32, year: Option<u32>) -> u32 {
-    match month {
-        2 => match year {
-            Some(y) if !is_leap(y) => 28,
-            _ => 29,
-        },
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 /// Removes from `value` a unit the text already has after the blank

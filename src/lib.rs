@@ -5,6 +5,7 @@
 //! findings → renderers.
 
 pub mod batch;
+pub mod calendar;
 pub mod cnum;
 pub mod config;
 pub mod decode;

@@ -26,6 +26,7 @@
 //! reading is a real date.
 
 use super::{support_scan, Ctx, Emitter};
+use crate::calendar::days_in;
 use crate::cnum;
 use crate::numbers::digit_value;
 use crate::re::{Captures, Regex};
@@ -69,21 +70,6 @@ fn arabic(s: &str) -> Option<u32> {
         v = v.checked_mul(10)?.checked_add(digit_value(c)?)?;
     }
     Some(v)
-}
-
-fn is_leap(y: u32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in(month: u32, year: Option<u32>) -> u32 {
-    match month {
-        2 => match year {
-            Some(y) if !is_leap(y) => 28,
-            _ => 29,
-        },
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 fn cn_year(s: &str) -> Option<u32> {
