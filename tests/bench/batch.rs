@@ -111,9 +111,9 @@ fn main() {
         .find_map(|a| a.parse::<usize>().ok())
         .unwrap_or(9)
         .max(1);
-    let one_thread = Hints {
-        single_thread: true,
-        ..Hints::default()
+    let one_thread = Config {
+        threads: draftcheck::Threads::One,
+        ..Config::default()
     };
     let auto = ProfileChoice::Auto;
     let config = Config::default();
@@ -146,7 +146,7 @@ fn main() {
             black_box(rows);
         });
         t[1] = time(|| {
-            black_box(analysis(black_box(&joined), &auto, &config, &one_thread).len());
+            black_box(analysis(black_box(&joined), &auto, &one_thread, &Hints::default()).len());
         });
         t[2] = time(|| {
             let c = diff::compare(
