@@ -13,6 +13,7 @@ const FIGURE_RULES: &[&str] = &[
     "restated-figure",
     "enumeration-count",
     "change-mismatch",
+    "share-exceeds-whole",
     "invalid-date",
 ];
 
@@ -147,6 +148,12 @@ fn planted_defects_in_report_002_are_found_exactly() {
             "全区信访举报总量由2019年的356件下降到2020年的412件。",
             "change-mismatch",
             "412件",
+        ),
+        (
+            "政治体检实现常态化、制度化。",
+            "在党风廉政建设群众满意度测评中,群众满意度达到112%。",
+            "share-exceeds-whole",
+            "112%",
         ),
     ];
     let mut all = base.clone();

@@ -35,6 +35,7 @@ pub mod percent_sum;
 pub mod placeholder;
 pub mod restated_figure;
 pub mod section_order;
+pub mod share_exceeds_whole;
 pub mod split_word;
 pub mod stale_year;
 pub mod subset_exceeds_total;
@@ -139,6 +140,7 @@ pub const RULES: &[Rule] = &[
     restated_figure::RULE,
     enumeration_count::RULE,
     change_mismatch::RULE,
+    share_exceeds_whole::RULE,
     invalid_date::RULE,
     stale_year::RULE,
 ];
