@@ -14,6 +14,7 @@ const FIGURE_RULES: &[&str] = &[
     "enumeration-count",
     "change-mismatch",
     "share-exceeds-whole",
+    "conflicting-units",
     "invalid-date",
 ];
 
@@ -154,6 +155,12 @@ fn planted_defects_in_report_002_are_found_exactly() {
             "在党风廉政建设群众满意度测评中,群众满意度达到112%。",
             "share-exceeds-whole",
             "112%",
+        ),
+        (
+            "人城境业融合发展集聚成势。",
+            "全年兑现市场主体扶持资金60%万元。",
+            "conflicting-units",
+            "60%万元",
         ),
     ];
     let mut all = base.clone();

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::sync::OnceLock;
 
 pub mod change_mismatch;
+pub mod conflicting_units;
 pub mod conversion_debris;
 pub mod dangling_enumeration;
 pub mod doubled_character;
@@ -140,6 +141,7 @@ pub const RULES: &[Rule] = &[
     restated_figure::RULE,
     enumeration_count::RULE,
     change_mismatch::RULE,
+    conflicting_units::RULE,
     share_exceeds_whole::RULE,
     invalid_date::RULE,
     stale_year::RULE,
