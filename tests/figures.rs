@@ -15,6 +15,7 @@ const FIGURE_RULES: &[&str] = &[
     "change-mismatch",
     "share-exceeds-whole",
     "conflicting-units",
+    "broken-number",
     "invalid-date",
 ];
 
@@ -161,6 +162,12 @@ fn planted_defects_in_report_002_are_found_exactly() {
             "全年兑现市场主体扶持资金60%万元。",
             "conflicting-units",
             "60%万元",
+        ),
+        (
+            "市民生活质感更加丰富、更有温度。",
+            "全年新增市场主体1 200户。",
+            "broken-number",
+            "1 200",
         ),
     ];
     let mut all = base.clone();

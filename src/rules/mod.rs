@@ -15,6 +15,7 @@ use crate::sections::SectionMatch;
 use std::sync::Arc;
 use std::sync::OnceLock;
 
+pub mod broken_number;
 pub mod change_mismatch;
 pub mod conflicting_units;
 pub mod conversion_debris;
@@ -142,6 +143,7 @@ pub const RULES: &[Rule] = &[
     enumeration_count::RULE,
     change_mismatch::RULE,
     conflicting_units::RULE,
+    broken_number::RULE,
     share_exceeds_whole::RULE,
     invalid_date::RULE,
     stale_year::RULE,
