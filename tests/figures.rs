@@ -16,6 +16,7 @@ const FIGURE_RULES: &[&str] = &[
     "share-exceeds-whole",
     "conflicting-units",
     "broken-number",
+    "ratio-mismatch",
     "invalid-date",
 ];
 
@@ -168,6 +169,12 @@ fn planted_defects_in_report_002_are_found_exactly() {
             "全年新增市场主体1 200户。",
             "broken-number",
             "1 200",
+        ),
+        (
+            "网络理政成为民心汇聚品牌,",
+            "全区信访举报总量同比下降12%,为上年的112%,",
+            "ratio-mismatch",
+            "112%",
         ),
     ];
     let mut all = base.clone();

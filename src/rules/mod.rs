@@ -35,6 +35,7 @@ pub mod parts_exceed_total;
 pub mod percent_mismatch;
 pub mod percent_sum;
 pub mod placeholder;
+pub mod ratio_mismatch;
 pub mod restated_figure;
 pub mod section_order;
 pub mod share_exceeds_whole;
@@ -142,6 +143,7 @@ pub const RULES: &[Rule] = &[
     restated_figure::RULE,
     enumeration_count::RULE,
     change_mismatch::RULE,
+    ratio_mismatch::RULE,
     conflicting_units::RULE,
     broken_number::RULE,
     share_exceeds_whole::RULE,
