@@ -271,6 +271,10 @@ fn large_inputs_stay_linear() {
         "1,2",
         "其中XX人、",
         "全区立案审查调查196件。全区立案审查调查169件。",
+        "比重由2020年的112%、",
+        "下降5%，为上年的105%",
+        "1 200 .5",
+        "5%万元平方米",
     ] {
         let text = unit.repeat((1 << 19) / unit.len() + 1);
         let _ = analyze_auto(&text);
@@ -379,6 +383,13 @@ fn random_figure_soup_does_not_panic() {
         "其他",
         "率",
         "\u{3000}",
+        " ",
+        "的",
+        "为上年",
+        "比重",
+        "平方米",
+        "公顷",
+        "..",
     ];
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = || {
