@@ -25,6 +25,21 @@ const DOWN: &[&str] = &[
     "下降", "减少", "降低", "回落", "缩减", "缩小", "压缩", "降至", "减至", "下滑", "缩短", "压减",
 ];
 
+/// Degree adverbs between the first value and its verb (从120人大幅增加到).
+const ADVERBS: &[&str] = &[
+    "大幅度",
+    "进一步",
+    "大幅",
+    "明显",
+    "显著",
+    "逐步",
+    "逐年",
+    "稳步",
+    "持续",
+    "快速",
+    "迅速",
+];
+
 fn is_sep(c: char) -> bool {
     matches!(
         c,
@@ -261,8 +276,13 @@ fn from_to<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> {
     } else {
         0
     };
-    let (dir, vlen) = verb_at(&after[comma..])?;
-    let vlen = comma + vlen;
+    // "从120人大幅增加到…": a degree adverb may stand before the verb.
+    let adverb = ADVERBS
+        .iter()
+        .find(|w| after[comma..].starts_with(**w))
+        .map_or(0, |w| w.len());
+    let (dir, vlen) = verb_at(&after[comma + adverb..])?;
+    let vlen = comma + adverb + vlen;
     // B: the next figure that is not a date, in the same clause.
     let mut j = i + 1;
     while nums.get(j).is_some_and(|n| n.is_time()) {
@@ -279,6 +299,8 @@ fn from_to<'a>(text: &str, nums: &'a [Number], i: usize) -> Option<Change<'a>> {
         .or_else(|| g.strip_prefix('至'))
         .or_else(|| g.strip_prefix('为'))
         .unwrap_or(g);
+    // 增加到了98人
+    let g = g.strip_prefix('了').unwrap_or(g);
     if !(g.is_empty() || g.ends_with('的')) {
         return None;
     }
@@ -529,6 +551,9 @@ mod tests {
                 "问题线索处置率从85.2%提升到82.6%。",
                 "全省共查处人数由2013年的9801人,下降到2017年的23564人。",
                 "信访件数较去年同期的86件下降到了92件。",
+                "全县专职网格员由120人增加到了98人。",
+                "全区问题线索从53件大幅增加到35件。",
+                "村级债务由1.2亿元逐年减少到1.5亿元。",
             ],
         );
         let f = findings_of(RULE, "全年立案60件，比上年（50件）增长30%。");
@@ -564,6 +589,10 @@ mod tests {
                 "村级集体经济收入较上年（12.5万元）增加了2.8万元，达到15.3万元。",
                 "全区信访总量由上年的520件次减少至480件次，下降7.7%。",
                 "信访件数较去年同期的86件下降到了72件，下降16.3%。",
+                "全县专职网格员由98人增加到了120人。",
+                "全区问题线索从35件大幅增加到53件，增长51.4%。",
+                "村级债务由1.5亿元逐年减少到1.2亿元。",
+                "从严从实抓好整改，由3人持续跟踪督办。",
             ],
         );
     }
