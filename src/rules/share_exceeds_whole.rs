@@ -106,8 +106,8 @@ const NOT_SHARES: &[&str] = &[
 /// A change or excess named before 比例 or 比重 (增长比例, 上调比例, 超标比例):
 /// the size of a change, not a share.
 const CHANGED: &[&str] = &[
-    "增长", "增加", "提高", "上涨", "上调", "上升", "下降", "减少", "降低", "下调", "超出", "超支",
-    "超标", "溢价", "增幅", "涨幅",
+    "增长", "增加", "提高", "提升", "上涨", "上调", "上升", "下降", "减少", "降低", "下调", "超出",
+    "超支", "超标", "溢价", "增幅", "涨幅", "翻番",
 ];
 
 /// Words between the name and the figure that state a level.
@@ -293,7 +293,10 @@ fn whole_before(text: &str, pos: usize) -> Option<Option<usize>> {
             || ["侵", "抢", "挤", "霸", "独", "攻"]
                 .iter()
                 .any(|w| s[..k].ends_with(w));
-        if other_sense || AGGREGATES.iter().chain(BASES).any(|w| whole.contains(w)) {
+        // The whole is a noun phrase: a comparison or a change in it
+        // (占比同比提高120%, 占全市份额增长120%) makes the figure a change.
+        let changes = whole.contains(['比', '较']) || CHANGED.iter().any(|w| whole.contains(w));
+        if other_sense || changes || AGGREGATES.iter().chain(BASES).any(|w| whole.contains(w)) {
             return Some(None);
         }
         return Some(Some(k));
@@ -424,6 +427,9 @@ mod tests {
                 "群众满意度超过100%的说法不准确。",
                 "满意度在100%以上。",
                 "全年立案数增长120%，比重明显上升。",
+                "女性干部占比同比提高120%。",
+                "高新技术企业占全市份额增长120%。",
+                "占用耕地面积同比增长120%。",
             ],
         );
     }
