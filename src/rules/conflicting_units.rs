@@ -44,7 +44,11 @@ const MEASURES: &[&str] = &[
     "吨",
 ];
 
-/// Counting units that cannot follow a percent sign either.
+/// Units written as two (货物周转量120亿吨公里): not a second unit.
+const COMPOUND: &[(&str, &str)] = &[("吨", "公里"), ("吨", "千米")];
+
+/// Counting units that cannot follow a percent sign either (not 起:
+/// 首付比例30%起 is "from 30 %").
 const COUNTS: &[&str] = &[
     "个百分点",
     "人次",
@@ -61,7 +65,6 @@ const COUNTS: &[&str] = &[
     "项",
     "户",
     "家",
-    "起",
     "位",
     "所",
     "条",
@@ -150,6 +153,12 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             if n.unit.ends_with(second) {
                 continue;
             }
+            if COMPOUND
+                .iter()
+                .any(|(a, b)| n.unit.ends_with(a) && second == *b)
+            {
+                continue;
+            }
             // The value as written with its 万 or 亿 (2.3万亩 → 2.3万公顷).
             let scale = match n.unit.chars().next() {
                 Some(c @ ('万' | '亿')) if !second.starts_with(['万', '亿']) => c.to_string(),
@@ -221,6 +230,8 @@ mod tests {
                 "租金3000元/平方米。",
                 "覆盖80%户籍人口。",
                 "发放慰问金5万元元。",
+                "全年完成货物周转量120亿吨公里。",
+                "首付比例最低为30%起。",
                 "“60%万元”这种写法是错的。",
             ],
         );
