@@ -42,6 +42,7 @@ pub mod share_exceeds_whole;
 pub mod split_word;
 pub mod stale_year;
 pub mod subset_exceeds_total;
+pub mod support_brackets;
 pub mod support_spans;
 pub mod support_titles;
 pub mod template_debris;

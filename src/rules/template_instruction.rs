@@ -30,7 +30,7 @@
 //! unfilled placeholder instead. Example: "2022年工作总结（仅供参考）" →
 //! delete "（仅供参考）".
 
-use super::placeholder::{scan_brackets, BracketClass};
+use super::support_brackets::{scan_brackets, BracketClass};
 use super::template_debris::whole_lines;
 use super::{Ctx, Emitter};
 use crate::text::lexicon::Lexicon;
