@@ -3,12 +3,24 @@
 //! (the writing itself is `docx::annotate` / `docx::fix`, which know
 //! nothing of findings).
 
+use crate::decode::{Limits, LoadError};
 use crate::diff::{diff_chars, Op};
-use crate::docx::{Change, Comment};
+use crate::docx::{self, Change, Comment, FixMode, Outcome, WriteOptions};
 use crate::finding::{Category, Finding};
 
 /// The author of the comments and revisions.
 pub const AUTHOR: &str = "稿检";
+
+/// The punctuation of one paragraph, summed up in one comment.
+struct Group {
+    rule: String,
+    line: usize,
+    /// The comment's index in the output.
+    k: usize,
+    /// (mark, replacement) pairs, each once.
+    pairs: Vec<(String, String)>,
+    n: usize,
+}
 
 /// One comment per finding, in text order. Aggregated punctuation (a rule
 /// that sums its marks up, "半角标点 212 处") gets one comment per
@@ -21,11 +33,9 @@ pub fn comments(findings: &[&Finding]) -> Vec<Comment> {
         .map(|f| f.rule.as_str())
         .collect();
     let mut out: Vec<Comment> = Vec::new();
-    // The paragraph group being built: (rule, line, index in out, marks).
-    let mut group: Option<(&str, usize, usize, Vec<(String, String)>, usize)> = None;
-    let close = |group: &mut Option<(&str, usize, usize, Vec<(String, String)>, usize)>,
-                 out: &mut Vec<Comment>| {
-        if let Some((_, _, k, pairs, n)) = group.take() {
+    let mut group: Option<Group> = None;
+    let close = |group: &mut Option<Group>, out: &mut Vec<Comment>| {
+        if let Some(Group { k, pairs, n, .. }) = group.take() {
             let list: Vec<String> = pairs
                 .iter()
                 .map(|(from, to)| format!("“{from}”→“{to}”"))
@@ -44,7 +54,7 @@ pub fn comments(findings: &[&Finding]) -> Vec<Comment> {
             continue;
         }
         if in_group {
-            let same = matches!(&group, Some((r, l, ..)) if *r == f.rule && *l == f.line);
+            let same = matches!(&group, Some(g) if g.rule == f.rule && g.line == f.line);
             if !same {
                 close(&mut group, &mut out);
                 out.push(Comment {
@@ -52,9 +62,15 @@ pub fn comments(findings: &[&Finding]) -> Vec<Comment> {
                     end: f.byte_end,
                     text: String::new(),
                 });
-                group = Some((f.rule.as_str(), f.line, out.len() - 1, Vec::new(), 0));
+                group = Some(Group {
+                    rule: f.rule.clone(),
+                    line: f.line,
+                    k: out.len() - 1,
+                    pairs: Vec::new(),
+                    n: 0,
+                });
             }
-            if let Some((_, _, k, pairs, n)) = group.as_mut() {
+            if let Some(Group { k, pairs, n, .. }) = group.as_mut() {
                 *n += 1;
                 if let Some(c) = out.get_mut(*k) {
                     c.end = c.end.max(f.byte_end);
@@ -168,6 +184,67 @@ fn push_diff(a: &str, b: &str, base: usize, out: &mut Vec<Change>) {
     out.extend(pending);
 }
 
+/// An offset in the new text of [`changes_between`] as an offset in the
+/// old: shifted past the changes before it; inside a change, that
+/// change's start (`end` false) or end (`end` true) in the old text.
+fn old_offset(changes: &[Change], x: usize, end: bool) -> usize {
+    let mut delta: isize = 0;
+    for c in changes {
+        let new_start = (c.start as isize + delta) as usize;
+        let new_end = new_start + c.text.len();
+        if x < new_start || (x == new_start && !end) {
+            break;
+        }
+        if x < new_end || (x == new_end && end && c.text.is_empty()) {
+            return if end { c.end } else { c.start };
+        }
+        delta += c.text.len() as isize - (c.end - c.start) as isize;
+    }
+    (x as isize - delta).max(0) as usize
+}
+
+/// The web app's annotated copy: `original` (a .docx whose text is
+/// `original_text`) with a comment on each of `findings`, which were
+/// found in `current_text` (the text as the user has edited it since);
+/// their spans are carried back to the original text.
+pub fn annotated_copy(
+    original: &[u8],
+    original_text: &str,
+    current_text: &str,
+    findings: &[&Finding],
+    date: Option<&str>,
+) -> Result<Outcome, LoadError> {
+    let edits = changes_between(original_text, current_text);
+    let mut comments = comments(findings);
+    for c in &mut comments {
+        c.start = old_offset(&edits, c.start, false);
+        c.end = old_offset(&edits, c.end, true).max(c.start);
+    }
+    let opts = WriteOptions {
+        author: AUTHOR,
+        date,
+    };
+    docx::annotate(original, &Limits::default(), &comments, &opts)
+}
+
+/// The web app's fixed copy: `original` with the edits that turned
+/// `original_text` into `current_text` (the fixes and fill-ins the user
+/// applied), as tracked changes or directly.
+pub fn fixed_copy(
+    original: &[u8],
+    original_text: &str,
+    current_text: &str,
+    mode: FixMode,
+    date: Option<&str>,
+) -> Result<Outcome, LoadError> {
+    let edits = changes_between(original_text, current_text);
+    let opts = WriteOptions {
+        author: AUTHOR,
+        date,
+    };
+    docx::fix(original, &Limits::default(), &edits, mode, &opts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +266,23 @@ mod tests {
         assert_eq!(c[0].text, "12");
         assert_eq!(&old[c[1].start..c[1].end], ",");
         assert_eq!(c[1].text, "，");
+    }
+
+    #[test]
+    fn offsets_carried_back_over_edits() {
+        let old = "完成XX项,增长。";
+        let new = "完成120项，增长。";
+        let c = changes_between(old, new);
+        let at = |s: &str| new.find(s).unwrap();
+        // Before, inside and after the edits.
+        assert_eq!(old_offset(&c, 0, false), 0);
+        assert_eq!(old_offset(&c, at("120"), false), old.find("XX").unwrap());
+        assert_eq!(
+            old_offset(&c, at("120") + 3, true),
+            old.find("XX").unwrap() + 2
+        );
+        assert_eq!(old_offset(&c, at("增长"), false), old.find("增长").unwrap());
+        assert_eq!(old_offset(&c, new.len(), true), old.len());
     }
 
     #[test]

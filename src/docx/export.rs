@@ -259,3 +259,42 @@ pub fn fix(
     out.bytes = repack(bytes, &[(parts.main.clone(), doc_xml)])?;
     Ok(out)
 }
+
+/// A new .docx holding `text`: a paragraph per line, tabs as tabs. For a
+/// draft that was pasted or read from a .txt file.
+pub fn plain(text: &str) -> Vec<u8> {
+    let mut body = String::with_capacity(text.len() * 2);
+    for line in text.split('\n') {
+        body.push_str("<w:p>");
+        for (k, piece) in line.split('\t').enumerate() {
+            if k > 0 {
+                body.push_str("<w:r><w:tab/></w:r>");
+            }
+            if !piece.is_empty() {
+                body.push_str("<w:r><w:t xml:space=\"preserve\">");
+                body.push_str(&super::write::escape(piece.trim_end_matches('\r')));
+                body.push_str("</w:t></w:r>");
+            }
+        }
+        body.push_str("</w:p>");
+    }
+    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W_NS}\"><w:body>{body}<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
+    // The official-document body font and size (GB/T 9704: 仿宋, 三号).
+    let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"{W_NS}\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\"/><w:sz w:val=\"32\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"a\"><w:name w:val=\"Normal\"/></w:style></w:styles>");
+    let ct = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/></Types>";
+    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+    let doc_rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>";
+    // An empty zip (its end record alone), every part added to it.
+    let empty = b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+    let parts = vec![
+        ("[Content_Types].xml".to_string(), ct.as_bytes().to_vec()),
+        ("_rels/.rels".to_string(), rels.as_bytes().to_vec()),
+        ("word/document.xml".to_string(), doc.into_bytes()),
+        (
+            "word/_rels/document.xml.rels".to_string(),
+            doc_rels.as_bytes().to_vec(),
+        ),
+        ("word/styles.xml".to_string(), styles.into_bytes()),
+    ];
+    repack(empty, &parts).unwrap_or_default()
+}

@@ -51,7 +51,7 @@ pub(crate) mod tests;
 #[cfg(test)]
 mod tests_write;
 
-pub use export::{annotate, fix, read_mapped};
+pub use export::{annotate, fix, plain, read_mapped};
 pub use map::DocxMap;
 pub use numbering::format_number;
 pub use write::{Change, Comment, FixMode, Outcome, Skipped, WriteOptions};

@@ -45,6 +45,9 @@ fn document(paragraphs: usize) -> Vec<u8> {
     ])
 }
 
+/// A task's name and what it runs on an input.
+type Task<'a> = (&'a str, &'a dyn Fn(&Input));
+
 struct Input {
     bytes: Vec<u8>,
     comments: Vec<Comment>,
@@ -77,7 +80,7 @@ fn main() {
         date: Some("2025-01-01T00:00:00Z"),
     };
     let limits = Limits::default();
-    let tasks: [(&str, &dyn Fn(&Input)); 4] = [
+    let tasks: [Task; 4] = [
         ("read (with map)", &|i| {
             docx::read_mapped(&i.bytes, &limits).unwrap();
         }),
