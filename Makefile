@@ -15,12 +15,12 @@ export PATH := $(CURDIR)/$(NODE_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 
-.PHONY: run test dist setup dev-null tools-rust tools-node tools-browser test-native test-browser bench fuzz clean
+.PHONY: run test dist setup dev-null tools-rust tools-node tools-browser tools-office test-native test-browser bench fuzz clean
 
 run: dist
 	@node www/tools/serve.mjs dist $(PORT)
 
-test: setup test-native dist test-browser
+test: setup tools-office test-native dist test-browser
 
 # The web build uses WebAssembly SIMD (Chromium 91+, which the page's CSP
 # 'wasm-unsafe-eval' already requires at 97+): memchr's scans run 16 bytes
@@ -36,10 +36,12 @@ dist: dev-null tools-rust tools-node
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_RUSTFLAGS)" trunk build --release
 	node www/tools/single-file.mjs dist
 
-test-native: dev-null
-	cargo test --locked
+# DRAFTCHECK_OFFICE=required: the LibreOffice checks of the .docx that
+# annotate and fix write (tests/docx_write.rs) may not skip.
+test-native: dev-null tools-office
+	DRAFTCHECK_OFFICE=required cargo test --locked
 	# The web build's regex engine (regex-lite) must give the same results.
-	cargo test --locked --features lite-regex
+	DRAFTCHECK_OFFICE=required cargo test --locked --features lite-regex
 	cargo build --release --locked
 
 test-browser: tools-node tools-browser
@@ -72,6 +74,13 @@ tools-node:
 tools-browser:
 	@command -v chromium >/dev/null \
 	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+# LibreOffice opens every .docx that `annotate` and `fix` write (tests/docx_office.rs):
+# a second, independent reader of the output. The no-GUI build is enough
+# for --convert-to.
+tools-office:
+	@command -v soffice >/dev/null \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils; }
 
 bench: dist
 	cargo build --release --locked

@@ -31,6 +31,10 @@ enum Command {
     Check(CheckArgs),
     /// 比较同一报告的两个版本 (compare two versions of a draft): OLD NEW
     Diff(DiffArgs),
+    /// 写出带批注的 Word 文档：每个问题一条批注 (write a copy of a .docx with a Word comment on each finding)
+    Annotate(WordArgs),
+    /// 写出修改后的 Word 文档：默认为修订模式 (write a copy of a .docx with the suggested fixes, as tracked changes by default)
+    Fix(FixArgs),
     /// 列出所有规则及说明 (list the rules with their explanations)
     Rules,
     /// 列出内置报告类型 (list the built-in report types)
@@ -99,6 +103,31 @@ struct DiffArgs {
     /// 这一版 (the new version)
     #[arg(value_name = "NEW")]
     new: String,
+}
+
+#[derive(Args)]
+struct WordArgs {
+    /// 报告类型：auto、内置类型的 id，或一个 JSON 文件 (auto, a built-in id, or a JSON file)
+    #[arg(short, long, value_name = "ID|FILE.json", default_value = "auto")]
+    profile: String,
+    /// 单个文件的大小上限，MB (the largest file accepted, in MB)
+    #[arg(long, value_name = "MB")]
+    max_size: Option<usize>,
+    /// 写出的文件 (the .docx to write)
+    #[arg(short, long, value_name = "OUT.docx")]
+    output: PathBuf,
+    /// 要处理的 Word 文档 (the Word document)
+    #[arg(value_name = "IN.docx")]
+    input: String,
+}
+
+#[derive(Args)]
+struct FixArgs {
+    #[command(flatten)]
+    word: WordArgs,
+    /// 直接修改，不留修订记录 (apply the fixes directly, without tracked changes)
+    #[arg(long)]
+    direct: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -181,7 +210,12 @@ fn read_input(path: &str, limits: &Limits) -> Result<Loaded, LoadError> {
 
 /// [`read_input`] of the file at `file`, named `path` in messages.
 fn read_file(path: &str, file: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
-    let bytes = if path == "-" {
+    let bytes = read_bytes(path, file, limits)?;
+    load::load(path, &bytes, &gb18030, limits)
+}
+
+fn read_bytes(path: &str, file: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
+    Ok(if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .take(limits.max_bytes as u64 + 1)
@@ -212,8 +246,7 @@ fn read_file(path: &str, file: &Path, limits: &Limits) -> Result<Loaded, LoadErr
             .and_then(|f| f.take(limits.max_bytes as u64 + 1).read_to_end(&mut buf))
             .map_err(|e| io_error(&e))?;
         buf
-    };
-    load::load(path, &bytes, &gb18030, limits)
+    })
 }
 
 fn io_error(e: &std::io::Error) -> LoadError {
@@ -487,6 +520,122 @@ fn compare(args: DiffArgs) -> ExitCode {
     }
 }
 
+/// Now as `w:date` wants it, in UTC: 2025-03-01T08:30:00Z.
+fn utc_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+/// `annotate` and `fix`: read a .docx, check it, write the copy.
+fn word(args: &WordArgs, fix: Option<draftcheck::docx::FixMode>) -> ExitCode {
+    let fail = |e: &dyn std::fmt::Display| {
+        eprintln!("draftcheck: {}: {e}", args.input);
+        ExitCode::from(2)
+    };
+    let choice = match load_profile(&args.profile) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("draftcheck: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let limits = limits(args.max_size);
+    let bytes = match read_bytes(&args.input, Path::new(&args.input), &limits) {
+        Ok(b) => b,
+        Err(e) => return fail(&e),
+    };
+    // The shared loader refuses what is not a readable .docx with its
+    // reason (password-protected, damaged, a .doc renamed .docx, …).
+    let loaded = match load::load(&args.input, &bytes, &gb18030, &limits) {
+        Ok(l) => l,
+        Err(e) => return fail(&e),
+    };
+    if loaded.format != "docx" {
+        return fail(&format!(
+            "只能处理 Word 文档（.docx），这个文件是 {} 文字；要检查它请用 draftcheck check（annotate and fix need a Word document (.docx); this is a {} text file: use draftcheck check）",
+            loaded.format, loaded.format
+        ));
+    }
+    if std::fs::canonicalize(&args.input).ok() == std::fs::canonicalize(&args.output).ok()
+        && args.output.exists()
+    {
+        return fail(&"输出文件不能是输入文件本身（the output must not overwrite the input）");
+    }
+    let report = draftcheck::analyze_with(&loaded.text, &choice, &Config::default(), &loaded.hints);
+    let findings: Vec<&draftcheck::Finding> = report.findings.iter().collect();
+    let date = utc_now();
+    let opts = draftcheck::docx::WriteOptions {
+        author: draftcheck::word::AUTHOR,
+        date: Some(&date),
+    };
+    let written = match fix {
+        None => draftcheck::docx::annotate(
+            &bytes,
+            &limits,
+            &draftcheck::word::comments(&findings),
+            &opts,
+        ),
+        Some(mode) => draftcheck::docx::fix(
+            &bytes,
+            &limits,
+            &draftcheck::word::changes(&findings),
+            mode,
+            &opts,
+        ),
+    };
+    let out = match written {
+        Ok(o) => o,
+        Err(e) => return fail(&e),
+    };
+    if let Err(e) = std::fs::write(&args.output, &out.bytes) {
+        eprintln!(
+            "draftcheck: {}: 无法写入（cannot write）：{e}",
+            args.output.display()
+        );
+        return ExitCode::from(2);
+    }
+    let name = args.output.display();
+    match fix {
+        None => eprintln!(
+            "draftcheck: 已写入 {name}：{} 条批注，其中 {} 条标在整段上（wrote {name}: {} comments, {} on whole paragraphs）",
+            out.anchored + out.on_paragraph,
+            out.on_paragraph,
+            out.anchored + out.on_paragraph,
+            out.on_paragraph
+        ),
+        Some(_) => eprintln!(
+            "draftcheck: 已写入 {name}：{} 处修改，{} 处未改（wrote {name}: {} changes applied, {} skipped）",
+            out.applied,
+            out.skipped.len(),
+            out.applied,
+            out.skipped.len()
+        ),
+    }
+    for s in &out.skipped {
+        let shown = loaded.text.get(s.start..s.end).unwrap_or("");
+        eprintln!("draftcheck:   未改 skipped “{shown}”：{}（{}）", s.zh, s.en);
+    }
+    ExitCode::SUCCESS
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -510,6 +659,15 @@ pub fn main() -> ExitCode {
             }
         },
         Command::Diff(args) => compare(args),
+        Command::Annotate(args) => word(&args, None),
+        Command::Fix(args) => word(
+            &args.word,
+            Some(if args.direct {
+                draftcheck::docx::FixMode::Direct
+            } else {
+                draftcheck::docx::FixMode::Tracked
+            }),
+        ),
         Command::Rules => {
             for r in draftcheck::rules::RULES {
                 let (zh, en) = draftcheck::rules::explanation(r.id);

@@ -27,6 +27,7 @@ pub mod sort;
 pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod threads;
+pub mod word;
 
 pub mod web;
 

@@ -35,8 +35,12 @@
 //! single streaming pass without recursion, so time is linear in the size.
 
 mod body;
+mod export;
+mod map;
 mod numbering;
+mod repack;
 mod styles;
+mod write;
 mod xml;
 mod zip;
 
@@ -44,8 +48,13 @@ mod zip;
 pub mod testkit;
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_write;
 
+pub use export::{annotate, fix, plain, read_mapped};
+pub use map::DocxMap;
 pub use numbering::format_number;
+pub use write::{Change, Comment, FixMode, Outcome, Skipped, WriteOptions};
 pub use zip::crc32;
 
 use crate::decode::{Limits, LoadError};
@@ -74,33 +83,58 @@ pub struct DocxText {
 
 /// Reads the text of a .docx (or .docm/.dotx) file.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<DocxText, LoadError> {
-    if bytes.len() > limits.max_bytes {
-        return Err(crate::decode::too_large(bytes.len(), limits.max_bytes));
+    let parts = Parts::open(bytes, limits)?;
+    parse_document(&parts.doc_xml, &parts.main, &parts.styles, &parts.numbering)
+}
+
+/// The parts the text is read from.
+struct Parts<'a> {
+    pkg: Package<'a>,
+    main: String,
+    doc_xml: Vec<u8>,
+    /// The main part's relationships: (type, resolved target).
+    rels: Vec<(String, String)>,
+    styles: Styles,
+    numbering: Numbering,
+}
+
+impl<'a> Parts<'a> {
+    fn open(bytes: &'a [u8], limits: &Limits) -> Result<Parts<'a>, LoadError> {
+        if bytes.len() > limits.max_bytes {
+            return Err(crate::decode::too_large(bytes.len(), limits.max_bytes));
+        }
+        let mut pkg = Package::open(bytes, limits)?;
+        let main = pkg.main_part()?;
+        let doc_xml = pkg.read(&main)?.ok_or_else(|| missing_document(&mut pkg))?;
+        let rels = pkg.read(&rels_path(&main))?.unwrap_or_default();
+        let rels = parse_rels(&rels, &main);
+        let styles_name = rels
+            .iter()
+            .find(|(t, _)| t.ends_with("/styles"))
+            .map(|(_, target)| target.clone())
+            .unwrap_or_else(|| sibling(&main, "styles.xml"));
+        let numbering_name = rels
+            .iter()
+            .find(|(t, _)| t.ends_with("/numbering"))
+            .map(|(_, target)| target.clone())
+            .unwrap_or_else(|| sibling(&main, "numbering.xml"));
+        let styles = match pkg.read(&styles_name)? {
+            Some(xml) => parse_styles(&xml, &styles_name)?,
+            None => Styles::default(),
+        };
+        let numbering = match pkg.read(&numbering_name)? {
+            Some(xml) => parse_numbering(&xml, &numbering_name)?,
+            None => Numbering::default(),
+        };
+        Ok(Parts {
+            pkg,
+            main,
+            doc_xml,
+            rels,
+            styles,
+            numbering,
+        })
     }
-    let mut pkg = Package::open(bytes, limits)?;
-    let main = pkg.main_part()?;
-    let doc_xml = pkg.read(&main)?.ok_or_else(|| missing_document(&mut pkg))?;
-    let rels = pkg.read(&rels_path(&main))?.unwrap_or_default();
-    let rels = parse_rels(&rels, &main);
-    let styles_name = rels
-        .iter()
-        .find(|(t, _)| t.ends_with("/styles"))
-        .map(|(_, target)| target.clone())
-        .unwrap_or_else(|| sibling(&main, "styles.xml"));
-    let numbering_name = rels
-        .iter()
-        .find(|(t, _)| t.ends_with("/numbering"))
-        .map(|(_, target)| target.clone())
-        .unwrap_or_else(|| sibling(&main, "numbering.xml"));
-    let styles = match pkg.read(&styles_name)? {
-        Some(xml) => parse_styles(&xml, &styles_name)?,
-        None => Styles::default(),
-    };
-    let numbering = match pkg.read(&numbering_name)? {
-        Some(xml) => parse_numbering(&xml, &numbering_name)?,
-        None => Numbering::default(),
-    };
-    parse_document(&doc_xml, &main, &styles, &numbering)
 }
 
 /// The XML layer alone, without the zip: a document part and, when given,

@@ -134,7 +134,17 @@ pub(super) enum Ev<'e, 'b> {
 
 /// Decides which subtrees to skip: (namespace, local name, parent's local name).
 type SkipFn<'s> = dyn FnMut(Ns, &[u8], &[u8]) -> bool + 's;
-type EventFn<'s> = dyn FnMut(Ev, Ns, &[u8]) + 's;
+/// The raw bytes an event spans in the (UTF-8) part: `start..end`, and
+/// whether a text event's text is exactly those bytes (no entity, no
+/// line-end normalisation), so that a character offset in the text is a
+/// byte offset in the XML. The writer (`write.rs`) patches at these offsets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Span {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) exact: bool,
+}
+type EventFn<'s> = dyn FnMut(Ev, Ns, &[u8], Span) + 's;
 
 /// Streams a part's XML. `skip(ns, local, parent local)` names subtrees to
 /// ignore whole.
@@ -153,33 +163,38 @@ pub(super) fn walk_xml(
     let mut stack: Vec<(Ns, Vec<u8>)> = Vec::new();
     let mut skip_from: Option<usize> = None;
     loop {
+        let before = reader.buffer_position() as usize;
         let (resolved, event) = match reader.read_resolved_event() {
             Ok(x) => x,
             Err(_) => return Err(xml_error(part, reader.error_position())),
+        };
+        let ns = ns_of(&resolved);
+        let span = Span {
+            start: before,
+            end: reader.buffer_position() as usize,
+            exact: false,
         };
         match event {
             Event::Start(e) => {
                 if stack.len() >= MAX_DEPTH {
                     return Err(too_deep(part));
                 }
-                let ns = ns_of(&resolved);
                 let local = e.local_name().as_ref().to_vec();
                 if skip_from.is_none() {
                     let parent = stack.last().map_or(&[][..], |(_, l)| l.as_slice());
                     if skip(ns, &local, parent) {
                         skip_from = Some(stack.len());
                     } else {
-                        f(Ev::Start(&e), ns, &local);
+                        f(Ev::Start(&e), ns, &local, span);
                     }
                 }
                 stack.push((ns, local));
             }
             Event::Empty(e) if skip_from.is_none() => {
-                let ns = ns_of(&resolved);
                 let local = e.local_name();
                 let parent = stack.last().map_or(&[][..], |(_, l)| l.as_slice());
                 if !skip(ns, local.as_ref(), parent) {
-                    f(Ev::Empty(&e), ns, local.as_ref());
+                    f(Ev::Empty(&e), ns, local.as_ref(), span);
                 }
             }
             Event::End(_) => {
@@ -189,7 +204,7 @@ pub(super) fn walk_xml(
                 match skip_from {
                     Some(d) if d == stack.len() => skip_from = None,
                     Some(_) => {}
-                    None => f(Ev::End, ns, &local),
+                    None => f(Ev::End, ns, &local, span),
                 }
             }
             Event::Text(t) if skip_from.is_none() => {
@@ -200,9 +215,11 @@ pub(super) fn walk_xml(
                         Ev::Text(&raw.replace("\r\n", "\n").replace('\r', "\n")),
                         Ns::Other,
                         b"",
+                        span,
                     );
                 } else {
-                    f(Ev::Text(&raw), Ns::Other, b"");
+                    let exact = raw.len() == span.end - span.start;
+                    f(Ev::Text(&raw), Ns::Other, b"", Span { exact, ..span });
                 }
             }
             Event::CData(t) if skip_from.is_none() => {
@@ -210,13 +227,14 @@ pub(super) fn walk_xml(
                     Ev::Text(&String::from_utf8_lossy(t.as_ref())),
                     Ns::Other,
                     b"",
+                    span,
                 );
             }
             Event::GeneralRef(r) if skip_from.is_none() => {
                 let name = String::from_utf8_lossy(r.as_ref());
                 if let Some(c) = entity(&name) {
                     let mut b = [0u8; 4];
-                    f(Ev::Text(c.encode_utf8(&mut b)), Ns::Other, b"");
+                    f(Ev::Text(c.encode_utf8(&mut b)), Ns::Other, b"", span);
                 }
             }
             Event::Eof => break,
@@ -230,7 +248,7 @@ pub(super) fn walk_xml(
 }
 
 /// Word writes UTF-8; a UTF-16 part (allowed by XML) is converted first.
-fn utf8_xml(xml: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+pub(super) fn utf8_xml(xml: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     let utf16 = |le: bool, body: &[u8]| -> Vec<u8> {
         let units = body.chunks_exact(2).map(|c| {
             if le {
@@ -268,7 +286,7 @@ pub(super) fn walk_w_elements(
         xml,
         part,
         &mut |ns, l, _| (ns == Ns::W && is_change_record(l)) || (ns == Ns::Mc && l == b"Choice"),
-        &mut |ev, ns, local| {
+        &mut |ev, ns, local, _| {
             if ns == Ns::W {
                 f(ev, local);
             }

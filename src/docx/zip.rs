@@ -31,7 +31,7 @@ pub(super) struct Package<'a> {
     max_decompressed: usize,
 }
 
-fn corrupt(detail: &str) -> LoadError {
+pub(super) fn corrupt(detail: &str) -> LoadError {
     LoadError::new(
         format!("文件已损坏或不完整（可能没有下载完），无法作为 .docx 读取：{detail}。请用 Word/WPS 打开检查后重新保存"),
         format!("the file is damaged or incomplete (perhaps not fully downloaded) and cannot be read as .docx: {detail}. Open it in Word/WPS and save it again"),
@@ -45,13 +45,13 @@ fn encrypted() -> LoadError {
     )
 }
 
-fn le16(b: &[u8], at: usize) -> Option<u16> {
+pub(super) fn le16(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes(
         b.get(at..at.checked_add(2)?)?.try_into().ok()?,
     ))
 }
 
-fn le32(b: &[u8], at: usize) -> Option<u32> {
+pub(super) fn le32(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(
         b.get(at..at.checked_add(4)?)?.try_into().ok()?,
     ))
@@ -330,7 +330,7 @@ pub(super) fn missing_document(pkg: &mut Package) -> LoadError {
     }
 }
 
-fn normalize_part(name: &str) -> String {
+pub(super) fn normalize_part(name: &str) -> String {
     name.trim_start_matches(['/', '\\'])
         .replace('\\', "/")
         .to_ascii_lowercase()

@@ -641,7 +641,7 @@ pub fn app() -> Html {
                 on_use={{ let s = state.clone(); Callback::from(move |id| s.dispatch(Action::SetProfile(id))) }} />
         },
         Tab::More => html! {
-            <ExportPanel text={state.text.clone()} report={state.report.clone()} file_name={state.file_name.clone()}
+            <ExportPanel text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()} file_name={state.file_name.clone()}
                 settings={state.settings.clone()} ignored={state.ignored_count} {lang}
                 on_theme={{ let s = state.clone(); Callback::from(move |t| s.dispatch(Action::SetTheme(t))) }}
                 on_remember={{ let s = state.clone(); Callback::from(move |b| s.dispatch(Action::SetRememberDraft(b))) }}

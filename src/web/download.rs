@@ -10,7 +10,22 @@ pub fn download(name: &str, mime: &str, content: &str) {
     let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &opts) else {
         return;
     };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+    save(name, &blob);
+}
+
+/// [`download`] of bytes (a .docx).
+pub fn download_bytes(name: &str, mime: &str, content: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
+    let opts = BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    save(name, &blob);
+}
+
+fn save(name: &str, blob: &Blob) {
+    let Ok(url) = Url::create_object_url_with_blob(blob) else {
         return;
     };
     let document = gloo::utils::document();

@@ -3,6 +3,7 @@
 use super::download::download;
 use super::i18n::Lang;
 use super::prefs::Settings;
+use super::word_export::WordExport;
 use crate::render::{self, FileReport, JsonOutput};
 use crate::Report;
 use std::rc::Rc;
@@ -13,6 +14,8 @@ use yew::prelude::*;
 pub struct ExportProps {
     pub text: Rc<str>,
     pub report: Rc<Report>,
+    /// The findings shown (not ignored), as indices into the report.
+    pub visible: Rc<Vec<usize>>,
     pub file_name: Option<String>,
     pub settings: Settings,
     pub ignored: usize,
@@ -103,6 +106,8 @@ pub fn export_panel(props: &ExportProps) -> Html {
                 <button type="button" data-testid="export-html" onclick={html_dl}>{lang.t("可打印的检查报告（.html）", "Printable report (.html)")}</button>
                 <button type="button" data-testid="export-json" onclick={json_dl}>{lang.t("问题清单（JSON）", "Findings (JSON)")}</button>
                 <button type="button" data-testid="export-csv" onclick={csv_dl}>{lang.t("问题清单（Excel CSV）", "Findings (Excel CSV)")}</button>
+                <WordExport text={props.text.clone()} report={props.report.clone()} visible={props.visible.clone()}
+                    file_name={props.file_name.clone()} base={base.clone()} {lang} />
             </div>
             <h3>{lang.t("设置", "Settings")}</h3>
             <label class="field">{lang.t("外观", "Theme")}

@@ -30,7 +30,13 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<crate::load::Loaded, crate::load
 
 /// Turns a file's bytes into the action that loads it (or reports why not).
 pub fn load(name: String, bytes: &[u8]) -> Action {
-    match read(&name, bytes) {
+    let read = read(&name, bytes);
+    // The Word downloads write into the .docx itself (word_export.rs).
+    match &read {
+        Ok(l) => super::word_export::remember(&name, bytes, l.format, &l.text),
+        Err(_) => super::word_export::remember(&name, &[], "", ""),
+    }
+    match read {
         Ok(l) => {
             let notice = super::batch::notes_notice(&name, &l.notes);
             Action::Loaded {

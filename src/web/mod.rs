@@ -39,6 +39,8 @@ mod profiles;
 mod storage;
 #[cfg(target_arch = "wasm32")]
 mod summary;
+#[cfg(target_arch = "wasm32")]
+mod word_export;
 
 #[cfg(target_arch = "wasm32")]
 pub use wasm::*;
