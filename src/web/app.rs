@@ -12,6 +12,7 @@ use super::findings::FindingsPanel;
 use super::highlights::DocView;
 use super::i18n::Lang;
 use super::outline::Outline;
+use super::picked::{self, Picked};
 use super::profiles::ProfileEditor;
 use super::state::{Action, IgnoreLoader, State, Tab, DEFER_BYTES};
 use super::storage;
@@ -172,14 +173,6 @@ fn unreadable(e: &gloo::file::FileReadError) -> LoadError {
         format!("浏览器无法读取这个文件：{e}"),
         format!("the browser could not read the file: {e}"),
     )
-}
-
-/// The path of a file inside the folder picked (webkitRelativePath).
-fn relative_path(f: &web_sys::File) -> Option<String> {
-    js_sys::Reflect::get(f, &wasm_bindgen::JsValue::from_str("webkitRelativePath"))
-        .ok()?
-        .as_string()
-        .filter(|p| !p.is_empty())
 }
 
 /// A callback that dispatches a fixed action, whatever its event.
@@ -404,16 +397,8 @@ pub fn app() -> Html {
     let read_many = {
         let (state, batch) = (state.clone(), batch.clone());
         let (slot, current) = (batch_slot.clone(), batch_current.clone());
-        Callback::from(move |(list, folder): (Vec<web_sys::File>, bool)| {
-            let names: Vec<String> = list
-                .iter()
-                .map(|f| {
-                    folder
-                        .then(|| relative_path(f))
-                        .flatten()
-                        .unwrap_or_else(|| f.name())
-                })
-                .collect();
+        Callback::from(move |(list, folder): (Picked, bool)| {
+            let names: Vec<String> = list.iter().map(|(_, name)| name.clone()).collect();
             let (chosen, skipped) = web_batch::pick(&names, folder);
             if chosen.is_empty() {
                 if let Some(first) = names.first() {
@@ -437,7 +422,7 @@ pub fn app() -> Html {
                 .filter_map(|&i| {
                     Some((
                         names.get(i)?.clone(),
-                        gloo::file::File::from(list.get(i)?.clone()),
+                        gloo::file::File::from(list.get(i)?.0.clone()),
                     ))
                 })
                 .collect();
@@ -460,16 +445,17 @@ pub fn app() -> Html {
         let table = batch.table_shown();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
+            let Some(dt) = e.data_transfer() else {
                 return;
             };
-            let mut dropped: Vec<web_sys::File> =
-                (0..list.length()).filter_map(|i| list.get(i)).collect();
-            if dropped.len() > 1 || (table && !dropped.is_empty()) {
-                read_many.emit((dropped, false));
-            } else if let Some(file) = dropped.pop() {
-                read_file(file);
-            }
+            let (read_file, read_many) = (read_file.clone(), read_many.clone());
+            picked::from_drop(&dt, move |mut dropped, folder| {
+                if folder || dropped.len() > 1 || (table && !dropped.is_empty()) {
+                    read_many.emit((dropped, folder));
+                } else if let Some((file, _)) = dropped.pop() {
+                    read_file(file);
+                }
+            });
         })
     };
     let open_row = {

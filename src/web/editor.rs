@@ -1,6 +1,7 @@
 //! The editor: a textarea to type or paste into, and a file picker.
 
 use super::i18n::Lang;
+use super::picked::{self, Picked};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -14,7 +15,7 @@ pub struct EditorProps {
     /// A file picked with the file button; the app reads it (as it reads dropped files).
     pub on_pick: Callback<web_sys::File>,
     /// Several files picked at once, or a folder (true): a batch.
-    pub on_pick_many: Callback<(Vec<web_sys::File>, bool)>,
+    pub on_pick_many: Callback<(Picked, bool)>,
     /// The previous version of the draft, to compare with.
     pub on_previous: Callback<web_sys::File>,
 }
@@ -39,7 +40,7 @@ pub fn editor(props: &EditorProps) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             let mut files = input_files(&input);
             if files.len() > 1 {
-                many.emit((files, false));
+                many.emit((picked::from_input(files, false), false));
             } else if let Some(file) = files.pop() {
                 pick.emit(file);
             }
@@ -50,7 +51,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let many = props.on_pick_many.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            many.emit((input_files(&input), true));
+            many.emit((picked::from_input(input_files(&input), true), true));
             input.set_value("");
         })
     };

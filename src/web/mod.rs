@@ -34,6 +34,8 @@ mod highlights;
 #[cfg(target_arch = "wasm32")]
 mod outline;
 #[cfg(target_arch = "wasm32")]
+mod picked;
+#[cfg(target_arch = "wasm32")]
 mod profiles;
 #[cfg(target_arch = "wasm32")]
 mod storage;

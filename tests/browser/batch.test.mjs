@@ -86,6 +86,28 @@ test('a folder: its reports are checked, other files counted', async () => {
   await page.close();
 });
 
+test('a folder dragged onto the page is walked like a picked folder', async () => {
+  const page = await openApp(browser, server);
+  // A drag from the file manager, as Chromium receives it from the OS: the
+  // folder's path, read through its file-system entries.
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [FOLDER], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, x: 300, y: 200, data });
+  }
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=batch-row]').length === 5 && !document.querySelector('[data-testid=batch-progress]'));
+  const r = await rows(page);
+  assert.deepEqual(r.map((x) => x[0]).sort(), [
+    'folder/01-县委办公室/自查报告.txt',
+    'folder/02-县纪委监委/工作报告.txt',
+    'folder/03-县委组织部/评价报告.docx',
+    'folder/04-县财政局/总结.docx',
+    'folder/05-县民政局/工作总结.md',
+  ]);
+  assert.equal(await page.locator('[data-testid=batch-totals]').textContent(), '共 5 个文件：1 个可以提交，3 个还有错误，1 个无法读取；跳过 3 个其他文件');
+  await page.close();
+});
+
 test('several files dropped on the page make a batch', async () => {
   const page = await openApp(browser, server);
   await page.evaluate(() => {
