@@ -20,7 +20,8 @@
 //! matched case-insensitively, from the start of a word). `need` is
 //! `required` (missing → error) or `recommended` (shown in the checklist).
 //! Optional `statements` are phrases that satisfy the section wherever they
-//! occur in the report ("未发现问题" for a problems section).
+//! occur in the report ("未发现问题" for a problems section); one with "…"
+//! in it ("未发现…问题") is satisfied by its two halves within one clause.
 
 use crate::text::class::is_han;
 use crate::text::lexicon::Lexicon;

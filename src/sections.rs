@@ -194,14 +194,23 @@ fn infer(at_level: &[&(usize, Vec<bool>)], si: usize) -> Option<usize> {
 
 /// Profile statements found in the text: (part, section, start, end), in
 /// text order, from one pass over the text.
+///
+/// A statement with "…" in it ("未发现…问题") matches its two halves in one
+/// clause, at most [`STATEMENT_GAP`] characters apart: "经自查，我局未发现
+/// 公车私用、违规配备等问题" states it as plainly as "未发现问题".
 fn find_statements(doc: &Document, profile: &Profile) -> Vec<(usize, usize, usize, usize)> {
     let mut patterns: Vec<&str> = Vec::new();
-    let mut owner: Vec<usize> = Vec::new();
+    let mut owner: Vec<(usize, Option<&str>)> = Vec::new();
     for (si, spec) in profile.sections.iter().enumerate() {
         for st in &spec.statements {
-            if !st.trim().is_empty() {
-                patterns.push(st.trim());
-                owner.push(si);
+            let st = st.trim();
+            let (head, tail) = match st.split_once('…') {
+                Some((h, t)) => (h.trim(), Some(t.trim_matches('…').trim())),
+                None => (st, None),
+            };
+            if !head.is_empty() && tail != Some("") {
+                patterns.push(head);
+                owner.push((si, tail));
             }
         }
     }
@@ -211,8 +220,15 @@ fn find_statements(doc: &Document, profile: &Profile) -> Vec<(usize, usize, usiz
     let lexicon = Lexicon::new(&patterns, true);
     let mut out = Vec::new();
     for (m_start, m_end, pi) in lexicon.find_overlapping(doc.text) {
-        let Some(&si) = owner.get(pi) else {
+        let Some(&(si, tail)) = owner.get(pi) else {
             continue;
+        };
+        let m_end = match tail {
+            None => m_end,
+            Some(tail) => match tail_in_clause(doc.text, m_end, tail) {
+                Some(end) => end,
+                None => continue,
+            },
         };
         let Some(part) = doc.paragraph_at(m_start).map(|p| doc.paragraphs[p].part) else {
             continue;
@@ -229,6 +245,30 @@ fn find_statements(doc: &Document, profile: &Profile) -> Vec<(usize, usize, usiz
         out.push((part, si, m_start, m_end));
     }
     out
+}
+
+/// How far apart, in characters, the halves of a gapped statement may be.
+pub const STATEMENT_GAP: usize = 30;
+
+/// The end of `tail` when it follows `from` within the clause (no sentence
+/// end between, at most [`STATEMENT_GAP`] characters on, not right after
+/// the first half's 的).
+fn tail_in_clause(text: &str, from: usize, tail: &str) -> Option<usize> {
+    let rest = text.get(from..)?;
+    // "未发现的问题" are problems not yet found, not a finding of none.
+    if rest.starts_with('的') {
+        return None;
+    }
+    for (k, (i, c)) in rest.char_indices().enumerate() {
+        if rest[i..].starts_with(tail) {
+            return Some(from + i + tail.len());
+        }
+        if k >= STATEMENT_GAP || matches!(c, '。' | '；' | '！' | '？' | ';' | '!' | '?' | '\n')
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// The heading level where a report's sections live: the level whose
