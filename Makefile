@@ -88,6 +88,7 @@ bench: dist
 	node www/tools/bench.mjs
 	cargo bench --locked --bench growth
 	cargo bench --locked --bench batch
+	cargo bench --locked --bench docx_growth
 
 clean:
 	rm -rf dist target $(NODE_DIR)/node_modules

@@ -91,6 +91,21 @@ const RETROSPECTIVE: &[&str] = &[
     "比较",
 ];
 
+/// What comes before 以来 when it opens the current period ("今年以来"):
+/// that sentence tells the present, not history.
+const THIS_PERIOD: &[&str] = &["今年", "本年", "本年度", "年初", "开年"];
+
+/// The sentence looks back (a [`RETROSPECTIVE`] word in it), other than
+/// through "今年以来" and the like.
+fn looks_back(sentence: &str) -> bool {
+    RETROSPECTIVE.iter().any(|w| {
+        sentence.match_indices(w).any(|(i, _)| {
+            let at = &sentence[..i];
+            !(*w == "以来" && THIS_PERIOD.iter().any(|p| at.ends_with(p)))
+        })
+    })
+}
+
 /// The draft's date: (year, month) from the signing date, else the title's
 /// year, else the latest year of the body.
 fn draft_date(doc: &Document) -> Option<(u32, u32)> {
@@ -170,7 +185,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 if before.is_some_and(|c| "一二三四五六七八九十".contains(c)) {
                     continue;
                 }
-                if RETROSPECTIVE.iter().any(|w| sentence.contains(w)) {
+                if looks_back(sentence) {
                     continue;
                 }
                 let when = *date.get_or_insert_with(|| draft_date(doc));
@@ -225,6 +240,18 @@ mod tests {
             findings_of(RULE, now)[0].suggestion.as_deref(),
             Some("十五五")
         );
+    }
+
+    #[test]
+    fn this_year_so_far_is_the_present() {
+        let text = "2026年上半年工作总结\n今年以来，我局扎实推进“十四五”规划重点任务。\n";
+        let f = findings_of(RULE, text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].text, "十四五");
+        assert_eq!(f[0].suggestion.as_deref(), Some("十五五"));
+        // Looking back from this year is still history.
+        let text = "2026年上半年工作总结\n今年以来，我们回顾“十四五”时期的发展成就。\n";
+        assert!(findings_of(RULE, text).is_empty());
     }
 
     #[test]
