@@ -62,6 +62,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Are near-misses of this entry looked for?
+    pub fn checked(&self) -> bool {
+        self.fuzzy
+    }
+
     /// “（党的二十大报告，2022年10月）”.
     pub fn citation(&self) -> String {
         match self.date {
@@ -81,9 +86,11 @@ pub struct List {
     by_anchor: Vec<Vec<(usize, bool)>>,
     /// Every entry and exception, for exact occurrences.
     protected: Lexicon,
-    /// Enumeration members, for [`enumerations`]: (member, entry).
+    /// Enumeration members, for [`enumerations`]; each word's (entry,
+    /// position) pairs (民主 is in two).
     members: Lexicon,
-    member_of: Vec<(usize, usize)>,
+    member_of: Vec<Vec<(usize, usize)>>,
+    enumerated: Vec<usize>,
 }
 
 fn parse_date(s: &str) -> Option<(u32, u32)> {
@@ -162,15 +169,22 @@ pub fn list() -> &'static List {
         }
         let mut protected: Vec<&str> = entries.iter().map(|e| e.phrase).collect();
         protected.extend(exceptions.iter());
-        let mut member_words = Vec::new();
-        let mut member_of = Vec::new();
+        let mut member_words: Vec<&str> = Vec::new();
+        let mut member_of: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut enumerated = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             if e.members.len() < 3 || e.members.iter().any(|m| m.chars().count() > 6) {
                 continue;
             }
+            enumerated.push(i);
             for (k, m) in e.members.iter().enumerate() {
-                member_words.push(*m);
-                member_of.push((i, k));
+                match member_words.iter().position(|w| w == m) {
+                    Some(j) => member_of[j].push((i, k)),
+                    None => {
+                        member_words.push(m);
+                        member_of.push(vec![(i, k)]);
+                    }
+                }
             }
         }
         List {
@@ -179,6 +193,7 @@ pub fn list() -> &'static List {
             protected: Lexicon::new(&protected, false),
             members: Lexicon::new(&member_words, false),
             member_of,
+            enumerated,
             entries,
             exceptions,
         }
@@ -221,7 +236,13 @@ pub fn classify(w: &[char], e: &[char]) -> Option<Edit> {
         let ok = diffs.iter().all(|&i| substitutable(e[i], w[i]));
         return match diffs.len() {
             1 if ok && diffs.iter().all(interior) => Some(Edit::Substituted(diffs)),
-            2 if ok && n >= 9 && diffs.iter().all(|&i| i >= 2 && i + 2 < n) => {
+            // Two in a long phrase, not in a list (稳外资、稳投资 swapped is
+            // a reordering, for the enumeration check).
+            2 if ok
+                && n >= 9
+                && !e.iter().any(|&c| matches!(c, '、' | '，'))
+                && diffs.iter().all(|&i| i >= 2 && i + 2 < n) =>
+            {
                 Some(Edit::Substituted(diffs))
             }
             _ => None,
@@ -381,10 +402,19 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     }
     // Established phrases and the entries themselves, where they cover an
     // edited character.
+    // A shorter entry inside the window does not protect it from a
+    // substitution or a double (补短板 in 补短板板、强弱项); it does from a
+    // drop (全面从严治党责任 is not 全面从严治党主体责任 short of a word), and
+    // an exception anywhere over an edit does.
     let protected = l.protected.find_overlapping(text);
+    let n_entries = l.entries.len();
     hits.retain(|h| {
-        !protected.iter().any(|&(s, e, _)| {
-            s < h.end && h.start < e && h.edited.iter().any(|&(a, b)| s < b && a < e)
+        !protected.iter().any(|&(s, e, id)| {
+            let inside = h.start <= s && e <= h.end && (s, e) != (h.start, h.end);
+            s < h.end
+                && h.start < e
+                && (id >= n_entries || !inside || matches!(h.edit, Edit::Dropped(_)))
+                && h.edited.iter().any(|&(a, b)| s < b && a < e)
         })
     });
     hits.retain(|h| !quoting_older(doc, h, &l.entries[h.entry]));
@@ -483,17 +513,34 @@ fn enumerations(ctx: &Ctx, out: &mut Emitter) {
     let doc = ctx.doc;
     let text = doc.text;
     let l = list();
-    let found = l.members.find_leftmost_longest(text);
+    let all = l.members.find_leftmost_longest(text);
+    if all.is_empty() {
+        return;
+    }
+    for &entry in &l.enumerated {
+        // This enumeration's members: (start, end, position).
+        let found: Vec<(usize, usize, usize)> = all
+            .iter()
+            .filter_map(|&(s, e, w)| {
+                l.member_of[w]
+                    .iter()
+                    .find(|p| p.0 == entry)
+                    .map(|p| (s, e, p.1))
+            })
+            .collect();
+        enumeration(doc, entry, &found, out);
+    }
+}
+
+fn enumeration(doc: &Document, entry: usize, found: &[(usize, usize, usize)], out: &mut Emitter) {
+    let text = doc.text;
+    let l = list();
     let mut k = 0;
     while k < found.len() {
-        // A run: members of one enumeration, separated by separators only.
-        let (entry, _) = l.member_of[found[k].2];
+        // A run: members separated by separators only.
         let mut run = vec![k];
         let mut j = k + 1;
-        while j < found.len()
-            && l.member_of[found[j].2].0 == entry
-            && separator(&text[found[j - 1].1..found[j].0])
-        {
+        while j < found.len() && separator(&text[found[j - 1].1..found[j].0]) {
             run.push(j);
             j += 1;
         }
@@ -503,7 +550,7 @@ fn enumerations(ctx: &Ctx, out: &mut Emitter) {
         }
         let e = &l.entries[entry];
         let n = e.members.len();
-        let order: Vec<usize> = run.iter().map(|&r| l.member_of[found[r].2].1).collect();
+        let order: Vec<usize> = run.iter().map(|&r| found[r].2).collect();
         let mut distinct = order.clone();
         distinct.sort_unstable();
         distinct.dedup();
