@@ -93,6 +93,9 @@ pub struct List {
     enumerated: Vec<usize>,
 }
 
+/// A source line: key, document, date.
+type Source = (&'static str, &'static str, Option<(u32, u32)>);
+
 fn parse_date(s: &str) -> Option<(u32, u32)> {
     let (y, m) = s.split_once('-')?;
     Some((y.parse().ok()?, m.parse().ok()?))
@@ -102,7 +105,7 @@ fn parse_date(s: &str) -> Option<(u32, u32)> {
 pub fn list() -> &'static List {
     static L: OnceLock<List> = OnceLock::new();
     L.get_or_init(|| {
-        let mut sources: Vec<(&str, &str, Option<(u32, u32)>)> = Vec::new();
+        let mut sources: Vec<Source> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
         let mut exceptions = Vec::new();
         for line in DATA.lines() {
@@ -573,7 +576,7 @@ fn enumeration(doc: &Document, entry: usize, found: &[(usize, usize, usize)], ou
         // The whole list: no further item joined on either side.
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
-        let whole = !before.is_some_and(|c| c == '、') && !after.is_some_and(|c| c == '、');
+        let whole = before.is_none_or(|c| c != '、') && after.is_none_or(|c| c != '、');
         let canonical = e.members.join("、");
         let seps: Vec<&str> = run
             .windows(2)
