@@ -41,6 +41,7 @@ pub mod section_order;
 pub mod share_exceeds_whole;
 pub mod split_word;
 pub mod stale_year;
+pub mod standard_formulation;
 pub mod subset_exceeds_total;
 pub mod support_brackets;
 pub mod support_spans;
@@ -132,6 +133,7 @@ pub const RULES: &[Rule] = &[
     title_mark_substitute::RULE,
     conversion_debris::RULE,
     outdated_formulation::RULE,
+    standard_formulation::RULE,
     doubled_character::RULE,
     split_word::RULE,
     template_instruction::RULE,
