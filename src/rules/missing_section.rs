@@ -214,20 +214,28 @@ mod tests {
 
     #[test]
     fn nothing_found_in_the_clerks_own_words() {
-        let head = "关于公务用车的自查报告\n一、自查工作开展情况\n对全部车辆逐一核查。\n二、自查结论\n";
+        let head =
+            "关于公务用车的自查报告\n一、自查工作开展情况\n对全部车辆逐一核查。\n二、自查结论\n";
         for end in [
             "经自查，我局未发现公车私用、违规配备等问题。",
             "经自查，我单位不存在公款吃喝、违规收送礼品礼金问题。",
             "经自查，未发现违反中央八项规定精神问题。",
         ] {
-            assert!(missing(&format!("{head}{end}"), "self-inspection").is_empty(), "{end}");
+            assert!(
+                missing(&format!("{head}{end}"), "self-inspection").is_empty(),
+                "{end}"
+            );
         }
         // Problems not yet found, and a "nothing" that ends before 问题.
         for end in [
             "下一步要及时整改检查中未发现的问题。",
             "经自查，未发现私设“小金库”。但票据管理存在问题。",
         ] {
-            assert_eq!(missing(&format!("{head}{end}"), "self-inspection").len(), 2, "{end}");
+            assert_eq!(
+                missing(&format!("{head}{end}"), "self-inspection").len(),
+                2,
+                "{end}"
+            );
         }
     }
 
