@@ -1,6 +1,9 @@
 //! Writing the zip back: every entry that is not replaced is copied as it
 //! is stored (its local header and compressed bytes, untouched: same
-//! compression, same checksum), the replaced and new parts are deflated.
+//! compression, same checksum), the replaced and new parts are deflated
+//! (natively) or stored (in the web build: miniz_oxide's compressor is
+//! ~8 KB of the gzipped download; a stored entry, method 0, is as valid a
+//! zip entry as a deflated one, only bigger).
 //! A writer of its own over miniz_oxide, not the zip crate: see
 //! BENCHMARKS.md ("Writing .docx") for the download size this saves.
 
@@ -78,9 +81,24 @@ fn push32(v: &mut Vec<u8>, x: u32) {
     v.extend_from_slice(&x.to_le_bytes());
 }
 
-/// A deflated entry: (local header + data, central record without offset).
-fn packed(name: &[u8], data: &[u8], like: Option<&[u8]>) -> Result<(Vec<u8>, Vec<u8>), LoadError> {
-    let deflated = miniz_oxide::deflate::compress_to_vec(data, 6);
+/// Whether [`repack`] deflates the parts it writes (else stores them).
+const DEFLATE: bool = cfg!(not(target_arch = "wasm32"));
+
+/// An entry, deflated or stored: (local header + data, central record
+/// without offset).
+fn packed(
+    name: &[u8],
+    data: &[u8],
+    like: Option<&[u8]>,
+    deflate: bool,
+) -> Result<(Vec<u8>, Vec<u8>), LoadError> {
+    let buf;
+    let deflated = if deflate {
+        buf = miniz_oxide::deflate::compress_to_vec(data, 6);
+        &buf[..]
+    } else {
+        data
+    };
     let too_big = || unsupported();
     let csize = u32::try_from(deflated.len()).map_err(|_| too_big())?;
     let size = u32::try_from(data.len()).map_err(|_| too_big())?;
@@ -89,9 +107,9 @@ fn packed(name: &[u8], data: &[u8], like: Option<&[u8]>) -> Result<(Vec<u8>, Vec
     // Time and date of the part replaced (1980-01-01 for a new one).
     let stamp = like.and_then(|r| r.get(12..16)).unwrap_or(&[0, 0, 0x21, 0]);
     let common = |v: &mut Vec<u8>| {
-        push16(v, 20); // version needed: deflate
+        push16(v, if deflate { 20 } else { 10 }); // version needed
         push16(v, 0x0800); // UTF-8 name
-        push16(v, 8);
+        push16(v, if deflate { 8 } else { 0 }); // method: deflate or stored
         v.extend_from_slice(stamp);
         push32(v, crc);
         push32(v, csize);
@@ -103,7 +121,7 @@ fn packed(name: &[u8], data: &[u8], like: Option<&[u8]>) -> Result<(Vec<u8>, Vec
     local.extend_from_slice(b"PK\x03\x04");
     common(&mut local);
     local.extend_from_slice(name);
-    local.extend_from_slice(&deflated);
+    local.extend_from_slice(deflated);
     let mut central = Vec::with_capacity(46 + name.len());
     central.extend_from_slice(b"PK\x01\x02");
     push16(&mut central, like.and_then(|r| le16(r, 4)).unwrap_or(20));
@@ -120,6 +138,15 @@ fn packed(name: &[u8], data: &[u8], like: Option<&[u8]>) -> Result<(Vec<u8>, Vec
 /// The zip `bytes` with the parts named in `replace` (name, new content)
 /// replaced, or added at the end when the zip has no such part.
 pub(super) fn repack(bytes: &[u8], replace: &[(String, Vec<u8>)]) -> Result<Vec<u8>, LoadError> {
+    repack_as(bytes, replace, DEFLATE)
+}
+
+/// [`repack`], the written parts deflated or stored.
+pub(super) fn repack_as(
+    bytes: &[u8],
+    replace: &[(String, Vec<u8>)],
+    deflate: bool,
+) -> Result<Vec<u8>, LoadError> {
     let old = entries(bytes)?;
     let mut out =
         Vec::with_capacity(bytes.len() + replace.iter().map(|(_, d)| d.len() / 4).sum::<usize>());
@@ -143,7 +170,7 @@ pub(super) fn repack(bytes: &[u8], replace: &[(String, Vec<u8>)]) -> Result<Vec<
         match replace.iter().position(|(n, _)| normalize_part(n) == name) {
             Some(k) if !done[k] => {
                 done[k] = true;
-                let (local, record) = packed(e.name, &replace[k].1, Some(e.record))?;
+                let (local, record) = packed(e.name, &replace[k].1, Some(e.record), deflate)?;
                 add(&mut out, &mut central, &local, record)?;
             }
             // A second entry of the same name: dropped, as readers take the first.
@@ -153,7 +180,7 @@ pub(super) fn repack(bytes: &[u8], replace: &[(String, Vec<u8>)]) -> Result<Vec<
     }
     for (k, (name, data)) in replace.iter().enumerate() {
         if !done[k] {
-            let (local, record) = packed(name.as_bytes(), data, None)?;
+            let (local, record) = packed(name.as_bytes(), data, None, deflate)?;
             add(&mut out, &mut central, &local, record)?;
         }
     }

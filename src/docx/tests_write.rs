@@ -430,3 +430,26 @@ fn overlapping_and_outside_changes_are_refused() {
     assert_eq!(out.skipped.len(), 3);
     assert_eq!(text_of(&out.bytes), "一二丙丁");
 }
+
+#[test]
+fn written_parts_may_be_stored() {
+    // The web build stores the parts it writes (no compressor in the
+    // download): the same zip, readable, with method 0 entries.
+    let bytes = docx(&p(&r("一段文字")), &[]);
+    let new_doc = doc(&p(&r("另一段")));
+    let replace = vec![
+        ("word/document.xml".to_string(), new_doc.clone().into_bytes()),
+        ("word/comments.xml".to_string(), b"<w:comments/>".to_vec()),
+    ];
+    for deflate in [false, true] {
+        let out = repack::repack_as(&bytes, &replace, deflate).unwrap();
+        assert_eq!(text_of(&out), "另一段");
+        assert_eq!(part(&out, "word/document.xml"), new_doc);
+        assert_eq!(part(&out, "word/comments.xml"), "<w:comments/>");
+        assert_eq!(part(&out, "[Content_Types].xml"), CT);
+        let stored = out
+            .windows(new_doc.len())
+            .any(|w| w == new_doc.as_bytes());
+        assert_eq!(stored, !deflate);
+    }
+}
