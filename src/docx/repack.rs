@@ -1,9 +1,9 @@
 //! Writing the zip back: every entry that is not replaced is copied as it
 //! is stored (its local header and compressed bytes, untouched: same
 //! compression, same checksum), the replaced and new parts are deflated
-//! (natively) or stored (in the web build: miniz_oxide's compressor is
-//! ~8 KB of the gzipped download; a stored entry, method 0, is as valid a
-//! zip entry as a deflated one, only bigger).
+//! (natively) or stored (in the web build, where miniz_oxide's compressor
+//! would add to the download — BENCHMARKS.md; a stored entry, method 0, is
+//! as valid a zip entry as a deflated one, only bigger).
 //! A writer of its own over miniz_oxide, not the zip crate: see
 //! BENCHMARKS.md ("Writing .docx") for the download size this saves.
 
