@@ -265,7 +265,12 @@ fn from_checked(v: &Value) -> Profile {
     fn strings(o: &serde_json::Map<String, Value>, key: &str) -> Vec<String> {
         o.get(key)
             .and_then(Value::as_array)
-            .map(|l| l.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .map(|l| {
+                l.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default()
     }
     let empty = serde_json::Map::new();

@@ -438,7 +438,10 @@ fn written_parts_may_be_stored() {
     let bytes = docx(&p(&r("一段文字")), &[]);
     let new_doc = doc(&p(&r("另一段")));
     let replace = vec![
-        ("word/document.xml".to_string(), new_doc.clone().into_bytes()),
+        (
+            "word/document.xml".to_string(),
+            new_doc.clone().into_bytes(),
+        ),
         ("word/comments.xml".to_string(), b"<w:comments/>".to_vec()),
     ];
     for deflate in [false, true] {
@@ -447,9 +450,7 @@ fn written_parts_may_be_stored() {
         assert_eq!(part(&out, "word/document.xml"), new_doc);
         assert_eq!(part(&out, "word/comments.xml"), "<w:comments/>");
         assert_eq!(part(&out, "[Content_Types].xml"), CT);
-        let stored = out
-            .windows(new_doc.len())
-            .any(|w| w == new_doc.as_bytes());
+        let stored = out.windows(new_doc.len()).any(|w| w == new_doc.as_bytes());
         assert_eq!(stored, !deflate);
     }
 }
