@@ -672,6 +672,18 @@ pub fn main() -> ExitCode {
             for r in draftcheck::rules::RULES {
                 let (zh, en) = draftcheck::rules::explanation(r.id);
                 println!("## {} ({})\n\n{zh}\n\n{en}\n", r.id, r.category.id());
+                if r.id == draftcheck::rules::standard_formulation::RULE.id {
+                    let l = draftcheck::rules::standard_formulation::list();
+                    println!(
+                        "规范表述清单的出处（sources of the list: {} entries, {} exceptions）：",
+                        l.entries.len(),
+                        l.exceptions.len()
+                    );
+                    for s in &l.sources {
+                        println!("- {}", s.line());
+                    }
+                    println!();
+                }
             }
             ExitCode::SUCCESS
         }

@@ -10,6 +10,78 @@ pub struct Config {
     /// How many threads one analysis may use.
     #[serde(default)]
     pub threads: Threads,
+    /// The user's own standard formulations (the web app's Settings), in
+    /// addition to the built-in list and the profile's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formulations: Vec<UserFormulation>,
+    /// Phrases the user declares established: never near-misses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formulation_exceptions: Vec<String>,
+}
+
+/// A standard formulation added by a user, in a profile (`formulations`)
+/// or in Settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UserFormulation {
+    /// The canonical wording.
+    pub phrase: String,
+    /// The document it comes from (shown in the message).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// The document's date, "YYYY-MM" (or "YYYY").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// The members of a named enumeration, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+impl UserFormulation {
+    /// Reads the Settings' text form: one a line, `phrase|source|date`
+    /// (source and date optional). Blank lines and lines starting with #
+    /// are skipped.
+    pub fn parse_lines(text: &str) -> Vec<UserFormulation> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let mut parts = l.split(['|', '｜']).map(str::trim);
+                UserFormulation {
+                    phrase: parts.next().unwrap_or("").to_string(),
+                    source: parts.next().unwrap_or("").to_string(),
+                    date: parts.next().unwrap_or("").to_string(),
+                    members: Vec::new(),
+                }
+            })
+            .filter(|f| !f.phrase.is_empty())
+            .collect()
+    }
+
+    /// The line [`parse_lines`](Self::parse_lines) reads back.
+    pub fn to_line(&self) -> String {
+        let mut l = self.phrase.clone();
+        if !self.source.is_empty() || !self.date.is_empty() {
+            l.push('|');
+            l.push_str(&self.source);
+        }
+        if !self.date.is_empty() {
+            l.push('|');
+            l.push_str(&self.date);
+        }
+        l
+    }
+}
+
+/// "2024-07" → (2024, 7); "2024" → (2024, 0). None for anything else.
+pub fn parse_year_month(s: &str) -> Option<(u32, u32)> {
+    let s = s.trim();
+    let (y, m) = match s.split_once(['-', '.', '/']) {
+        Some((y, m)) => (y, m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?),
+        None => (s, 0),
+    };
+    let y: u32 = y.parse().ok()?;
+    (y.to_string().len() == 4 && (1900..=2100).contains(&y)).then_some((y, m))
 }
 
 /// The thread policy, in one place: a large text has its figures read and

@@ -22,7 +22,15 @@
 //! Optional `statements` are phrases that satisfy the section wherever they
 //! occur in the report ("未发现问题" for a problems section); one with "…"
 //! in it ("未发现…问题") is satisfied by its two halves within one clause.
+//!
+//! Optional `formulations` add standard formulations to the built-in list
+//! of `standard-formulation` (an office's own slogans, a provincial
+//! document's wording), each `{"phrase": "…", "source": "…", "date":
+//! "YYYY-MM", "members": ["…"]}` with only `phrase` required, or just the
+//! phrase as a string; `formulation_exceptions` lists phrases that are
+//! established and never near-misses ("从严治税").
 
+use crate::config::{parse_year_month, UserFormulation};
 use crate::text::class::is_han;
 use crate::text::lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
@@ -88,6 +96,12 @@ pub struct Profile {
     /// The sections, in their expected order.
     #[serde(default)]
     pub sections: Vec<SectionSpec>,
+    /// Standard formulations added to the built-in list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formulations: Vec<UserFormulation>,
+    /// Established phrases that are never near-misses of a formulation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formulation_exceptions: Vec<String>,
 }
 
 fn default_lang() -> String {
@@ -139,7 +153,16 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
     check_keys(
         top,
         "",
-        &["id", "name_zh", "name_en", "lang", "cues", "sections"],
+        &[
+            "id",
+            "name_zh",
+            "name_en",
+            "lang",
+            "cues",
+            "sections",
+            "formulations",
+            "formulation_exceptions",
+        ],
         &["id", "name_zh", "name_en"],
     )?;
     for key in ["id", "name_zh", "name_en", "lang"] {
@@ -166,6 +189,52 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
         for key in ["title", "keywords", "over"] {
             if let Some(x) = c.get(key) {
                 check_strings(x, &format!("cues.{key}"))?;
+            }
+        }
+    }
+    if let Some(x) = top.get("formulation_exceptions") {
+        check_strings(x, "formulation_exceptions")?;
+    }
+    if let Some(list) = top.get("formulations") {
+        let list = list
+            .as_array()
+            .ok_or_else(|| field_error("formulations", "必须是数组", "must be an array"))?;
+        for (i, f) in list.iter().enumerate() {
+            let path = format!("formulations[{i}]");
+            if f.is_string() {
+                continue;
+            }
+            let o = f.as_object().ok_or_else(|| {
+                field_error(&path, "必须是字符串或对象", "must be a string or an object")
+            })?;
+            check_keys(
+                o,
+                &format!("{path}."),
+                &["phrase", "source", "date", "members"],
+                &["phrase"],
+            )?;
+            for key in ["phrase", "source", "date"] {
+                if let Some(x) = o.get(key) {
+                    if !x.is_string() {
+                        return Err(field_error(
+                            &format!("{path}.{key}"),
+                            "必须是字符串",
+                            "must be a string",
+                        ));
+                    }
+                }
+            }
+            if let Some(x) = o.get("members") {
+                check_strings(x, &format!("{path}.members"))?;
+            }
+            if let Some(d) = o.get("date").and_then(Value::as_str) {
+                if !d.is_empty() && parse_year_month(d).is_none() {
+                    return Err(field_error(
+                        &format!("{path}.date"),
+                        "应写成 YYYY-MM（如 2024-07）",
+                        "must be YYYY-MM (e.g. 2024-07)",
+                    ));
+                }
             }
         }
     }
@@ -296,6 +365,26 @@ fn from_checked(v: &Value) -> Profile {
             })
             .collect()
     });
+    let formulations = top
+        .get("formulations")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .map(|f| match f.as_object() {
+                    Some(o) => UserFormulation {
+                        phrase: string(o, "phrase").unwrap_or_default(),
+                        source: string(o, "source").unwrap_or_default(),
+                        date: string(o, "date").unwrap_or_default(),
+                        members: strings(o, "members"),
+                    },
+                    None => UserFormulation {
+                        phrase: f.as_str().unwrap_or("").to_string(),
+                        ..UserFormulation::default()
+                    },
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Profile {
         id: string(top, "id").unwrap_or_default(),
         name_zh: string(top, "name_zh").unwrap_or_default(),
@@ -303,6 +392,8 @@ fn from_checked(v: &Value) -> Profile {
         lang: string(top, "lang").unwrap_or_else(default_lang),
         cues: cues.unwrap_or_default(),
         sections: sections.unwrap_or_default(),
+        formulations,
+        formulation_exceptions: strings(top, "formulation_exceptions"),
     }
 }
 
@@ -318,6 +409,15 @@ impl Profile {
         let p = from_checked(&value);
         if p.id.trim().is_empty() {
             return Err(field_error("id", "为空", "is empty"));
+        }
+        for (i, f) in p.formulations.iter().enumerate() {
+            if f.phrase.trim().chars().count() < 2 {
+                return Err(field_error(
+                    &format!("formulations[{i}].phrase"),
+                    "至少要有两个字",
+                    "needs at least two characters",
+                ));
+            }
         }
         for (i, s) in p.sections.iter().enumerate() {
             if s.id.trim().is_empty() {
@@ -365,6 +465,9 @@ impl Profile {
 }
 
 /// Which profile to use.
+// Given is the common case and is built once per analysis: boxing it
+// would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileChoice {
     Auto,
@@ -512,6 +615,8 @@ fn empty_generic() -> Profile {
         lang: default_lang(),
         cues: Cues::default(),
         sections: Vec::new(),
+        formulations: Vec::new(),
+        formulation_exceptions: Vec::new(),
     }
 }
 

@@ -6,10 +6,14 @@
 //! 范文，最容易把这些提法改坏；手误多打、漏打一个字也一样。
 //!
 //! 本规则对照一份注明出处和日期的规范表述清单（党章、党的二十大报告、
-//! 二十届三中全会决定、十九届六中全会决议和公文惯用表述），找出只差
-//! 一两个字的写法：中间换了一个字（长提法换了两个字）、漏了一个字
-//! （长提法漏了一个词）、或者多叠了一个字，给出规范写法，可一键改正，
-//! 提示里注明出处。“四个意识”“四个自信”“新发展理念”等有固定成员和
+//! 二十届三中全会决定、十九届六中全会决议、十九届五中全会和二十届四中
+//! 全会的规划建议、党和国家机构改革方案和公文惯用表述），找出只差
+//! 一两个字的写法：中间换了一个字（长提法换了两个字；七个字以上的提法，
+//! 第一个或最后一个字换了也算）、漏了一个字（长提法漏了一个词）、或者
+//! 多叠了一个字，给出规范写法，可一键改正，提示里注明出处。
+//! 单位自己的规范表述和不应提示的说法，可以写进报告类型配置文件
+//! （`formulations`、`formulation_exceptions`），或在“导出与设置”→
+//! “规范表述”里添加。“四个意识”“四个自信”“新发展理念”等有固定成员和
 //! 顺序的提法，成员漏了一个或顺序颠倒时也提示。
 //!
 //! 宁可漏报，不可误报：本身就是规范提法或常用说法的（“高品质生活”
@@ -28,11 +32,16 @@
 //! The rule compares the text with a dated list of canonical formulations
 //! (the Party Constitution, the 20th Congress report, the decision of the
 //! Third Plenary Session of the 20th Central Committee, the 2021 historical
-//! resolution, and standard official collocations) and flags wording one or
-//! two characters off: a character replaced inside the phrase (two in a long
-//! one), a character (in a long phrase, a two-character word) left out, or
-//! one typed twice. The fix restores the canonical form in one click and the
-//! message cites the source. Named enumerations with fixed members in a fixed
+//! resolution, the 14th and 15th Five-Year Plan proposals, the 2023 reform
+//! of Party and state institutions, and standard official collocations)
+//! and flags wording one or two characters off: a character replaced
+//! inside the phrase (two in a long one; in a phrase of seven or more
+//! characters, the first or last one too), a character (in a long phrase,
+//! a two-character word) left out, or one typed twice. An office adds its
+//! own formulations and established phrases in a profile (`formulations`,
+//! `formulation_exceptions`) or in Settings (规范表述). The fix restores
+//! the canonical form in one click and the message cites the source.
+//! Named enumerations with fixed members in a fixed
 //! order (四个意识, 四个自信, 新发展理念 …) are flagged when a member is missing
 //! or the order is wrong. Precision comes first: established phrases
 //! (高品质生活, 坚决维护, 高质量开展工作), quotations of earlier documents,
@@ -40,6 +49,7 @@
 //! or a placeholder mark (X, ×, 某) stay silent.
 
 use super::{Ctx, Emitter};
+use crate::config::{parse_year_month, UserFormulation};
 use crate::document::Document;
 use crate::text::class::is_han;
 use crate::text::lexicon::Lexicon;
@@ -50,15 +60,28 @@ const DATA: &str = include_str!("data/formulations.txt");
 
 /// A canonical formulation.
 pub struct Entry {
-    pub phrase: &'static str,
+    pub phrase: String,
     chars: Vec<char>,
-    /// The source document, and its date as (year, month) if it has one.
-    pub source: &'static str,
+    /// The source document, and its date as (year, month; 0 when only
+    /// the year is known) if it has one.
+    pub source: String,
     pub date: Option<(u32, u32)>,
+    /// From this date on the entry is no longer the current formulation
+    /// (it stays canonical as history: 脱贫攻坚, 全面建成小康社会).
+    pub superseded: Option<(u32, u32)>,
     /// The members of a named enumeration, in order.
-    pub members: Vec<&'static str>,
+    pub members: Vec<String>,
     /// Near-misses are looked for (long enough, not led by a number).
     fuzzy: bool,
+}
+
+fn year_month(zh: bool, (y, m): (u32, u32)) -> String {
+    match (zh, m) {
+        (true, 0) => format!("{y}年"),
+        (true, m) => format!("{y}年{m}月"),
+        (false, 0) => format!("{y}"),
+        (false, m) => format!("{y}-{m:02}"),
+    }
 }
 
 impl Entry {
@@ -67,11 +90,92 @@ impl Entry {
         self.fuzzy
     }
 
+    /// Is a single substitution at the first or last character reported
+    /// (not only inside)? Only for a long phrase that is not a list: the
+    /// six or more characters left in place are the evidence.
+    pub fn edges_checked(&self) -> bool {
+        self.fuzzy && edges_checked(&self.chars)
+    }
+
     /// “（党的二十大报告，2022年10月）”.
     pub fn citation(&self) -> String {
+        let source = if self.source.is_empty() {
+            "用户添加"
+        } else {
+            &self.source
+        };
+        let mut c = format!("（{source}");
+        if let Some(d) = self.date {
+            c.push('，');
+            c.push_str(&year_month(true, d));
+        }
+        if let Some(d) = self.superseded {
+            c.push_str(&format!("；{}起已不是现行提法", year_month(true, d)));
+        }
+        c.push('）');
+        c
+    }
+
+    fn citation_en(&self) -> String {
+        let mut c = if self.source.is_empty() {
+            "added by the user".to_string()
+        } else {
+            self.source.clone()
+        };
+        if let Some(d) = self.date {
+            c.push_str(&format!(", {}", year_month(false, d)));
+        }
+        if let Some(d) = self.superseded {
+            c.push_str(&format!("; not current since {}", year_month(false, d)));
+        }
+        c
+    }
+
+    fn new(
+        phrase: &str,
+        source: &str,
+        date: Option<(u32, u32)>,
+        members: Vec<String>,
+        idiom: bool,
+    ) -> Entry {
+        let chars: Vec<char> = phrase.chars().collect();
+        // Four characters: idioms only; numbered names exactly.
+        let fuzzy = (chars.len() > 4 || (chars.len() == 4 && idiom))
+            && !(chars.len() <= 5 && chars.first().is_some_and(|&c| numeral(c)));
+        Entry {
+            phrase: phrase.to_string(),
+            chars,
+            source: source.to_string(),
+            date,
+            superseded: None,
+            members,
+            fuzzy,
+        }
+    }
+}
+
+fn edges_checked(e: &[char]) -> bool {
+    e.len() >= 7 && !e.iter().any(|&c| matches!(c, '、' | '，'))
+}
+
+/// A source document of the built-in list, with how many entries cite it.
+pub struct Source {
+    pub name: String,
+    pub date: Option<(u32, u32)>,
+    pub entries: usize,
+}
+
+impl Source {
+    /// "党的二十大报告（2022年10月）：120 条".
+    pub fn line(&self) -> String {
         match self.date {
-            Some((y, m)) => format!("（{}，{y}年{m}月）", self.source),
-            None => format!("（{}）", self.source),
+            Some(d) => format!(
+                "{}（{}）：{} 条",
+                self.name,
+                year_month(true, d),
+                self.entries
+            ),
+            None => format!("{}（不注日期）：{} 条", self.name, self.entries),
         }
     }
 }
@@ -79,7 +183,9 @@ impl Entry {
 pub struct List {
     pub entries: Vec<Entry>,
     /// Established phrases that are never near-misses.
-    pub exceptions: Vec<&'static str>,
+    pub exceptions: Vec<String>,
+    /// The source documents (the built-in list's; none for a user list).
+    pub sources: Vec<Source>,
     /// Anchors (an entry's first two and last two characters).
     anchors: Lexicon,
     /// For each anchor: (entry, true if it is the entry's first two).
@@ -93,65 +199,8 @@ pub struct List {
     enumerated: Vec<usize>,
 }
 
-/// A source line: key, document, date.
-type Source = (&'static str, &'static str, Option<(u32, u32)>);
-
-fn parse_date(s: &str) -> Option<(u32, u32)> {
-    let (y, m) = s.split_once('-')?;
-    Some((y.parse().ok()?, m.parse().ok()?))
-}
-
-/// The list, parsed on first use.
-pub fn list() -> &'static List {
-    static L: OnceLock<List> = OnceLock::new();
-    L.get_or_init(|| {
-        let mut sources: Vec<Source> = Vec::new();
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut exceptions = Vec::new();
-        for line in DATA.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(rest) = line.strip_prefix('@') {
-                let mut parts = rest.split(' ');
-                let key = parts.next().unwrap_or("");
-                let name = parts.next().unwrap_or("");
-                sources.push((key, name, parts.next().and_then(parse_date)));
-                continue;
-            }
-            if let Some(rest) = line.strip_prefix('!') {
-                exceptions.push(rest);
-                continue;
-            }
-            let (idiom, line) = match line.strip_prefix('~') {
-                Some(rest) => (true, rest),
-                None => (false, line),
-            };
-            let mut parts = line.split('|');
-            let phrase = parts.next().unwrap_or("");
-            let key = parts.next().unwrap_or("");
-            let members: Vec<&str> = parts
-                .next()
-                .map(|m| m.split('、').collect())
-                .unwrap_or_default();
-            let (source, date) = sources
-                .iter()
-                .find(|s| s.0 == key)
-                .map_or(("", None), |s| (s.1, s.2));
-            let chars: Vec<char> = phrase.chars().collect();
-            // Four characters: idioms only; numbered names exactly.
-            let fuzzy = (chars.len() > 4 || (chars.len() == 4 && idiom))
-                && !(chars.len() <= 5 && chars.first().is_some_and(|&c| numeral(c)));
-            entries.push(Entry {
-                phrase,
-                chars,
-                source,
-                date,
-                members,
-                fuzzy,
-            });
-        }
+impl List {
+    fn build(entries: Vec<Entry>, exceptions: Vec<String>, sources: Vec<Source>) -> List {
         let mut anchor_words: Vec<String> = Vec::new();
         let mut by_anchor: Vec<Vec<(usize, bool)>> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
@@ -170,8 +219,8 @@ pub fn list() -> &'static List {
                 }
             }
         }
-        let mut protected: Vec<&str> = entries.iter().map(|e| e.phrase).collect();
-        protected.extend(exceptions.iter());
+        let mut protected: Vec<&str> = entries.iter().map(|e| e.phrase.as_str()).collect();
+        protected.extend(exceptions.iter().map(String::as_str));
         let mut member_words: Vec<&str> = Vec::new();
         let mut member_of: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut enumerated = Vec::new();
@@ -199,7 +248,117 @@ pub fn list() -> &'static List {
             enumerated,
             entries,
             exceptions,
+            sources,
         }
+    }
+
+    /// The user's additions (the profile's and the Settings'), or None
+    /// when there are none. Phrases already in the built-in list, blank
+    /// ones and one-character ones are left out.
+    pub fn of_user(
+        formulations: &[&UserFormulation],
+        exceptions: &[&String],
+        builtin: &List,
+    ) -> Option<List> {
+        let mut entries: Vec<Entry> = Vec::new();
+        for f in formulations {
+            let phrase = f.phrase.trim();
+            if phrase.chars().count() < 2
+                || builtin.entries.iter().any(|e| e.phrase == phrase)
+                || entries.iter().any(|e| e.phrase == phrase)
+            {
+                continue;
+            }
+            let members = f
+                .members
+                .iter()
+                .map(|m| m.trim().to_string())
+                .filter(|m| !m.is_empty())
+                .collect();
+            // A user's four-character phrase is theirs to vouch for: it is
+            // checked like an idiom.
+            entries.push(Entry::new(
+                phrase,
+                f.source.trim(),
+                parse_year_month(&f.date),
+                members,
+                true,
+            ));
+        }
+        let exceptions: Vec<String> = exceptions
+            .iter()
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty())
+            .collect();
+        if entries.is_empty() && exceptions.is_empty() {
+            return None;
+        }
+        Some(List::build(entries, exceptions, Vec::new()))
+    }
+}
+
+fn parse_date(s: &str) -> Option<(u32, u32)> {
+    let (y, m) = s.split_once('-')?;
+    Some((y.parse().ok()?, m.parse().ok()?))
+}
+
+/// The built-in list, parsed on first use.
+pub fn list() -> &'static List {
+    static L: OnceLock<List> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut sources: Vec<(&str, Source)> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut exceptions = Vec::new();
+        for line in DATA.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix('@') {
+                let mut parts = rest.split(' ');
+                let key = parts.next().unwrap_or("");
+                let name = parts.next().unwrap_or("").to_string();
+                let date = parts.next().and_then(parse_date);
+                sources.push((
+                    key,
+                    Source {
+                        name,
+                        date,
+                        entries: 0,
+                    },
+                ));
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix('!') {
+                exceptions.push(rest.to_string());
+                continue;
+            }
+            let (idiom, line) = match line.strip_prefix('~') {
+                Some(rest) => (true, rest),
+                None => (false, line),
+            };
+            let mut parts = line.split('|');
+            let phrase = parts.next().unwrap_or("");
+            let key = parts.next().unwrap_or("");
+            let members: Vec<String> = parts
+                .next()
+                .filter(|m| !m.is_empty())
+                .map(|m| m.split('、').map(str::to_string).collect())
+                .unwrap_or_default();
+            let superseded = parts.next().and_then(parse_date);
+            let (source, date) = match sources.iter_mut().find(|s| s.0 == key) {
+                Some((_, s)) => {
+                    s.entries += 1;
+                    (s.name.as_str(), s.date)
+                }
+                None => ("", None),
+            };
+            let mut e = Entry::new(phrase, source, date, members, idiom);
+            e.superseded = superseded;
+            entries.push(e);
+        }
+        let sources = sources.into_iter().map(|s| s.1).collect();
+        List::build(entries, exceptions, sources)
     })
 }
 
@@ -220,6 +379,10 @@ fn substitutable(canon: char, got: char) -> bool {
         && !(conjunction(canon) && conjunction(got))
 }
 
+/// Characters that join any phrase: a near-miss never ends or starts with
+/// one of them in place of the entry's own character.
+const FREE: &str = "的了着过是在和与及并或而且也都就还又再才把被将对向从由于以为之其这那该此各每本等中上下里外内前后时要会能可所得地";
+
 /// How the window differs from the entry: the positions of the window's
 /// characters that are edited (for a drop, its neighbours).
 #[derive(Debug, Clone, PartialEq)]
@@ -237,8 +400,13 @@ pub fn classify(w: &[char], e: &[char]) -> Option<Edit> {
         let diffs: Vec<usize> = (0..n).filter(|&i| w[i] != e[i]).collect();
         let interior = |&i: &usize| i >= 1 && i + 1 < n;
         let ok = diffs.iter().all(|&i| substitutable(e[i], w[i]));
+        // At the first or last character only in a long phrase, and not a
+        // particle there: 的, 了, 等 end a phrase as freely as 坚, 推 start one.
+        let edge = |&i: &usize| edges_checked(e) && !FREE.contains(w[i]);
         return match diffs.len() {
-            1 if ok && diffs.iter().all(interior) => Some(Edit::Substituted(diffs)),
+            1 if ok && diffs.iter().all(|i| interior(i) || edge(i)) => {
+                Some(Edit::Substituted(diffs))
+            }
             // Two in a long phrase, not in a list (稳外资、稳投资 swapped is
             // a reordering, for the enumeration check).
             2 if ok
@@ -307,6 +475,8 @@ fn conversion_debris(w: &[char], e: &[char], i: usize) -> bool {
 struct Hit {
     start: usize,
     end: usize,
+    /// Which list (0: the built-in one, 1: the user's) and which entry.
+    list: usize,
     entry: usize,
     edit: Edit,
     /// Byte offsets of the edited characters (for the exception check).
@@ -343,11 +513,28 @@ fn chars_backward(text: &str, end: usize, n: usize) -> Vec<(usize, char)> {
     v
 }
 
-pub fn check(ctx: &Ctx, out: &mut Emitter) {
-    let doc = ctx.doc;
-    let text = doc.text;
-    let l = list();
-    let mut hits: Vec<Hit> = Vec::new();
+/// The built-in list and, when the profile or the settings add to it,
+/// the user's.
+fn lists(ctx: &Ctx) -> (&'static List, Option<List>) {
+    let builtin = list();
+    let formulations: Vec<&UserFormulation> = ctx
+        .profile
+        .formulations
+        .iter()
+        .chain(&ctx.config.formulations)
+        .collect();
+    let exceptions: Vec<&String> = ctx
+        .profile
+        .formulation_exceptions
+        .iter()
+        .chain(&ctx.config.formulation_exceptions)
+        .collect();
+    let user = List::of_user(&formulations, &exceptions, builtin);
+    (builtin, user)
+}
+
+/// The near-misses of one list's entries.
+fn near_misses(text: &str, l: &List, which: usize, hits: &mut Vec<Hit>) {
     for (a_start, a_end, anchor) in l.anchors.find_overlapping(text) {
         for &(i, first) in &l.by_anchor[anchor] {
             let e = &l.entries[i];
@@ -383,6 +570,19 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                     if d.iter().any(|&k| conversion_debris(&w, &e.chars, k)) {
                         continue;
                     }
+                    // At an edge, the phrase must visibly end there: a
+                    // mark or a particle beyond it, else the character may
+                    // begin the next word (意识形态工作责任细化 is not
+                    // …责任制 bent) or end the one before.
+                    let (s0, _) = win[0];
+                    let (sl, cl) = win[len - 1];
+                    let open = |c: Option<char>| c.is_some_and(|c| is_han(c) && !FREE.contains(c));
+                    if d.contains(&0) && open(text[..s0].chars().next_back()) {
+                        continue;
+                    }
+                    if d.contains(&(n - 1)) && open(text[sl + cl.len_utf8()..].chars().next()) {
+                        continue;
+                    }
                 }
                 let edited = positions
                     .iter()
@@ -392,6 +592,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 hits.push(Hit {
                     start: win[0].0,
                     end: last + c.len_utf8(),
+                    list: which,
                     entry: i,
                     edit,
                     edited,
@@ -399,28 +600,90 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             }
         }
     }
+}
+
+/// An edge substitution where the edge character, or the word it begins,
+/// stands apart from a phrase of the list that follows: a verb before a
+/// formulation varies freely (秉持以人民为中心 is not 坚持以人民为中心
+/// bent). At the end only a character standing alone after a phrase is
+/// free (…治党 / …治税); the last word of a name is the name's own
+/// (中国特色社会主义法治体系, not …法治体制).
+fn edge_is_own_word(
+    h: &Hit,
+    e: &Entry,
+    protected: &[(usize, usize, usize, usize)],
+    text: &str,
+) -> bool {
+    let Edit::Substituted(d) = &h.edit else {
+        return false;
+    };
+    let n = e.chars.len();
+    let Some(&k) = d.first().filter(|&&k| k == 0 || k + 1 == n) else {
+        return false;
+    };
+    // Byte offsets of the window's characters 1, 2 and n-3, n-2 (ends).
+    let offsets: Vec<usize> = text[h.start..h.end]
+        .char_indices()
+        .map(|(i, _)| h.start + i)
+        .chain([h.end])
+        .collect();
+    protected.iter().any(|&(s, end, _, _)| {
+        let len = text[s..end].chars().count();
+        len >= 4
+            && h.start <= s
+            && end <= h.end
+            && if k == 0 {
+                s == offsets[1] || s == offsets[2]
+            } else {
+                end == offsets[n - 1]
+            }
+    })
+}
+
+pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let (builtin, user) = lists(ctx);
+    let all: Vec<&List> = std::iter::once(builtin).chain(user.as_ref()).collect();
+    let mut hits: Vec<Hit> = Vec::new();
+    for (which, l) in all.iter().enumerate() {
+        near_misses(text, l, which, &mut hits);
+    }
     if hits.is_empty() {
-        enumerations(ctx, out);
+        enumerations(ctx, &all, out);
         return;
     }
     // Established phrases and the entries themselves, where they cover an
-    // edited character.
+    // edited character: (start, end, list, index; an index past the
+    // entries is an exception).
     // A shorter entry inside the window does not protect it from a
     // substitution or a double (补短板 in 补短板板、强弱项); it does from a
     // drop (全面从严治党责任 is not 全面从严治党主体责任 short of a word), and
     // an exception anywhere over an edit does.
-    let protected = l.protected.find_overlapping(text);
-    let n_entries = l.entries.len();
+    let protected: Vec<(usize, usize, usize, usize)> = all
+        .iter()
+        .enumerate()
+        .flat_map(|(which, l)| {
+            l.protected
+                .find_overlapping(text)
+                .into_iter()
+                .map(move |(s, e, id)| (s, e, which, id))
+        })
+        .collect();
     hits.retain(|h| {
-        !protected.iter().any(|&(s, e, id)| {
+        !protected.iter().any(|&(s, e, which, id)| {
             let inside = h.start <= s && e <= h.end && (s, e) != (h.start, h.end);
+            let exception = id >= all[which].entries.len();
             s < h.end
                 && h.start < e
-                && (id >= n_entries || !inside || matches!(h.edit, Edit::Dropped(_)))
+                && (exception || !inside || matches!(h.edit, Edit::Dropped(_)))
                 && h.edited.iter().any(|&(a, b)| s < b && a < e)
         })
     });
-    hits.retain(|h| !quoting_older(doc, h, &l.entries[h.entry]));
+    hits.retain(|h| {
+        let e = &all[h.list].entries[h.entry];
+        !quoting_older(doc, h, e) && !edge_is_own_word(h, e, &protected, text)
+    });
     // One finding a place: the closest reading, then the longest entry.
     // Greedy over that order, then back in text order.
     crate::sort::sort_by(&mut hits, |h| {
@@ -430,7 +693,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         };
         crate::sort::key3(
             cost,
-            1000 - l.entries[h.entry].chars.len().min(1000),
+            1000 - all[h.list].entries[h.entry].chars.len().min(1000),
             h.start,
         )
     });
@@ -445,7 +708,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     crate::sort::sort_by(&mut hits, |h| crate::sort::key3(h.start, h.end, 0));
     hits.dedup_by(|a, b| a.start == b.start && a.end == b.end);
     for h in &hits {
-        let e = &l.entries[h.entry];
+        let e = &all[h.list].entries[h.entry];
         let shown = &text[h.start..h.end];
         let (how, how_en) = match h.edit {
             Edit::Substituted(_) => ("改了字", "a character replaced"),
@@ -457,17 +720,14 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             h.end,
             format!("“{shown}”{how}：规范表述是“{}”{}", e.phrase, e.citation()),
             format!(
-                "\"{shown}\" ({how_en}): the standard formulation is \"{}\" ({}{})",
+                "\"{shown}\" ({how_en}): the standard formulation is \"{}\" ({})",
                 e.phrase,
-                e.source,
-                e.date
-                    .map(|(y, m)| format!(", {y}-{m:02}"))
-                    .unwrap_or_default()
+                e.citation_en()
             ),
         )
-        .suggest(e.phrase);
+        .suggest(e.phrase.clone());
     }
-    enumerations(ctx, out);
+    enumerations(ctx, &all, out);
 }
 
 /// Earlier documents a quotation may come from.
@@ -512,10 +772,28 @@ fn separator(gap: &str) -> bool {
 }
 
 /// Named enumerations with a member missing or out of order.
-fn enumerations(ctx: &Ctx, out: &mut Emitter) {
+fn enumerations(ctx: &Ctx, lists: &[&List], out: &mut Emitter) {
     let doc = ctx.doc;
     let text = doc.text;
-    let l = list();
+    // The user's exceptions, where one spans a whole enumeration.
+    let excepted: Vec<(usize, usize)> = lists
+        .iter()
+        .skip(1)
+        .flat_map(|l| {
+            l.protected
+                .find_overlapping(text)
+                .into_iter()
+                .filter(|&(_, _, id)| id >= l.entries.len())
+                .map(|(s, e, _)| (s, e))
+        })
+        .collect();
+    for l in lists {
+        enumerations_of(doc, l, &excepted, out);
+    }
+}
+
+fn enumerations_of(doc: &Document, l: &List, excepted: &[(usize, usize)], out: &mut Emitter) {
+    let text = doc.text;
     let all = l.members.find_leftmost_longest(text);
     if all.is_empty() {
         return;
@@ -531,13 +809,19 @@ fn enumerations(ctx: &Ctx, out: &mut Emitter) {
                     .map(|p| (s, e, p.1))
             })
             .collect();
-        enumeration(doc, entry, &found, out);
+        enumeration(doc, l, entry, &found, excepted, out);
     }
 }
 
-fn enumeration(doc: &Document, entry: usize, found: &[(usize, usize, usize)], out: &mut Emitter) {
+fn enumeration(
+    doc: &Document,
+    l: &List,
+    entry: usize,
+    found: &[(usize, usize, usize)],
+    excepted: &[(usize, usize)],
+    out: &mut Emitter,
+) {
     let text = doc.text;
-    let l = list();
     let mut k = 0;
     while k < found.len() {
         // A run: members separated by separators only.
@@ -562,12 +846,15 @@ fn enumeration(doc: &Document, entry: usize, found: &[(usize, usize, usize)], ou
         }
         let start = found[run[0]].0;
         let end = found[run[run.len() - 1]].1;
+        if excepted.iter().any(|&(s, e)| s <= start && end <= e) {
+            continue;
+        }
         let sentence = doc
             .sentences
             .iter()
             .find(|s| s.start <= start && start < s.end)
             .map_or("", |s| doc.slice(s.start, s.end));
-        let named = sentence.contains(e.phrase);
+        let named = sentence.contains(e.phrase.as_str());
         let long = e.members.iter().all(|m| m.chars().count() >= 4);
         if !named && !long {
             continue;
@@ -600,7 +887,8 @@ fn enumeration(doc: &Document, entry: usize, found: &[(usize, usize, usize)], ou
                 ),
                 format!(
                     "the members of \"{}\" are out of order: the standard is \"{canonical}\" ({})",
-                    e.phrase, e.source
+                    e.phrase,
+                    e.citation_en()
                 ),
             )
             .suggest(fixed);
@@ -617,7 +905,9 @@ fn enumeration(doc: &Document, entry: usize, found: &[(usize, usize, usize)], ou
                 ),
                 format!(
                     "\"{}\" lacks \"{}\": the standard is \"{canonical}\" ({})",
-                    e.phrase, e.members[missing], e.source
+                    e.phrase,
+                    e.members[missing],
+                    e.citation_en()
                 ),
             );
             if in_order && seps.iter().all(|s| *s == "、") {
@@ -652,13 +942,13 @@ mod tests {
     #[test]
     fn the_list_parses() {
         let l = list();
-        assert!(l.entries.len() >= 300, "{}", l.entries.len());
+        assert!(l.entries.len() >= 500, "{}", l.entries.len());
         for e in &l.entries {
             assert!(!e.source.is_empty(), "{} has no source", e.phrase);
         }
         let mut seen = std::collections::HashSet::new();
         for e in &l.entries {
-            assert!(seen.insert(e.phrase), "{} twice", e.phrase);
+            assert!(seen.insert(e.phrase.as_str()), "{} twice", e.phrase);
         }
     }
 
@@ -757,6 +1047,180 @@ mod tests {
         assert_silent(RULE, &["党的十八大报告提出“以人民为核心”的要求。"]);
         // Outside the quotation, or with no older document named, it flags.
         assert_eq!(findings_of(RULE, "报告提出“以人民为核心”的要求。").len(), 1);
+    }
+
+    #[test]
+    fn edges_of_long_phrases() {
+        // The first or last character, in seven or more.
+        let (t, s, _) = one("建设中国特色社会主义法治体制。");
+        assert_eq!(t, "中国特色社会主义法治体制");
+        assert_eq!(s.as_deref(), Some("中国特色社会主义法治体系"));
+        // The longer entry, when the text has it.
+        let (t, _, m) = one("加快完善中国特色社会主义法治体制。");
+        assert_eq!(t, "完善中国特色社会主义法治体制");
+        assert!(m.ends_with("（二十届三中全会决定，2024年7月）"), "{m}");
+        let (t, s, _) = one("全力构建高水平社会主义市场经济体系。");
+        assert_eq!(t, "构建高水平社会主义市场经济体系");
+        assert_eq!(s.as_deref(), Some("构建高水平社会主义市场经济体制"));
+        // The first character, after a particle (以 → 已, alike in sound).
+        let (t, s, _) = one("要把已人民为中心的发展思想贯穿始终。");
+        assert_eq!(t, "已人民为中心的发展思想");
+        assert_eq!(s.as_deref(), Some("以人民为中心的发展思想"));
+        assert_silent(
+            RULE,
+            &[
+                // The edge character begins the next word or ends the one
+                // before: the phrase does not end there.
+                "层层落实意识形态工作责任细化分解任务。",
+                "确保建军一百年奋斗目标如期实现。",
+            ],
+        );
+        assert_silent(
+            RULE,
+            &[
+                // A verb of its own before a formulation.
+                "始终秉持以人民为中心的理念。",
+                "推进人与自然和谐共生。",
+                // A particle at the end: 科学发展的 is not 科学发展观 bent,
+                // nor …第二个百年奋斗目的 a phrase the rule may claim.
+                "坚持中国特色社会主义法治的方向。",
+                // Four to six characters: only inside.
+                "坚定不渝，全面从严治税，以人民为中央。",
+                "中国特色社会主义法律体系已经形成。",
+            ],
+        );
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(
+            classify(
+                &c("中国特色社会主义法治体制"),
+                &c("中国特色社会主义法治体系")
+            ),
+            Some(Edit::Substituted(vec![11]))
+        );
+        assert_eq!(classify(&c("全面从严治税"), &c("全面从严治党")), None);
+        assert_eq!(classify(&c("科学发展的"), &c("科学发展观")), None);
+    }
+
+    fn with_profile(json: &str, text: &str) -> Vec<crate::Finding> {
+        let p = crate::Profile::from_json(json).unwrap();
+        crate::analyze(text, &p)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE)
+            .collect()
+    }
+
+    const OFFICE: &str = r#"{"id":"office","name_zh":"本单位","name_en":"Office",
+        "formulations":[{"phrase":"建设美丽幸福新胶州","source":"市第十四次党代会报告","date":"2021-09"},
+            "三个走在前列",
+            {"phrase":"五大行动","members":["产业升级行动","城市更新行动","乡村振兴行动","生态提升行动","民生改善行动"]}],
+        "formulation_exceptions":["以人民为核心"]}"#;
+
+    #[test]
+    fn a_profile_adds_entries_and_exceptions() {
+        let f = with_profile(OFFICE, "奋力建设美丽幸福新交州。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "建设美丽幸福新交州");
+        assert_eq!(f[0].suggestion.as_deref(), Some("建设美丽幸福新胶州"));
+        assert_eq!(
+            f[0].message,
+            "“建设美丽幸福新交州”改了字：规范表述是“建设美丽幸福新胶州”（市第十四次党代会报告，2021年9月）"
+        );
+        // A string entry: no source given.
+        let f = with_profile(OFFICE, "争当三个走在前前列的排头兵。");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("三个走在前列"));
+        assert!(f[0].message.ends_with("（用户添加）"), "{}", f[0].message);
+        // The office's enumeration.
+        let f = with_profile(
+            OFFICE,
+            "深入实施产业升级行动、城市更新行动、生态提升行动、民生改善行动。",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message.contains("少了“乡村振兴行动”"),
+            "{}",
+            f[0].message
+        );
+        // The exception silences a built-in near-miss; canonical text stays silent.
+        assert_eq!(findings_of(RULE, "始终坚持以人民为核心。").len(), 1);
+        assert!(with_profile(OFFICE, "始终坚持以人民为核心。").is_empty());
+        assert!(with_profile(OFFICE, "奋力建设美丽幸福新胶州，坚持以人民为中心。").is_empty());
+        // Without the profile, the same text is the built-in rule's business only.
+        assert!(findings_of(RULE, "奋力建设美丽幸福新交州。").is_empty());
+    }
+
+    #[test]
+    fn settings_add_entries_through_the_config() {
+        let config = crate::Config {
+            formulations: crate::config::UserFormulation::parse_lines(
+                "# 本单位\n建设美丽幸福新胶州|市第十四次党代会报告|2021-09\n\n",
+            ),
+            formulation_exceptions: vec!["以人民为核心".into()],
+            ..crate::Config::default()
+        };
+        let r = crate::analyze_with(
+            "奋力建设美丽幸福新交州，坚持以人民为核心。",
+            &crate::ProfileChoice::Auto,
+            &config,
+            &crate::Hints::default(),
+        );
+        let f: Vec<_> = r.findings.iter().filter(|f| f.rule == RULE).collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("建设美丽幸福新胶州"));
+        assert_eq!(
+            config.formulations[0].to_line(),
+            "建设美丽幸福新胶州|市第十四次党代会报告|2021-09"
+        );
+    }
+
+    #[test]
+    fn a_bad_profile_entry_names_the_field() {
+        for (json, field) in [
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","formulations":[{"source":"a"}]}"#,
+                "formulations[0].phrase",
+            ),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","formulations":[{"phrase":"三个走在前列","date":"九月"}]}"#,
+                "formulations[0].date",
+            ),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","formulations":["好"]}"#,
+                "formulations[0].phrase",
+            ),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","formulations":"三个走在前列"}"#,
+                "formulations",
+            ),
+            (
+                r#"{"id":"x","name_zh":"x","name_en":"x","formulation_exceptions":[1]}"#,
+                "formulation_exceptions[0]",
+            ),
+        ] {
+            let e = crate::Profile::from_json(json).unwrap_err();
+            assert!(e.0.contains(&format!("字段 {field} ")), "{json}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_sources_are_counted() {
+        let l = list();
+        let total: usize = l.sources.iter().map(|s| s.entries).sum();
+        assert_eq!(total, l.entries.len());
+        let r = l
+            .sources
+            .iter()
+            .find(|s| s.name == "党的二十大报告")
+            .unwrap();
+        assert_eq!(r.date, Some((2022, 10)));
+        assert!(
+            r.line().starts_with("党的二十大报告（2022年10月）："),
+            "{}",
+            r.line()
+        );
+        let g = l.sources.iter().find(|s| s.name == "公文惯用表述").unwrap();
+        assert!(g.line().starts_with("公文惯用表述（不注日期）："));
     }
 
     #[test]
