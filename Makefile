@@ -94,6 +94,9 @@ bench: dist
 	cargo bench --locked --bench growth
 	cargo bench --locked --bench batch
 	cargo bench --locked --bench docx_growth
+	# standard-formulation's recall per kind, precision and the clean-text
+	# flagged-sentence rate (tests/formulations.rs prints them).
+	cargo test --release --locked --test formulations -- --nocapture --test-threads 1
 
 clean:
 	rm -rf dist target $(NODE_DIR)/node_modules

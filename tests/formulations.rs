@@ -3,7 +3,10 @@
 //! one of the ways the rule claims to catch (a synonym or a sound- or
 //! shape-alike character for one of its characters, a dropped or doubled
 //! character, an enumeration with members reordered or one missing),
-//! generated deterministically. Run with `--nocapture` to see the figures.
+//! generated deterministically. "edge" is a synonym or a sound- or
+//! shape-alike at the first or last character of a phrase of seven or more
+//! characters (inside shorter ones only interior characters are claimed).
+//! `make bench` runs this with `--nocapture` to print the figures.
 
 use draftcheck::analyze_auto;
 use draftcheck::rules::standard_formulation::list;
@@ -168,6 +171,17 @@ fn cases(kind: &str, rng: &mut Lcg, sentences: &[String], want: usize) -> Vec<Ca
                     (v.into_iter().collect(), e.phrase.to_string())
                 })
             }
+            // The first or the last character, where the rule claims it
+            // (phrases of seven or more characters, not lists).
+            "edge" if e.edges_checked() => {
+                let i = if rng.below(2) == 0 { 0 } else { n - 1 };
+                let table = if rng.below(2) == 0 { SYNONYMS } else { ALIKE };
+                table.iter().find(|&&(a, _)| a == c[i]).map(|&(_, b)| {
+                    let mut v = c.clone();
+                    v[i] = b;
+                    (v.into_iter().collect(), e.phrase.to_string())
+                })
+            }
             "dropped" if e.checked() && n >= 5 => {
                 let i = interior(rng);
                 let mut v = c.clone();
@@ -237,6 +251,7 @@ fn recall_and_precision_on_planted_variants() {
         "doubled",
         "reordered",
         "missing",
+        "edge",
     ] {
         let cs = cases(kind, &mut rng, &sentences, 150);
         assert!(cs.len() >= 30, "{kind}: only {} cases", cs.len());
@@ -329,9 +344,11 @@ fn clean_text_false_alarms() {
             continue;
         };
         // Only the corpus and the clean fixtures: planted-defect files
-        // have "must_flag" or "planted" in their names.
+        // have "must_flag" or "planted" in their names, and the annotated
+        // rule fixtures (tests/fixtures/rules) mark theirs.
         let name = f.to_string_lossy();
         if name.contains("must_flag")
+            || name.contains("/fixtures/rules/")
             || name.contains("planted")
             || name.contains("converted_paragraphs.txt")
         {
