@@ -9,6 +9,7 @@ use super::export::ExportPanel;
 use super::files;
 use super::fillin::FillInForm;
 use super::findings::FindingsPanel;
+use super::formulations::FormulationSettings;
 use super::highlights::DocView;
 use super::i18n::Lang;
 use super::outline::Outline;
@@ -512,7 +513,7 @@ pub fn app() -> Html {
                         let old_report = crate::analyze_with(
                             &old.text,
                             &state.profile_choice(),
-                            &crate::Config::default(),
+                            &state.settings.config(),
                             &old.hints,
                         );
                         let comparison = crate::diff::compare(
@@ -627,11 +628,15 @@ pub fn app() -> Html {
                 on_use={{ let s = state.clone(); Callback::from(move |id| s.dispatch(Action::SetProfile(id))) }} />
         },
         Tab::More => html! {
+            <>
             <ExportPanel text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()} file_name={state.file_name.clone()}
                 settings={state.settings.clone()} ignored={state.ignored_count} {lang}
                 on_theme={{ let s = state.clone(); Callback::from(move |t| s.dispatch(Action::SetTheme(t))) }}
                 on_remember={{ let s = state.clone(); Callback::from(move |b| s.dispatch(Action::SetRememberDraft(b))) }}
                 on_clear_ignores={send(&state, || Action::ClearIgnores)} />
+            <FormulationSettings settings={state.settings.clone()} {lang}
+                on_save={{ let s = state.clone(); Callback::from(move |(e, x)| s.dispatch(Action::SetFormulations(e, x))) }} />
+            </>
         },
     };
     html! {

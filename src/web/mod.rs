@@ -30,6 +30,8 @@ mod fillin;
 #[cfg(target_arch = "wasm32")]
 mod findings;
 #[cfg(target_arch = "wasm32")]
+mod formulations;
+#[cfg(target_arch = "wasm32")]
 mod highlights;
 #[cfg(target_arch = "wasm32")]
 mod outline;

@@ -3,6 +3,7 @@
 //! `storage`'s (the browser's localStorage); this module is pure.
 
 use super::i18n::Lang;
+use crate::config::{Config, UserFormulation};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,6 +16,10 @@ pub struct Settings {
     pub theme: String,
     /// Keep the draft text in this browser (off by default).
     pub remember_draft: bool,
+    /// The user's own standard formulations and established phrases
+    /// (Settings → 规范表述), passed to the analysis in its `Config`.
+    pub formulations: Vec<UserFormulation>,
+    pub formulation_exceptions: Vec<String>,
 }
 
 impl Default for Settings {
@@ -24,6 +29,19 @@ impl Default for Settings {
             profile: "auto".into(),
             theme: "auto".into(),
             remember_draft: false,
+            formulations: Vec::new(),
+            formulation_exceptions: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// The analysis settings these settings ask for.
+    pub fn config(&self) -> Config {
+        Config {
+            formulations: self.formulations.clone(),
+            formulation_exceptions: self.formulation_exceptions.clone(),
+            ..Config::default()
         }
     }
 }

@@ -73,6 +73,8 @@ pub fn profile_editor(props: &ProfilesProps) -> Html {
                 lang: "zh".into(),
                 cues: Default::default(),
                 sections: Vec::new(),
+                formulations: Vec::new(),
+                formulation_exceptions: Vec::new(),
             });
             editing.set(list.len() - 1);
             on_save.emit(list);

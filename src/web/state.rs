@@ -139,6 +139,8 @@ pub enum Action {
     ToggleSeverity(Severity),
     SetTheme(String),
     SetRememberDraft(bool),
+    /// The user's standard formulations and exceptions (Settings).
+    SetFormulations(Vec<crate::config::UserFormulation>, Vec<String>),
     DismissNotice,
 }
 
@@ -211,7 +213,7 @@ impl State {
         self.report = Rc::new(analyze_with(
             &self.text,
             &self.profile_choice(),
-            &Config::default(),
+            &self.settings.config(),
             &self.hints,
         ));
         self.busy = false;
@@ -483,6 +485,11 @@ impl State {
             }
             Action::SetRememberDraft(on) => {
                 s.settings.remember_draft = on;
+            }
+            Action::SetFormulations(entries, exceptions) => {
+                s.settings.formulations = entries;
+                s.settings.formulation_exceptions = exceptions;
+                s.analyze();
             }
             Action::DismissNotice => s.notice = None,
         }
