@@ -32,6 +32,8 @@ mod findings;
 #[cfg(target_arch = "wasm32")]
 mod highlights;
 #[cfg(target_arch = "wasm32")]
+mod layout;
+#[cfg(target_arch = "wasm32")]
 mod outline;
 #[cfg(target_arch = "wasm32")]
 mod picked;
