@@ -39,6 +39,9 @@ WASM_RUSTFLAGS := -C target-feature=+simd128 -C llvm-args=-inline-threshold=60
 dist: dev-null tools-rust tools-node
 	cargo fetch --locked
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_RUSTFLAGS)" trunk build --release
+	# No intranet profiles yet: an empty list, so the page's probe for them
+	# is answered instead of logging a 404. An office replaces the file.
+	mkdir -p dist/profiles && echo '[]' > dist/profiles/index.json
 	node www/tools/single-file.mjs dist
 
 # DRAFTCHECK_OFFICE=required: the LibreOffice checks of the .docx that

@@ -79,6 +79,22 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Info => "Note",
+        }
+    }
 }
 
 /// Another place in the text that a finding involves (the other figures of a
@@ -123,6 +139,52 @@ pub struct Finding {
     /// and are not themselves highlighted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregate: Option<usize>,
+    /// Where the finding is as a Word user counts: the headings above it
+    /// and the paragraph under the nearest one.
+    #[serde(rename = "where", default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+}
+
+/// A position as a Word user counts it: the heading path (outermost
+/// first, the title only when the file holds several reports) and the
+/// paragraph under the last heading of the path. A heading on a line of
+/// its own is paragraph 0; a heading that opens a paragraph of body text
+/// makes it paragraph 1. With no heading above, paragraphs count from the
+/// top of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// Shared by every finding under the same heading.
+    pub path: std::sync::Arc<[String]>,
+    pub paragraph: usize,
+}
+
+impl Place {
+    /// "二、存在问题 › （一）学习不够深入 › 第3段"; long headings are
+    /// shortened. The heading line itself reads "… › 标题".
+    pub fn label(&self, english: bool) -> String {
+        let mut out = String::new();
+        for h in self.path.iter() {
+            out.push_str(&shorten(h, 16));
+            out.push_str(" › ");
+        }
+        match (self.paragraph, english) {
+            (0, false) => out.push_str("标题"),
+            (0, true) => out.push_str("heading"),
+            (n, false) => out.push_str(&format!("第{n}段")),
+            (n, true) => out.push_str(&format!("paragraph {n}")),
+        }
+        out
+    }
+}
+
+/// The first `max - 1` characters and "…" when `s` is longer than `max`.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max - 1).collect();
+    out.push('…');
+    out
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +221,14 @@ pub struct Report {
     /// Headings of the draft, in order (the outline).
     pub outline: Vec<OutlineEntry>,
     pub chars: usize,
+    /// How many reports the file holds, when it holds several (a template
+    /// collection): each is checked on its own.
+    #[serde(default, skip_serializing_if = "is_one_or_less")]
+    pub reports: usize,
+}
+
+fn is_one_or_less(n: &usize) -> bool {
+    *n <= 1
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -33,7 +33,7 @@ pub mod web;
 
 pub use config::{Config, Threads};
 pub use document::{Document, Hints};
-pub use finding::{Category, Finding, Related, Report, SectionStatus, Severity, Summary};
+pub use finding::{Category, Finding, Place, Related, Report, SectionStatus, Severity, Summary};
 pub use profile::{Profile, ProfileChoice};
 
 use document::MarkerKind;
@@ -77,6 +77,7 @@ pub struct Analysis<'t> {
     raw: Vec<RawFinding>,
     order: Vec<u32>,
     positions: PositionTable,
+    places: document::Places,
 }
 
 /// Runs the enabled rules over the document: their findings, and for each
@@ -184,10 +185,15 @@ pub fn analysis<'t>(
             let (profile, reason) = match choice {
                 ProfileChoice::Given(p) => (p.clone(), "由用户指定".to_string()),
                 ProfileChoice::Auto => {
+                    // A file holding several reports is typed by the first
+                    // one's title: the others are more of the same kind, or
+                    // models of another (a collection ends where it will).
+                    let first = sections::report_parts(doc).first().copied();
                     let title = doc
                         .headings
                         .iter()
                         .filter(|h| h.kind == MarkerKind::Title)
+                        .filter(|h| first.is_none_or(|p| h.part == p))
                         .map(|h| doc.heading_text(h))
                         .collect::<Vec<_>>()
                         .join(" ");
@@ -217,6 +223,7 @@ pub fn analysis<'t>(
     // without headings is not one of them).
     let reports = sections::report_parts(&doc);
     let multi = reports.len() > 1;
+    let places = doc.places(multi);
     let sections = matches
         .iter()
         .filter_map(|m| {
@@ -269,10 +276,12 @@ pub fn analysis<'t>(
             findings: Vec::new(),
             outline,
             chars: text.chars().count(),
+            reports: reports.len(),
         },
         raw,
         order,
         positions,
+        places,
     }
 }
 
@@ -325,6 +334,7 @@ pub struct FindingRef<'a> {
     pub context: Option<&'a str>,
     pub related: Vec<RelatedRef<'a>>,
     pub aggregate: Option<usize>,
+    pub place: Option<&'a Place>,
 }
 
 /// A [`Related`] span, borrowing its strings.
@@ -409,6 +419,7 @@ impl<'t> Analysis<'t> {
                 })
                 .collect(),
             aggregate: r.aggregated(),
+            place: self.places.at(r.start),
         }
     }
 
@@ -459,6 +470,7 @@ impl<'t> Analysis<'t> {
                     })
                     .collect(),
                 aggregate: f.aggregate,
+                place: f.place.cloned(),
             })
             .collect()
     }
@@ -471,6 +483,29 @@ mod tests {
     /// The 1.5 MB benchmark text's makings: a template collection repeated.
     fn big_text() -> String {
         include_str!("../tests/fixtures/corpus/000_template_collection.txt").repeat(12)
+    }
+
+    /// Two model reports of different kinds in one download: the first
+    /// one's title decides, and the report says there are two.
+    #[test]
+    fn several_reports_are_typed_by_the_first_title() {
+        let text = "范文一：关于2023年度落实全面从严治党主体责任情况的自查报告\n一、基本情况\n今年以来，我们认真落实主体责任。\n二、存在问题\n有的支部学习不够深入。\n三、整改措施\n下一步将加强学习。\n范文二：2023年度工作总结\n一、主要工作\n全年完成各项任务。\n二、存在的不足\n创新不够。\n三、明年工作打算\n继续努力。\n";
+        let report = analyze_auto(text);
+        assert_eq!(report.reports, 2);
+        assert_eq!(
+            report.profile, "self-inspection",
+            "{}",
+            report.profile_reason
+        );
+        assert!(
+            report.profile_reason.contains("自查报告"),
+            "{}",
+            report.profile_reason
+        );
+        // One report alone is typed by its own title.
+        let second = &text[text.find("范文二").unwrap()..];
+        let alone = analyze_auto(second);
+        assert_eq!((alone.profile.as_str(), alone.reports), ("work-summary", 1));
     }
 
     #[test]

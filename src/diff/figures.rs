@@ -242,5 +242,6 @@ fn unchanged_warning(
             label: "上一版 previous version".to_string(),
         }],
         aggregate: None,
+        place: None,
     }
 }

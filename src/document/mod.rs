@@ -15,9 +15,11 @@ mod headings;
 mod markers;
 mod paragraphs;
 mod parts;
+mod places;
 mod sentences;
 
 pub use markers::{parse_marker, Marker};
+pub use places::Places;
 
 use crate::numbers::{self, Number};
 use crate::text::class::is_han;

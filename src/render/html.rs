@@ -1,7 +1,6 @@
 //! The printable annotated HTML report.
 
-use super::text::{verdict_en, verdict_zh};
-use crate::finding::Report;
+use crate::finding::{Finding, Report, Severity, Summary};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
@@ -19,16 +18,70 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// The findings listed one by one (not the aggregates), leaving out those
+/// not in `kept` (indices into the findings) when it is given.
+pub(super) fn kept_findings<'r>(
+    report: &'r Report,
+    kept: Option<&'r [usize]>,
+) -> Box<dyn Iterator<Item = &'r Finding> + 'r> {
+    let single = |f: &&Finding| f.aggregate.is_none();
+    match kept {
+        Some(k) => Box::new(
+            k.iter()
+                .filter_map(|&i| report.findings.get(i))
+                .filter(single),
+        ),
+        None => Box::new(report.findings.iter().filter(single)),
+    }
+}
+
 /// A printable annotated report: the verdict, the sections, the text with
-/// numbered marks and a numbered list of findings. Self-contained HTML with
-/// print CSS; the document text is escaped, never interpreted.
-pub fn html_report(title: &str, text: &str, report: &Report, english: bool) -> String {
+/// numbered marks and a numbered list of findings, with the labels in the
+/// report's language and the places as a Word user counts them. `kept`
+/// leaves out the findings the user ignored: the counts and the verdict
+/// are of the findings listed. Self-contained HTML with print CSS; the
+/// document text is escaped, never interpreted.
+pub fn html_report(
+    title: &str,
+    text: &str,
+    report: &Report,
+    english: bool,
+    kept: Option<&[usize]>,
+) -> String {
     let t = |zh: &'static str, en: &'static str| if english { en } else { zh };
-    let verdict = if english {
-        verdict_en(report)
-    } else {
-        verdict_zh(report)
+    let listed: Vec<&Finding> = kept_findings(report, kept).collect();
+    let mut counts = Summary::default();
+    for f in &listed {
+        match f.severity {
+            Severity::Error => counts.error += 1,
+            Severity::Warning => counts.warning += 1,
+            Severity::Info => counts.info += 1,
+        }
+    }
+    let verdict = match (english, counts.error, counts.warning) {
+        (false, 0, 0) => "可以提交".to_string(),
+        (false, 0, w) => format!("可以提交（还有 {w} 个警告）"),
+        (false, e, 0) => format!("还有 {e} 个错误"),
+        (false, e, w) => format!("还有 {e} 个错误、{w} 个警告"),
+        (true, 0, 0) => "Ready to submit".to_string(),
+        (true, 0, w) => format!("Ready to submit ({w} warnings)"),
+        (true, e, w) => format!("{e} errors, {w} warnings left"),
     };
+    let ignored = kept.map_or(0, |_| {
+        let all = report
+            .findings
+            .iter()
+            .filter(|f| f.aggregate.is_none())
+            .count();
+        all.saturating_sub(listed.len())
+    });
+    let profile = crate::Profile::builtin(&report.profile).map_or(report.profile.clone(), |p| {
+        if english {
+            p.name_en
+        } else {
+            p.name_zh
+        }
+    });
     let mut h = String::new();
     h.push_str("<!DOCTYPE html><html><head><meta charset=\"utf-8\">");
     h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
@@ -49,17 +102,24 @@ pub fn html_report(title: &str, text: &str, report: &Report, english: bool) -> S
         escape_html(title)
     ));
     h.push_str(&format!(
-        "<p class=\"verdict\">{}</p><p>{} {} · {} {} · {} {} · {} {}</p>",
+        "<p class=\"verdict\">{}</p><p>{} {} · {} {} · {} {} · {}：{}",
         escape_html(&verdict),
         t("错误", "Errors"),
-        report.summary.error,
+        counts.error,
         t("警告", "Warnings"),
-        report.summary.warning,
+        counts.warning,
         t("提示", "Notes"),
-        report.summary.info,
-        t("报告类型", "Profile"),
-        escape_html(&report.profile)
+        counts.info,
+        t("报告类型", "Report type"),
+        escape_html(&profile)
     ));
+    if ignored > 0 {
+        h.push_str(&format!(
+            " · {} {ignored}",
+            t("已忽略（未列出）", "ignored (not listed)")
+        ));
+    }
+    h.push_str("</p>");
     if !report.sections.is_empty() {
         h.push_str(&format!("<h2>{}</h2><ul>", t("必备部分", "Sections")));
         for s in &report.sections {
@@ -71,11 +131,6 @@ pub fn html_report(title: &str, text: &str, report: &Report, english: bool) -> S
         }
         h.push_str("</ul>");
     }
-    let listed: Vec<&crate::Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.aggregate.is_none())
-        .collect();
     h.push_str(&format!(
         "<h2>{}</h2><div class=\"text\">",
         t("正文（标注）", "Annotated text")
@@ -97,20 +152,25 @@ pub fn html_report(title: &str, text: &str, report: &Report, english: bool) -> S
     h.push_str(&escape_html(text.get(pos..).unwrap_or("")));
     h.push_str("</div>");
     h.push_str(&format!(
-        "<h2>{}</h2><table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<h2>{}</h2><table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         t("问题清单", "Findings"),
         t("位置", "Where"),
         t("级别", "Severity"),
+        t("类别", "Category"),
         t("说明", "Message"),
         t("建议", "Suggestion")
     ));
     for (n, f) in listed.iter().enumerate() {
+        let place = f
+            .place
+            .as_ref()
+            .map_or_else(|| format!("{}:{}", f.line, f.column), |p| p.label(english));
         h.push_str(&format!(
-            "<tr><td>{}</td><td>{}:{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             n + 1,
-            f.line,
-            f.column,
-            f.severity.id(),
+            escape_html(&place),
+            t(f.severity.name_zh(), f.severity.name_en()),
+            t(f.category.name_zh(), f.category.name_en()),
             escape_html(if english { &f.message_en } else { &f.message }),
             escape_html(f.suggestion.as_deref().unwrap_or(""))
         ));
@@ -127,9 +187,50 @@ mod tests {
     fn html_report_escapes_the_text() {
         let text = "<script>alert(1)</script>共有XX人";
         let report = crate::analyze_auto(text);
-        let html = html_report("<b>t</b>", text, &report, false);
+        let html = html_report("<b>t</b>", text, &report, false, None);
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("<mark class=\"c-placeholder\">XX<sup>1</sup></mark>"));
+    }
+
+    const DRAFT: &str = "关于2023年度政治生态分析研判的报告\n\n一、基本情况\n\n全县共有党员XX名。\n\n二、存在问题\n\n有的支部组织生活不经常。\n\n一些干部作风不实，存在XX现象。\n";
+
+    #[test]
+    fn html_report_speaks_chinese_and_counts_what_it_lists() {
+        let report = crate::analyze_auto(DRAFT);
+        let errors = report.summary.error;
+        assert!(errors >= 2, "{errors}");
+        let html = html_report("草稿", DRAFT, &report, false, None);
+        assert!(html.contains(&format!("<p>错误 {errors} · ")), "{html}");
+        assert!(
+            html.contains("报告类型：政治生态分析研判/评价报告"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<td>二、存在问题 › 第2段</td><td>错误</td><td>未填占位符</td>"),
+            "{html}"
+        );
+        assert!(!html.contains(">error<") && !html.contains(">political-ecology"));
+        // The second XX ignored: one error fewer, and it is not listed.
+        let second = report
+            .findings
+            .iter()
+            .rposition(|f| f.text == "XX")
+            .unwrap();
+        let kept: Vec<usize> = (0..report.findings.len())
+            .filter(|&i| i != second)
+            .collect();
+        let html = html_report("草稿", DRAFT, &report, false, Some(&kept));
+        assert!(
+            html.contains(&format!("<p>错误 {} · ", errors - 1)),
+            "{html}"
+        );
+        assert!(html.contains("已忽略（未列出） 1</p>"), "{html}");
+        assert!(!html.contains("第2段</td><td>错误"), "{html}");
+        let en = html_report("draft", DRAFT, &report, true, None);
+        assert!(
+            en.contains("<td>二、存在问题 › paragraph 2</td><td>Error</td><td>Placeholders</td>"),
+            "{en}"
+        );
     }
 }

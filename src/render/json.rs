@@ -138,6 +138,7 @@ fn finding_ref(f: &Finding) -> FindingRef<'_> {
             })
             .collect(),
         aggregate: f.aggregate,
+        place: f.place.as_ref(),
     }
 }
 
@@ -401,7 +402,12 @@ impl<W: Write> Json<'_, W> {
             self.raw("}")?;
         }
         self.raw("],\"chars\":")?;
-        self.uint(r.chars)
+        self.uint(r.chars)?;
+        if r.reports > 1 {
+            self.raw(",\"reports\":")?;
+            self.uint(r.reports)?;
+        }
+        Ok(())
     }
 
     /// The findings, comma-separated.
@@ -479,6 +485,16 @@ impl<W: Write> Json<'_, W> {
         if let Some(a) = f.aggregate {
             self.raw(",\"aggregate\":")?;
             self.uint(a)?;
+        }
+        if let Some(p) = f.place {
+            self.raw(",\"where\":{\"path\":[")?;
+            for (k, h) in p.path.iter().enumerate() {
+                self.sep(k)?;
+                self.str(h)?;
+            }
+            self.raw("],\"paragraph\":")?;
+            self.uint(p.paragraph)?;
+            self.raw("}")?;
         }
         self.raw("}")
     }

@@ -300,6 +300,7 @@ pub fn app() -> Html {
                 state.selected,
                 state.undo.len(),
                 state.text.clone(),
+                state.include_notes,
             ),
             move |_| {
                 let state = state.clone();
@@ -315,30 +316,11 @@ pub fn app() -> Html {
                         match e.key().as_str() {
                             "F8" => {
                                 e.prevent_default();
-                                let order: Vec<usize> = state
-                                    .visible
-                                    .iter()
-                                    .copied()
-                                    .filter(|&i| {
-                                        state
-                                            .report
-                                            .findings
-                                            .get(i)
-                                            .is_some_and(|f| f.aggregate.is_none())
-                                    })
-                                    .collect();
-                                if order.is_empty() {
-                                    return;
-                                }
+                                // Errors, then warnings; notes only when asked for or alone.
                                 let selected = *latest_selected.borrow();
-                                let pos = selected.and_then(|s| order.iter().position(|&i| i == s));
-                                let next = match (pos, e.shift_key()) {
-                                    (None, false) => 0,
-                                    (None, true) => order.len() - 1,
-                                    (Some(p), false) => (p + 1) % order.len(),
-                                    (Some(p), true) => (p + order.len() - 1) % order.len(),
-                                };
-                                select.emit(order[next]);
+                                if let Some(next) = state.next_finding(selected, e.shift_key()) {
+                                    select.emit(next);
+                                }
                             }
                             // Takes back an applied fix; typing is left to the editor's own undo.
                             "z" | "Z"
@@ -611,8 +593,9 @@ pub fn app() -> Html {
     let side = match state.tab {
         Tab::Problems => html! {
             <FindingsPanel report={state.report.clone()} visible={state.visible.clone()} selected={state.selected}
-                expanded={state.expanded.clone()} hidden_categories={state.hidden_categories.clone()}
-                hidden_severities={state.hidden_severities.clone()} {lang} on_select={select.clone()}
+                expanded={state.expanded.clone()} only_category={state.only_category}
+                only_severity={state.only_severity} include_notes={state.include_notes} {lang} on_select={select.clone()}
+                on_include_notes={{ let s = state.clone(); Callback::from(move |on| s.dispatch(Action::SetIncludeNotes(on))) }}
                 on_apply_rule={{ let s = state.clone(); Callback::from(move |r: String| s.dispatch(Action::ApplyRule(r))) }}
                 on_toggle_expanded={{ let s = state.clone(); Callback::from(move |r: String| s.dispatch(Action::ToggleExpanded(r))) }}
                 on_toggle_category={{ let s = state.clone(); Callback::from(move |c| s.dispatch(Action::ToggleCategory(c))) }}
@@ -629,7 +612,7 @@ pub fn app() -> Html {
         },
         Tab::More => html! {
             <>
-            <ExportPanel text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()} file_name={state.file_name.clone()}
+            <ExportPanel text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()} kept={state.kept.clone()} file_name={state.file_name.clone()}
                 settings={state.settings.clone()} ignored={state.ignored_count} {lang}
                 on_theme={{ let s = state.clone(); Callback::from(move |t| s.dispatch(Action::SetTheme(t))) }}
                 on_remember={{ let s = state.clone(); Callback::from(move |b| s.dispatch(Action::SetRememberDraft(b))) }}
@@ -669,6 +652,7 @@ pub fn app() -> Html {
                 </div>
             }
             <main class="workspace" hidden={table_shown || compared.is_some()}>
+                <super::layout::ColumnTabs {lang} empty={state.text.trim().is_empty()} selected={state.selected} />
                 <Editor text={state.text.clone()} file_name={state.file_name.clone()} {lang} {on_input}
                     on_pick={{ let read_file = read_file.clone(); Callback::from(move |f| read_file(f)) }}
                     on_pick_many={read_many} {on_previous} />
@@ -677,7 +661,7 @@ pub fn app() -> Html {
                     on_open={open_card} on_close={send(&state, || Action::CloseCard)} on_apply={apply} on_ignore={ignore} />
                 <aside class="side">
                     <Outline report={state.report.clone()} profiles={state.all_profiles()} selected_profile={state.settings.profile.clone()} {lang}
-                        on_profile={{ let s = state.clone(); Callback::from(move |id| s.dispatch(Action::SetProfile(id))) }}
+                        empty={state.text.trim().is_empty()} on_profile={{ let s = state.clone(); Callback::from(move |id| s.dispatch(Action::SetProfile(id))) }}
                         on_jump_heading={jump_heading} on_jump_finding={select.clone()} />
                     <div class="tabs" role="tablist">
                         {tab_button(Tab::Problems, "问题", "Problems", "tab-problems")}

@@ -14,8 +14,11 @@ use yew::prelude::*;
 pub struct ExportProps {
     pub text: Rc<str>,
     pub report: Rc<Report>,
-    /// The findings shown (not ignored), as indices into the report.
+    /// The findings shown (not ignored, filtered), as indices into the report.
     pub visible: Rc<Vec<usize>>,
+    /// The findings not ignored, whatever the filters: what the printable
+    /// report and the CSV hold.
+    pub kept: Rc<Vec<usize>>,
     pub file_name: Option<String>,
     pub settings: Settings,
     pub ignored: usize,
@@ -49,8 +52,9 @@ pub fn export_panel(props: &ExportProps) -> Html {
     };
     let html_dl = {
         let (text, report, base) = (props.text.clone(), props.report.clone(), base.clone());
+        let kept = props.kept.clone();
         Callback::from(move |_| {
-            let html = render::html_report(&base, &text, &report, lang == Lang::En);
+            let html = render::html_report(&base, &text, &report, lang == Lang::En, Some(&kept));
             download(
                 &format!("{base}-检查报告.html"),
                 "text/html;charset=utf-8",
@@ -81,12 +85,12 @@ pub fn export_panel(props: &ExportProps) -> Html {
         })
     };
     let csv_dl = {
-        let (report, base) = (props.report.clone(), base.clone());
+        let (report, base, kept) = (props.report.clone(), base.clone(), props.kept.clone());
         Callback::from(move |_| {
             download(
                 &format!("{base}-问题清单.csv"),
                 "text/csv;charset=utf-8",
-                &render::csv(&report),
+                &render::csv(&report, Some(&kept), lang == Lang::En),
             )
         })
     };
@@ -98,14 +102,19 @@ pub fn export_panel(props: &ExportProps) -> Html {
         .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
     let clear = props.on_clear_ignores.reform(|_| ());
     let theme = props.settings.theme.as_str();
+    // Nothing to export from an empty editor (it would be an empty file).
+    let empty = props.text.trim().is_empty();
     html! {
         <section class="more-pane" data-testid="more">
             <h3>{lang.t("导出", "Export")}</h3>
+            if empty {
+                <p class="muted" data-testid="export-empty">{lang.t("编辑区还没有文字，没有可导出的内容。", "The editor is empty: there is nothing to export.")}</p>
+            }
             <div class="export-buttons">
-                <button type="button" data-testid="export-text" onclick={text_dl}>{lang.t("修改后的文本（.txt）", "Fixed text (.txt)")}</button>
-                <button type="button" data-testid="export-html" onclick={html_dl}>{lang.t("可打印的检查报告（.html）", "Printable report (.html)")}</button>
-                <button type="button" data-testid="export-json" onclick={json_dl}>{lang.t("问题清单（JSON）", "Findings (JSON)")}</button>
-                <button type="button" data-testid="export-csv" onclick={csv_dl}>{lang.t("问题清单（Excel CSV）", "Findings (Excel CSV)")}</button>
+                <button type="button" data-testid="export-text" disabled={empty} onclick={text_dl}>{lang.t("修改后的文本（.txt）", "Fixed text (.txt)")}</button>
+                <button type="button" data-testid="export-html" disabled={empty} onclick={html_dl}>{lang.t("可打印的检查报告（.html）", "Printable report (.html)")}</button>
+                <button type="button" data-testid="export-json" disabled={empty} onclick={json_dl}>{lang.t("问题清单（JSON）", "Findings (JSON)")}</button>
+                <button type="button" data-testid="export-csv" disabled={empty} onclick={csv_dl}>{lang.t("问题清单（Excel CSV）", "Findings (Excel CSV)")}</button>
                 <WordExport text={props.text.clone()} report={props.report.clone()} visible={props.visible.clone()}
                     file_name={props.file_name.clone()} base={base.clone()} {lang} />
             </div>

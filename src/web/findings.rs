@@ -1,5 +1,6 @@
-//! The findings panel: grouped by category with counts, filters by
-//! category and severity, aggregated items that expand, fix-all buttons.
+//! The findings panel: grouped by category with counts, chips that filter
+//! the list to one category or severity, aggregated items that expand,
+//! fix-all buttons.
 
 use super::i18n::{category_name, severity_name, Lang};
 use crate::{Category, Finding, Report, Severity};
@@ -16,9 +17,12 @@ pub struct FindingsProps {
     pub visible: Rc<Vec<usize>>,
     pub selected: Option<usize>,
     pub expanded: BTreeSet<String>,
-    pub hidden_categories: BTreeSet<Category>,
-    pub hidden_severities: BTreeSet<Severity>,
+    pub only_category: Option<Category>,
+    pub only_severity: Option<Severity>,
+    /// F8 goes through the notes too.
+    pub include_notes: bool,
     pub lang: Lang,
+    pub on_include_notes: Callback<bool>,
     pub on_select: Callback<usize>,
     pub on_apply_rule: Callback<String>,
     pub on_toggle_expanded: Callback<String>,
@@ -46,7 +50,7 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
     };
 
     let category_filters = Category::ALL.iter().filter(|&&c| all_counts(c) > 0).map(|&c| {
-        let on = !props.hidden_categories.contains(&c);
+        let on = props.only_category == Some(c);
         let toggle = props.on_toggle_category.reform(move |_| c);
         html! {
             <button type="button" class={classes!("chip", format!("cat-{}", c.id()), on.then_some("on"))} aria-pressed={on.to_string()}
@@ -55,13 +59,40 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
             </button>
         }
     });
-    let severity_filters = [Severity::Error, Severity::Warning, Severity::Info].into_iter().map(|s| {
-        let on = !props.hidden_severities.contains(&s);
+    let severity_count = |v: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.severity == v && f.aggregate.is_none())
+            .count()
+    };
+    let severity_filters = [Severity::Error, Severity::Warning, Severity::Info].into_iter().filter(|&v| severity_count(v) > 0).map(|s| {
+        let on = props.only_severity == Some(s);
         let toggle = props.on_toggle_severity.reform(move |_| s);
         html! {
             <button type="button" class={classes!("chip", format!("sev-{}", s.id()), on.then_some("on"))} aria-pressed={on.to_string()}
-                data-testid="filter-severity" data-severity={s.id()} onclick={toggle}>{severity_name(lang, s)}</button>
+                data-testid="filter-severity" data-severity={s.id()} onclick={toggle}>{format!("{} {}", severity_name(lang, s), severity_count(s))}</button>
         }
+    });
+    let filtered = props.only_category.is_some() || props.only_severity.is_some();
+    let clear = {
+        let (cat, sev) = (props.only_category, props.only_severity);
+        let (on_cat, on_sev) = (
+            props.on_toggle_category.clone(),
+            props.on_toggle_severity.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            // The same chip again clears its filter.
+            if let Some(c) = cat {
+                on_cat.emit(c);
+            }
+            if let Some(v) = sev {
+                on_sev.emit(v);
+            }
+        })
+    };
+    let on_notes = props.on_include_notes.reform(|e: Event| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .checked()
     });
 
     let groups = Category::ALL.iter().filter_map(|&cat| {
@@ -70,8 +101,16 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
             return None;
         }
         let count = items.iter().filter(|&&i| findings[i].aggregate.is_none()).count();
+        // What makes a row of its own: an aggregate, or a finding whose rule
+        // has none (the others fold under their aggregate). The cap counts
+        // rows, so that "show the others" always shows something.
+        let shown: Vec<usize> = items
+            .iter()
+            .copied()
+            .filter(|&i| findings[i].aggregate.is_some() || !aggregated.contains(findings[i].rule.as_str()))
+            .collect();
         let all = show_all.contains(&cat);
-        let hidden = if all { 0 } else { count.saturating_sub(LIST_CAP) };
+        let hidden = if all { 0 } else { shown.len().saturating_sub(LIST_CAP) };
         let more = (hidden > 0).then(|| {
             let show_all = show_all.clone();
             let onclick = Callback::from(move |_| {
@@ -81,7 +120,7 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
             });
             html! { <li><button type="button" class="link more" data-testid="show-more" {onclick}>{format!("{} {hidden} {}", lang.t("显示其余", "Show the other"), lang.t("项", "items"))}</button></li> }
         });
-        let rows = items.iter().take(if all { usize::MAX } else { LIST_CAP }).filter_map(|&i| {
+        let rows = shown.iter().take(if all { usize::MAX } else { LIST_CAP }).map(|&i| {
             let f = &findings[i];
             if let Some(n) = f.aggregate {
                 let open = props.expanded.contains(&f.rule);
@@ -92,7 +131,7 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
                     let rows = items.iter().filter(|&&j| findings[j].rule == f.rule && findings[j].aggregate.is_none()).take(LIST_CAP * 5).map(|&j| row(props, j, &findings[j]));
                     html! { <ul class="members" role="list">{ for rows }</ul> }
                 });
-                return Some(html! {
+                return html! {
                     <li class="aggregate" data-testid="aggregate" data-rule={f.rule.clone()}>
                         <div class="agg-head">
                             <button type="button" class="expand" aria-expanded={open.to_string()} onclick={toggle} data-testid="expand">
@@ -102,12 +141,9 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
                         </div>
                         { for members }
                     </li>
-                });
+                };
             }
-            if aggregated.contains(f.rule.as_str()) {
-                return None;
-            }
-            Some(row(props, i, f))
+            row(props, i, f)
         });
         Some(html! {
             <li class="group" data-testid="group" data-category={cat.id()}>
@@ -119,16 +155,27 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
 
     html! {
         <section class="findings-pane" aria-label={lang.t("问题列表", "Problems")}>
-            <div class="filters" role="group" aria-label={lang.t("筛选", "Filters")}>
-                { for category_filters }
-                <span class="sep" />
-                { for severity_filters }
-            </div>
+            if findings.iter().any(|f| f.aggregate.is_none()) {
+                <div class="filters" role="group" aria-label={lang.t("只看", "Show only")}>
+                    { for category_filters }
+                    <span class="sep" />
+                    { for severity_filters }
+                    if filtered {
+                        <button type="button" class="link" data-testid="filter-clear" onclick={clear}>{lang.t("显示全部", "Show all")}</button>
+                    }
+                </div>
+            }
             <ul class="groups" role="list">{ for groups }</ul>
             if props.visible.is_empty() && !findings.is_empty() {
                 <p class="muted">{lang.t("没有符合筛选条件的问题。", "No problems match the filters.")}</p>
             }
-            <p class="muted keys">{lang.t("F8 / Shift+F8：下一个 / 上一个问题", "F8 / Shift+F8: next / previous problem")}</p>
+            <p class="muted keys">
+                <span>{lang.t("F8 / Shift+F8：下一个 / 上一个错误或警告", "F8 / Shift+F8: next / previous error or warning")}</span>
+                <label class="check">
+                    <input type="checkbox" data-testid="include-notes" checked={props.include_notes} onchange={on_notes} />
+                    {lang.t("包括提示", "include notes")}
+                </label>
+            </p>
         </section>
     }
 }
@@ -137,13 +184,22 @@ fn row(props: &FindingsProps, i: usize, f: &Finding) -> Html {
     let lang = props.lang;
     let onclick = props.on_select.reform(move |_| i);
     html! {
-        <li data-testid="finding" data-category={f.category.id()} data-rule={f.rule.clone()} data-index={i.to_string()}
+        <li data-testid="finding" data-category={f.category.id()} data-severity={f.severity.id()} data-rule={f.rule.clone()} data-index={i.to_string()}
             class={classes!("finding", format!("cat-{}", f.category.id()), (props.selected == Some(i)).then_some("selected"))}>
             <button type="button" {onclick} aria-current={(props.selected == Some(i)).then_some("true")}>
                 <span class={classes!("sev", format!("sev-{}", f.severity.id()))}>{severity_name(lang, f.severity)}</span>
-                <span class="where">{format!("{}:{}", f.line, f.column)}</span>
+                <span class="where" data-testid="where" title={format!("{} {}, {} {}", lang.t("行", "line"), f.line, lang.t("列", "column"), f.column)}>{where_label(lang, f)}</span>
                 <span class="msg">{lang.pick(&f.message, &f.message_en).to_string()}</span>
             </button>
         </li>
+    }
+}
+
+/// The finding's place as a Word user counts ("二、存在问题 › 第3段"), or
+/// its line and column when it has none.
+pub fn where_label(lang: Lang, f: &Finding) -> String {
+    match &f.place {
+        Some(p) => p.label(lang == Lang::En),
+        None => format!("{}:{}", f.line, f.column),
     }
 }

@@ -183,6 +183,7 @@ pub fn card(props: &CardProps) -> Html {
                 <span class={classes!("sev", format!("sev-{}", f.severity.id()))}>{severity_name(lang, f.severity)}</span>
                 <button type="button" class="close" aria-label={lang.t("关闭", "Close")} onclick={close}>{"×"}</button>
             </div>
+            <p class="card-where" data-testid="card-where">{super::findings::where_label(lang, f)}</p>
             <p class="card-msg">{lang.pick(&f.message, &f.message_en).to_string()}</p>
             { for suggestion }
             <details class="card-why">

@@ -34,6 +34,8 @@ mod formulations;
 #[cfg(target_arch = "wasm32")]
 mod highlights;
 #[cfg(target_arch = "wasm32")]
+mod layout;
+#[cfg(target_arch = "wasm32")]
 mod outline;
 #[cfg(target_arch = "wasm32")]
 mod picked;

@@ -1,5 +1,6 @@
-//! The outline panel: the profile's sections, ✓ or ✗, each clickable, and
-//! the profile selector.
+//! The outline panel: the profile selector, and the profile's sections, ✓
+//! or ✗, each clickable, folded into one summary line ("必备部分 4/4 ✓")
+//! so that the findings below stay on screen.
 
 use super::i18n::Lang;
 use crate::{Profile, Report};
@@ -14,6 +15,9 @@ pub struct OutlineProps {
     /// "auto" or a profile id.
     pub selected_profile: String,
     pub lang: Lang,
+    /// No text yet: nothing was detected, so nothing is said about it.
+    #[prop_or_default]
+    pub empty: bool,
     pub on_profile: Callback<String>,
     /// Jump to a heading (byte offset) or to a finding (index).
     pub on_jump_heading: Callback<usize>,
@@ -66,6 +70,49 @@ pub fn outline(props: &OutlineProps) -> Html {
             </li>
         }
     });
+    let reason = {
+        let mut line = format!("{}{}", lang.t("当前：", "Using: "), picked_name);
+        if props.selected_profile == "auto" {
+            line.push_str(&format!("（{}）", bilingual(lang, &r.profile_reason)));
+        }
+        line
+    };
+    // Required sections first: "必备部分 4/4 ✓", or what is missing.
+    let required: Vec<_> = r.sections.iter().filter(|s| s.required).collect();
+    let found = required.iter().filter(|s| s.found).count();
+    let missing = required.len() - found;
+    let recommended = r.sections.len() - required.len();
+    let rec_found = r.sections.iter().filter(|s| !s.required && s.found).count();
+    let summary = {
+        let mut line = if missing == 0 {
+            format!(
+                "{} {found}/{} ✓",
+                lang.t("必备部分", "Required sections"),
+                required.len()
+            )
+        } else {
+            let names: Vec<&str> = required
+                .iter()
+                .filter(|s| !s.found)
+                .map(|s| s.title.as_str())
+                .take(3)
+                .collect();
+            format!(
+                "{} {found}/{} ✗ {}{}",
+                lang.t("必备部分", "Required sections"),
+                required.len(),
+                lang.t("缺：", "missing: "),
+                names.join(lang.t("、", ", "))
+            )
+        };
+        if recommended > 0 {
+            line.push_str(&format!(
+                " · {} {rec_found}/{recommended}",
+                lang.t("建议部分", "recommended")
+            ));
+        }
+        line
+    };
     html! {
         <section data-testid="outline" class="outline-pane" aria-label={lang.t("结构检查", "Sections")}>
             <div class="profile-row">
@@ -75,12 +122,22 @@ pub fn outline(props: &OutlineProps) -> Html {
                     { for options }
                 </select>
             </div>
-            <p class="muted why" data-testid="profile-reason">
-                {format!("{}{}", lang.t("当前：", "Using: "), picked_name)}
-                if props.selected_profile == "auto" { {format!("（{}）", bilingual(lang, &r.profile_reason))} }
-            </p>
-            if !r.sections.is_empty() {
-                <ul role="list">{ for items }</ul>
+            if !props.empty {
+                <p class="muted why" data-testid="profile-reason" title={reason.clone()}>{reason}</p>
+            }
+            if r.reports > 1 && !props.empty {
+                <p class="multi-report" role="note" data-testid="multi-report" title={lang.t(
+                    "每篇的必备部分分别检查；报告类型按第一篇的标题确定。如只需检查其中一篇，请删去其余各篇。",
+                    "The sections are checked report by report, and the report type comes from the first report's title. To check one of them, delete the others.")}>{match lang {
+                    Lang::Zh => format!("此文件包含 {} 篇报告，逐篇检查；类型按第一篇的标题。", r.reports),
+                    Lang::En => format!("This file holds {} reports, checked one by one; the type follows the first title.", r.reports),
+                }}</p>
+            }
+            if !r.sections.is_empty() && !props.empty {
+                <details class="sections" data-testid="sections">
+                    <summary data-testid="sections-summary" class={classes!(if missing == 0 { "ok" } else { "bad" })}>{summary}</summary>
+                    <ul role="list">{ for items }</ul>
+                </details>
             }
         </section>
     }

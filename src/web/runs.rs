@@ -114,6 +114,7 @@ mod tests {
             context: None,
             related: Vec::new(),
             aggregate: None,
+            place: None,
         };
         use crate::Severity::*;
         let findings = vec![

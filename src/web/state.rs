@@ -76,6 +76,9 @@ pub struct State {
     /// Indices into `report.findings` that are shown (not ignored, not
     /// filtered out), in text order.
     pub visible: Rc<Vec<usize>>,
+    /// Indices of the findings not ignored, whatever the filters: what the
+    /// exports hold.
+    pub kept: Rc<Vec<usize>>,
     /// How many findings are ignored as intended.
     pub ignored_count: usize,
     pub settings: Settings,
@@ -92,9 +95,12 @@ pub struct State {
     pub undo: Vec<Undo>,
     /// Rules whose aggregated items are expanded in the list.
     pub expanded: BTreeSet<String>,
-    /// Categories and severities hidden by the filters.
-    pub hidden_categories: BTreeSet<Category>,
-    pub hidden_severities: BTreeSet<Severity>,
+    /// The category and the severity the list is filtered to, if any.
+    pub only_category: Option<Category>,
+    pub only_severity: Option<Severity>,
+    /// F8 goes through the notes too, not only once errors and warnings
+    /// are gone.
+    pub include_notes: bool,
     /// Text large enough that analysis is deferred and shown as progress.
     pub busy: bool,
     pub load_ignores: IgnoreLoader,
@@ -135,8 +141,11 @@ pub enum Action {
     SaveCustomProfiles(Vec<Profile>),
     IntranetProfiles(Vec<Profile>),
     ToggleExpanded(String),
+    /// Filters the list to a category; the same category again clears it.
     ToggleCategory(Category),
+    /// Filters the list to a severity; the same severity again clears it.
     ToggleSeverity(Severity),
+    SetIncludeNotes(bool),
     SetTheme(String),
     SetRememberDraft(bool),
     /// The user's standard formulations and exceptions (Settings).
@@ -159,6 +168,7 @@ impl State {
             hints: Hints::default(),
             report: Rc::new(empty_report()),
             visible: Rc::new(Vec::new()),
+            kept: Rc::new(Vec::new()),
             ignored_count: 0,
             settings,
             custom_profiles,
@@ -172,8 +182,9 @@ impl State {
             tab: Tab::Problems,
             undo: Vec::new(),
             expanded: BTreeSet::new(),
-            hidden_categories: BTreeSet::new(),
-            hidden_severities: BTreeSet::new(),
+            only_category: None,
+            only_severity: None,
+            include_notes: false,
             busy: false,
             load_ignores,
         };
@@ -223,24 +234,83 @@ impl State {
     /// Recomputes which findings are shown.
     pub fn refilter(&mut self) {
         let text: &str = &self.text;
+        let findings = &self.report.findings;
         let mut ignored = 0;
-        let visible = self
-            .report
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                if self.ignores.contains(&ignore_key(text, f)) {
-                    ignored += 1;
-                    return false;
-                }
-                !self.hidden_categories.contains(&f.category)
-                    && !self.hidden_severities.contains(&f.severity)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        self.visible = Rc::new(visible);
+        let kept: Vec<usize> = if self.ignores.is_empty() {
+            (0..findings.len()).collect()
+        } else {
+            (0..findings.len())
+                .filter(|&i| {
+                    let gone = self.ignores.contains(&ignore_key(text, &findings[i]));
+                    ignored += usize::from(gone);
+                    !gone
+                })
+                .collect()
+        };
+        let shown = |f: &Finding| {
+            self.only_category.is_none_or(|c| f.category == c)
+                && self.only_severity.is_none_or(|v| f.severity == v)
+        };
+        self.visible = if self.only_category.is_none() && self.only_severity.is_none() {
+            Rc::new(kept.clone())
+        } else {
+            Rc::new(
+                kept.iter()
+                    .copied()
+                    .filter(|&i| shown(&findings[i]))
+                    .collect(),
+            )
+        };
+        self.kept = Rc::new(kept);
         self.ignored_count = ignored;
+    }
+
+    /// The order F8 goes through the findings shown: the errors in text
+    /// order, then the warnings; the notes only when the user asked for
+    /// them or nothing else is left (a draft full of half-width commas
+    /// would bury its one real error).
+    pub fn nav_order(&self) -> Vec<usize> {
+        let single = |i: &usize| {
+            self.report
+                .findings
+                .get(*i)
+                .filter(|f| f.aggregate.is_none())
+                .map(|f| f.severity)
+        };
+        let of = |sev: Severity| {
+            self.visible
+                .iter()
+                .filter(move |i| single(i) == Some(sev))
+                .copied()
+        };
+        let mut order: Vec<usize> = of(Severity::Error).chain(of(Severity::Warning)).collect();
+        if order.is_empty() || self.include_notes {
+            order.extend(of(Severity::Info));
+        }
+        order
+    }
+
+    /// The finding F8 (or Shift+F8 when `back`) goes to from `from`. From a
+    /// finding not in the order (a note clicked in the list) it goes to the
+    /// next one in the order after it in the text.
+    pub fn next_finding(&self, from: Option<usize>, back: bool) -> Option<usize> {
+        let order = self.nav_order();
+        let n = order.len();
+        if n == 0 {
+            return None;
+        }
+        let pos = from.and_then(|s| order.iter().position(|&i| i == s));
+        let k = match (pos, back) {
+            (Some(p), false) => (p + 1) % n,
+            (Some(p), true) => (p + n - 1) % n,
+            (None, false) => from
+                .and_then(|s| order.iter().position(|&i| i > s))
+                .unwrap_or(0),
+            (None, true) => from
+                .and_then(|s| order.iter().rposition(|&i| i < s))
+                .unwrap_or(n - 1),
+        };
+        order.get(k).copied()
     }
 
     /// Errors and warnings left once ignored findings are taken out.
@@ -469,17 +539,14 @@ impl State {
                 }
             }
             Action::ToggleCategory(c) => {
-                if !s.hidden_categories.remove(&c) {
-                    s.hidden_categories.insert(c);
-                }
+                s.only_category = (s.only_category != Some(c)).then_some(c);
                 s.refilter();
             }
             Action::ToggleSeverity(v) => {
-                if !s.hidden_severities.remove(&v) {
-                    s.hidden_severities.insert(v);
-                }
+                s.only_severity = (s.only_severity != Some(v)).then_some(v);
                 s.refilter();
             }
+            Action::SetIncludeNotes(on) => s.include_notes = on,
             Action::SetTheme(theme) => {
                 s.settings.theme = theme;
             }
@@ -602,7 +669,7 @@ mod tests {
     }
 
     #[test]
-    fn filters_hide_a_category_and_a_severity() {
+    fn chips_filter_to_a_category_and_a_severity() {
         let s = state("全县共有XX个单位,坚持以科学开展观为指导。");
         // The half-width comma comes once on its own and once as the
         // rule's summary line.
@@ -615,19 +682,104 @@ mod tests {
                 ("conversion-debris", "开展")
             ]
         );
-        let s = s.reduced(Action::ToggleCategory(Category::Placeholder));
-        assert_eq!(rules(&s).len(), 3);
-        let s = s.reduced(Action::ToggleSeverity(Severity::Warning));
-        let sev: Vec<Severity> = s
+        let only = s.reduced(Action::ToggleCategory(Category::Placeholder));
+        assert_eq!(only.only_category, Some(Category::Placeholder));
+        assert_eq!(rules(&only), vec![("placeholder", "XX")]);
+        // Another chip moves the filter; the same chip again clears it.
+        let other = only.reduced(Action::ToggleCategory(Category::Wording));
+        assert_eq!(rules(&other), vec![("conversion-debris", "开展")]);
+        let cleared = other.reduced(Action::ToggleCategory(Category::Wording));
+        assert_eq!((cleared.only_category, rules(&cleared).len()), (None, 4));
+        // Severity and category combine.
+        let errors = s.reduced(Action::ToggleSeverity(Severity::Error));
+        let sev: BTreeSet<Severity> = errors
             .visible
             .iter()
-            .map(|&i| s.report.findings[i].severity)
+            .map(|&i| errors.report.findings[i].severity)
             .collect();
-        assert!(!sev.contains(&Severity::Warning), "{sev:?}");
-        let s = s
-            .reduced(Action::ToggleCategory(Category::Placeholder))
-            .reduced(Action::ToggleSeverity(Severity::Warning));
-        assert_eq!(rules(&s).len(), 4);
+        assert_eq!(sev, BTreeSet::from([Severity::Error]));
+        let none = errors.reduced(Action::ToggleCategory(Category::Punctuation));
+        assert!(none.visible.is_empty());
+        // The exports keep everything not ignored, whatever the filter.
+        assert_eq!(none.kept.len(), 4);
+    }
+
+    /// The sort of draft the issue describes: one real error among many
+    /// half-width commas (notes) and a warning.
+    const BURIED: &str = "工作总结\n今年以来,我们认真学习,深入调研,扎实推进,各项工作取得成效。\n全县共有基层组织XX个,党员1200名。\n坚持以科学开展观为指导,推动发展。\n";
+
+    fn severities(s: &State, order: &[usize]) -> Vec<Severity> {
+        order
+            .iter()
+            .map(|&i| s.report.findings[i].severity)
+            .collect()
+    }
+
+    #[test]
+    fn f8_goes_through_errors_then_warnings_and_skips_notes() {
+        let s = state(BURIED);
+        let notes = s
+            .visible
+            .iter()
+            .map(|&i| &s.report.findings[i])
+            .filter(|f| f.severity == Severity::Info && f.aggregate.is_none())
+            .count();
+        assert!(notes >= 5, "{notes} notes");
+        let order = s.nav_order();
+        let sev = severities(&s, &order);
+        assert!(!sev.contains(&Severity::Info), "{sev:?}");
+        // Every error before every warning, each kind in text order.
+        assert!(sev.contains(&Severity::Error), "{sev:?}");
+        assert!(sev.windows(2).all(|w| w[0] <= w[1]), "{sev:?}");
+        for kind in [Severity::Error, Severity::Warning] {
+            let of: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&i| s.report.findings[i].severity == kind)
+                .collect();
+            assert!(of.windows(2).all(|w| w[0] < w[1]), "{of:?}");
+        }
+        // The first F8 lands on the placeholder, though notes come before it.
+        let first = s.next_finding(None, false).unwrap();
+        assert_eq!(s.report.findings[first].text, "XX");
+        // Forward wraps round; Shift+F8 from the first goes to the last.
+        let last = *order.last().unwrap();
+        assert_eq!(s.next_finding(Some(last), false), Some(first));
+        assert_eq!(s.next_finding(Some(first), true), Some(last));
+        // With the notes asked for, they come after the warnings.
+        let all = s.reduced(Action::SetIncludeNotes(true));
+        let sev = severities(&all, &all.nav_order());
+        assert_eq!(sev.len(), order.len() + notes);
+        assert_eq!(sev.last(), Some(&Severity::Info));
+        assert!(sev[..order.len()].iter().all(|&v| v != Severity::Info));
+    }
+
+    #[test]
+    fn f8_reaches_notes_when_nothing_else_is_left() {
+        let s = state("工作总结\n今年以来,我们认真学习,扎实推进。\n");
+        let order = s.nav_order();
+        assert!(!order.is_empty());
+        assert!(severities(&s, &order).iter().all(|&v| v == Severity::Info));
+        // Also once the errors and warnings are ignored.
+        let s = state(BURIED);
+        let mut t = s.clone();
+        for i in s.nav_order() {
+            t = t.reduced(Action::Ignore(i));
+        }
+        let sev = severities(&t, &t.nav_order());
+        assert!(
+            !sev.is_empty() && sev.iter().all(|&v| v == Severity::Info),
+            "{sev:?}"
+        );
+        // From a note clicked in the list, F8 goes to the next error after it.
+        let note = s
+            .visible
+            .iter()
+            .copied()
+            .find(|&i| s.report.findings[i].severity == Severity::Info)
+            .unwrap();
+        let next = s.next_finding(Some(note), false).unwrap();
+        assert_eq!(s.report.findings[next].text, "XX");
     }
 
     #[test]

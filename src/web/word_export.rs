@@ -88,7 +88,7 @@ pub fn word_export(props: &WordExportProps) -> Html {
             );
         });
         return html! {
-            <button type="button" data-testid="download-docx" onclick={plain}>{lang.t("Word 文档（.docx）", "Word document (.docx)")}</button>
+            <button type="button" data-testid="download-docx" disabled={props.text.trim().is_empty()} onclick={plain}>{lang.t("Word 文档（.docx）", "Word document (.docx)")}</button>
         };
     };
     let annotated = {

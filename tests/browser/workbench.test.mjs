@@ -86,15 +86,22 @@ test('click a finding to jump to it; F8 and Shift+F8 move between findings', asy
   const box = await mark.boundingBox();
   assert.ok(box.y >= pane.y && box.y + box.height <= pane.y + pane.height, 'the mark is scrolled into view');
 
-  // F8 walks the problems in text order, the order of the marks.
-  const order = await page.locator('[data-testid=mark]').evaluateAll((els) => els.map((e) => e.dataset.index));
-  const pos = order.indexOf(index);
+  // F8 walks the errors in text order, then the warnings (issue #21: the
+  // notes only when asked for); from a finding outside that order it goes
+  // to the next error or warning after it.
+  const rows = await page.locator('[data-testid=finding]').evaluateAll((els) => els.map((e) => [Number(e.dataset.index), e.dataset.severity]));
+  const of = (sev) => rows.filter((r) => r[1] === sev).map((r) => r[0]).sort((a, b) => a - b);
+  const order = [...of('error'), ...of('warning')].map(String);
+  const at = Number(index);
+  const after = order.findIndex((i) => Number(i) > at);
+  const pos = order.includes(index) ? order.indexOf(index) : Math.max(after, 0) - 1;
+  const mod = (k) => order[(k + order.length) % order.length];
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('F8');
-  await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('selected'), `mark-${order[pos + 1]}`);
+  await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('selected'), `mark-${mod(pos + 1)}`);
   await page.keyboard.press('Shift+F8');
   await page.keyboard.press('Shift+F8');
-  await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('selected'), `mark-${order[pos - 1]}`);
+  await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('selected'), `mark-${mod(pos - 1)}`);
   // The selected finding's card is open, so its fix is reachable from the keyboard.
   await page.locator('[data-testid=card]').waitFor();
   await page.close();
@@ -276,7 +283,8 @@ test('profile import, use and export', async () => {
 test('intranet profiles from profiles/index.json', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'draftcheck-intranet-'));
   cpSync(DIST, dir, { recursive: true });
-  mkdirSync(join(dir, 'profiles'));
+  // dist/ ships an empty profiles/index.json; the office replaces it.
+  mkdirSync(join(dir, 'profiles'), { recursive: true });
   writeFileSync(join(dir, 'profiles/index.json'), JSON.stringify(['office.json']));
   writeFileSync(join(dir, 'profiles/office.json'), JSON.stringify({
     id: 'office-annual', name_zh: '本单位年度总结', name_en: 'Office annual summary',
@@ -287,6 +295,8 @@ test('intranet profiles from profiles/index.json', async () => {
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=profile-select] option')].some((o) => o.value === 'office-annual'));
   await page.fill('[data-testid=editor]', '年度总结\n一、主要工作\n完成了任务。');
   await page.selectOption('[data-testid=profile-select]', 'office-annual');
+  // The checklist is folded into its summary line; it opens on a click.
+  await page.locator('[data-testid=sections-summary]').click();
   await page.locator('[data-testid=section][data-found=false]').waitFor();
   assert.match(await page.locator('[data-testid=section]').textContent(), /明年计划/);
   await page.close();
