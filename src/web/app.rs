@@ -20,7 +20,7 @@ use super::storage;
 use super::summary::SummaryBar;
 use crate::batch::Row;
 use crate::decode::LoadError;
-use crate::{Profile, ProfileChoice};
+use crate::{Config, Profile, ProfileChoice};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
@@ -116,6 +116,8 @@ struct BatchReader {
     queue: Rc<RefCell<VecDeque<(String, gloo::file::File)>>>,
     batch: UseReducerHandle<Batch>,
     choice: Rc<ProfileChoice>,
+    /// The user's Settings (their standard formulations), as for one document.
+    config: Rc<Config>,
     profiles: Rc<Vec<Profile>>,
     /// The reader of the file being read (dropping it cancels the read).
     slot: Rc<RefCell<Option<FileReader>>>,
@@ -145,7 +147,7 @@ impl BatchReader {
                 Ok(bytes) => files::read(&name, &bytes),
                 Err(e) => Err(unreadable(&e)),
             };
-            let entry = web_batch::entry(&name, loaded, &self.choice, &self.profiles);
+            let entry = web_batch::entry(&name, loaded, &self.choice, &self.config, &self.profiles);
             self.batch.dispatch(BatchAction::Add(entry));
             self.next();
         });
@@ -413,6 +415,7 @@ pub fn app() -> Html {
                 queue: Rc::new(RefCell::new(queue)),
                 batch: batch.clone(),
                 choice: Rc::new(state.profile_choice()),
+                config: Rc::new(state.settings.config()),
                 profiles: Rc::new(state.all_profiles()),
                 slot: slot.clone(),
                 current: current.clone(),

@@ -27,16 +27,18 @@ pub struct Entry {
     pub file: Option<Rc<FileData>>,
 }
 
-/// The row of a file as read (or refused), analysed with `choice`.
+/// The row of a file as read (or refused), analysed with `choice` and the
+/// user's settings (`config`), as a single document would be.
 pub fn entry(
     name: &str,
     loaded: Result<Loaded, LoadError>,
     choice: &ProfileChoice,
+    config: &Config,
     profiles: &[Profile],
 ) -> Entry {
     match loaded {
         Ok(l) => {
-            let a = analysis(&l.text, choice, &Config::default(), &l.hints);
+            let a = analysis(&l.text, choice, config, &l.hints);
             let row = Row::from_analysis(name, &a, profiles);
             drop(a);
             Entry {
@@ -278,7 +280,13 @@ mod tests {
 
     fn read(name: &str, bytes: &[u8]) -> Entry {
         let loaded = crate::load::load(name, bytes, &lossy, &Limits::default());
-        entry(name, loaded, &ProfileChoice::Auto, &Profile::builtins())
+        entry(
+            name,
+            loaded,
+            &ProfileChoice::Auto,
+            &Config::default(),
+            &Profile::builtins(),
+        )
     }
 
     const CLEAN: &str = "某县2023年度工作总结\n一、主要工作\n全年完成任务12项。\n二、存在问题\n学习不够深入。\n三、下一步工作打算\n继续抓好落实。\n";
@@ -302,6 +310,34 @@ mod tests {
                 CLEAN.replace("12项", "XX项").as_bytes(),
             )))
             .reduced(BatchAction::Add(read("c.docx", b"PK\x03\x04broken")))
+    }
+
+    #[test]
+    fn a_row_is_analysed_with_the_users_settings() {
+        let text = format!("{CLEAN}坚持建设美丽幸福新胶洲。\n");
+        let loaded = || crate::load::load("a.txt", text.as_bytes(), &lossy, &Limits::default());
+        let without = entry(
+            "a.txt",
+            loaded(),
+            &ProfileChoice::Auto,
+            &Config::default(),
+            &[],
+        );
+        let config = Config {
+            formulations: crate::config::UserFormulation::parse_lines(
+                "建设美丽幸福新胶州|市第十四次党代会报告|2021-09",
+            ),
+            ..Config::default()
+        };
+        let with = entry("a.txt", loaded(), &ProfileChoice::Auto, &config, &[]);
+        let wording = crate::Category::ALL
+            .iter()
+            .position(|c| *c == crate::Category::Wording)
+            .unwrap();
+        assert_eq!(
+            with.row.by_category[wording],
+            without.row.by_category[wording] + 1
+        );
     }
 
     #[test]
