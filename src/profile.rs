@@ -165,13 +165,7 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
         ],
         &["id", "name_zh", "name_en"],
     )?;
-    for key in ["id", "name_zh", "name_en", "lang"] {
-        if let Some(x) = top.get(key) {
-            if !x.is_string() {
-                return Err(field_error(key, "必须是字符串", "must be a string"));
-            }
-        }
-    }
+    check_string_fields(top, "", &["id", "name_zh", "name_en", "lang"])?;
     if let Some(lang) = top.get("lang").and_then(Value::as_str) {
         if lang != "zh" && lang != "en" {
             return Err(field_error(
@@ -213,17 +207,7 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
                 &["phrase", "source", "date", "members"],
                 &["phrase"],
             )?;
-            for key in ["phrase", "source", "date"] {
-                if let Some(x) = o.get(key) {
-                    if !x.is_string() {
-                        return Err(field_error(
-                            &format!("{path}.{key}"),
-                            "必须是字符串",
-                            "must be a string",
-                        ));
-                    }
-                }
-            }
+            check_string_fields(o, &format!("{path}."), &["phrase", "source", "date"])?;
             if let Some(x) = o.get("members") {
                 check_strings(x, &format!("{path}.members"))?;
             }
@@ -253,17 +237,7 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
                 &["id", "title", "title_en", "aliases", "need", "statements"],
                 &["id", "title", "aliases", "need"],
             )?;
-            for key in ["id", "title", "title_en"] {
-                if let Some(x) = o.get(key) {
-                    if !x.is_string() {
-                        return Err(field_error(
-                            &format!("{path}.{key}"),
-                            "必须是字符串",
-                            "must be a string",
-                        ));
-                    }
-                }
-            }
+            check_string_fields(o, &format!("{path}."), &["id", "title", "title_en"])?;
             for key in ["aliases", "statements"] {
                 if let Some(x) = o.get(key) {
                     check_strings(x, &format!("{path}.{key}"))?;
@@ -301,6 +275,25 @@ fn check_keys(
     for key in required {
         if !o.contains_key(*key) {
             return Err(field_error(&format!("{prefix}{key}"), "缺失", "is missing"));
+        }
+    }
+    Ok(())
+}
+
+/// The fields of `o` named in `keys`, where present, are strings; the
+/// error names the field as `prefix` + key.
+fn check_string_fields(
+    o: &serde_json::Map<String, Value>,
+    prefix: &str,
+    keys: &[&str],
+) -> Result<(), ProfileError> {
+    for key in keys {
+        if o.get(*key).is_some_and(|x| !x.is_string()) {
+            return Err(field_error(
+                &format!("{prefix}{key}"),
+                "必须是字符串",
+                "must be a string",
+            ));
         }
     }
     Ok(())
