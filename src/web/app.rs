@@ -53,7 +53,8 @@ fn reveal(id: &str) {
     .forget();
 }
 
-/// Selects a byte range in the editor, so the user can type over it.
+/// Selects a byte range in the editor and gives it the focus, so the user
+/// can type over it.
 fn select_in_editor(text: &str, start: usize, end: usize) {
     let Some(area) = gloo::utils::document()
         .query_selector("[data-testid=editor]")
@@ -64,6 +65,11 @@ fn select_in_editor(text: &str, start: usize, end: usize) {
         return;
     };
     let utf16 = |b: usize| text.get(..b).map_or(0, |s| s.encode_utf16().count()) as u32;
+    // The caret shows where the finding is; the mark's own scrolling brings
+    // it into view (reveal), so focusing must not scroll.
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
+    let _ = area.focus_with_options(&opts);
     let _ = area.set_selection_range(utf16(start), utf16(end));
 }
 
@@ -276,6 +282,11 @@ pub fn app() -> Html {
             Timeout::new(0, move || {
                 if *latest_selected.borrow() != Some(i) {
                     return; // a later key press moved on; its own card opens
+                }
+                // Again, now the text is shown: on a narrow window it was a
+                // hidden tab, which cannot take the focus.
+                if let Some(f) = state.report.findings.get(i) {
+                    select_in_editor(&state.text, f.byte_start, f.byte_end);
                 }
                 let id = format!("mark-{i}");
                 let mark = gloo::utils::document()
@@ -655,13 +666,14 @@ pub fn app() -> Html {
                 </div>
             }
             <main class="workspace" hidden={table_shown || compared.is_some()}>
-                <super::layout::ColumnTabs {lang} empty={state.text.trim().is_empty()} selected={state.selected} />
+                <super::layout::ColumnTabs {lang} selected={state.selected} />
                 <Editor text={state.text.clone()} file_name={state.file_name.clone()} {lang} {on_input}
                     on_pick={{ let read_file = read_file.clone(); Callback::from(move |f| read_file(f)) }}
-                    on_pick_many={read_many} {on_previous} />
-                <DocView text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()}
-                    selected={state.selected} card={state.card} {lang} busy={state.busy}
-                    on_open={open_card} on_close={send(&state, || Action::CloseCard)} on_apply={apply} on_ignore={ignore} />
+                    on_pick_many={read_many} {on_previous}>
+                    <DocView text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()}
+                        selected={state.selected} card={state.card} {lang} busy={state.busy}
+                        on_open={open_card} on_close={send(&state, || Action::CloseCard)} on_apply={apply} on_ignore={ignore} />
+                </Editor>
                 <aside class="side">
                     <Outline report={state.report.clone()} profiles={state.all_profiles()} selected_profile={state.settings.profile.clone()} {lang}
                         empty={state.text.trim().is_empty()} on_profile={{ let s = state.clone(); Callback::from(move |id| s.dispatch(Action::SetProfile(id))) }}

@@ -1,4 +1,9 @@
-//! The editor: a textarea to type or paste into, and a file picker.
+//! The one editing surface: the draft in a textarea, with the marked copy
+//! of the same text laid exactly over it (the `children`: highlights.rs).
+//! The textarea paints the text, the caret, the selection and an input
+//! method's composition; the layer above it paints only the marks, and
+//! lets every click but one on a mark through to the textarea. Both sit in
+//! one scrolling sheet, so they cannot scroll apart.
 
 use super::i18n::Lang;
 use super::picked::{self, Picked};
@@ -18,6 +23,9 @@ pub struct EditorProps {
     pub on_pick_many: Callback<(Picked, bool)>,
     /// The previous version of the draft, to compare with.
     pub on_previous: Callback<web_sys::File>,
+    /// The marked layer and the card (highlights.rs), inside the sheet.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The files of a file input.
@@ -28,12 +36,37 @@ pub fn input_files(input: &HtmlInputElement) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+const PLACEHOLDER_ZH: &str = "把报告草稿粘贴到这里，或打开、拖入一个文件（.txt .md .docx）。\n\n问题会在文字上用颜色标出：点击标记可查看说明并一键修正，也可以直接在这里修改。";
+const PLACEHOLDER_EN: &str = "Paste the draft report here, or open or drop a file (.txt .md .docx).\n\nProblems are marked in colour on the text: click a mark for an explanation and a one-click fix, or edit right here.";
+
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let lang = props.lang;
-    let oninput = props
-        .on_input
-        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
+    // An input method's composition (pinyin being typed) is not text yet:
+    // it is analysed once the characters are chosen.
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            if !e.is_composing() {
+                on_input.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            }
+        })
+    };
+    // Yew has no typed `oncompositionend`: a listener of our own.
+    let area = use_node_ref();
+    {
+        let (area, on_input) = (area.clone(), props.on_input.clone());
+        use_effect_with(on_input, move |on_input| {
+            let on_input = on_input.clone();
+            let listener = area.cast::<HtmlTextAreaElement>().map(|el| {
+                let target = el.clone();
+                gloo::events::EventListener::new(&el, "compositionend", move |_| {
+                    on_input.emit(target.value())
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let onchange = {
         let (pick, many) = (props.on_pick.clone(), props.on_pick_many.clone());
         Callback::from(move |e: Event| {
@@ -66,7 +99,7 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     html! {
-        <section class="editor-pane" aria-label={lang.t("草稿", "Draft")}>
+        <section class="editor-pane doc-pane" aria-label={lang.t("草稿", "Draft")}>
             <div class="toolbar">
                 <label class="file-button">
                     {lang.t("打开文件…", "Open file…")}
@@ -84,10 +117,15 @@ pub fn editor(props: &EditorProps) -> Html {
                     { props.file_name.clone().unwrap_or_else(|| lang.t("或粘贴文字、拖入文件", "or paste text, or drop a file").to_string()) }
                 </span>
             </div>
-            <textarea data-testid="editor" class="editor" spellcheck="false"
-                placeholder={lang.t("把报告草稿粘贴到这里…", "Paste the draft report here…")}
-                aria-label={lang.t("报告草稿", "Draft text")}
-                value={props.text.to_string()} {oninput} />
+            <div class="surface" data-testid="surface">
+                <div class="sheet">
+                    <textarea data-testid="editor" class="editor" spellcheck="false"
+                        placeholder={lang.t(PLACEHOLDER_ZH, PLACEHOLDER_EN)}
+                        aria-label={lang.t("报告草稿", "Draft text")}
+                        value={props.text.to_string()} {oninput} ref={area} />
+                    { props.children.clone() }
+                </div>
+            </div>
         </section>
     }
 }

@@ -32,22 +32,18 @@ pub struct DocViewProps {
 pub fn doc_view(props: &DocViewProps) -> Html {
     let text: &str = &props.text;
     let lang = props.lang;
+    // While a large text waits for its analysis the old marks would sit on
+    // the wrong characters: the layer is empty until the new ones come.
     if props.busy {
         return html! {
-            <section class="doc-pane empty" aria-label={lang.t("检查结果", "Checked text")}>
-                <p class="progress" role="status" data-testid="progress">{lang.t("正在检查，请稍候…", "Checking, please wait…")}</p>
-            </section>
+            <>
+                <p class="pane-note progress" role="status" data-testid="progress">{lang.t("正在检查，请稍候…", "Checking, please wait…")}</p>
+                <div class="doc" data-testid="doc" aria-hidden="true"></div>
+            </>
         };
     }
     if text.is_empty() {
-        return html! {
-            <section class="doc-pane empty" aria-label={lang.t("检查结果", "Checked text")}>
-                <div class="welcome">
-                    <p class="placeholder-note">{lang.t("把草稿粘贴到左边，或打开、拖入一个文件（.txt .md .docx）。", "Paste a draft on the left, or open or drop a file (.txt .md .docx).")}</p>
-                    <p class="placeholder-note">{lang.t("问题会在这里用颜色标出，点击可查看说明并一键修正。", "Problems are marked here in colour; click one for an explanation and a one-click fix.")}</p>
-                </div>
-            </section>
-        };
+        return html! { <div class="doc" data-testid="doc" aria-hidden="true"></div> };
     }
     let findings = &props.report.findings;
     // One delegated handler for every mark: the mark's index is in its id.
@@ -97,7 +93,7 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     let shown = &shown[..shown.len().min(MAX_MARKS)];
     let unmarked = props.visible.len() - shown.len();
     let cap_note = (unmarked > 0).then(|| {
-        html! { <p class="cap-note" role="note" data-testid="cap-note">{format!("{} {unmarked} {}", lang.t("为保持流畅，正文中未标出其中", "To stay responsive, the text does not mark"), lang.t("处（多为标点提示），请在问题列表中查看或一键修正。", "of them (mostly punctuation notes); see the list, or fix them all at once."))}</p> }
+        html! { <p class="pane-note cap-note" role="note" data-testid="cap-note">{format!("{} {unmarked} {}", lang.t("为保持流畅，正文中未标出其中", "To stay responsive, the text does not mark"), lang.t("处（多为标点提示），请在问题列表中查看或一键修正。", "of them (mostly punctuation notes); see the list, or fix them all at once."))}</p> }
     });
     let lines = split_lines(
         text,
@@ -118,12 +114,14 @@ pub fn doc_view(props: &DocViewProps) -> Html {
                 on_close={props.on_close.clone()} on_apply={props.on_apply.clone()} on_ignore={props.on_ignore.clone()} /> }
         })
     });
+    // The layer is a copy of the textarea's text for the marks only: screen
+    // readers read the textarea (and the findings list), not this.
     html! {
-        <section class="doc-pane" aria-label={lang.t("检查结果", "Checked text")}>
+        <>
             { for cap_note }
-            <div class="doc" data-testid="doc" {onclick}>{ for blocks }</div>
+            <div class="doc" data-testid="doc" aria-hidden="true" {onclick}>{ for blocks }</div>
             { for card }
-        </section>
+        </>
     }
 }
 
@@ -164,14 +162,13 @@ pub fn card(props: &CardProps) -> Html {
     {
         let node = node.clone();
         let (top, left) = (props.top, props.left.max(0.0));
-        use_effect_with((top.to_bits(), left.to_bits()), move |_| {
+        let index = props.index;
+        use_effect_with((index, top.to_bits(), left.to_bits()), move |_| {
             if let Some(el) = node.cast::<HtmlElement>() {
-                // Keep the card inside the text pane.
-                let pane = el.parent_element().map_or(0, |p| p.client_width());
-                let fit = f64::from((pane - el.offset_width() - 8).max(0));
+                let (top, left) = place_card(&el, index, top, left);
                 let style = el.style();
                 let _ = style.set_property("top", &format!("{top}px"));
-                let _ = style.set_property("left", &format!("{}px", left.min(fit)));
+                let _ = style.set_property("left", &format!("{left}px"));
             }
         });
     }
@@ -195,6 +192,33 @@ pub fn card(props: &CardProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Where the card goes. A sheet wide enough keeps a margin on its right
+/// (style.css), as Word keeps one for comments: the card sits there, level
+/// with its mark, and covers no text. A narrow sheet has no margin: the
+/// card opens under the mark's line, inside the sheet.
+fn place_card(card: &HtmlElement, index: usize, top: f64, left: f64) -> (f64, f64) {
+    let Some(sheet) = card.parent_element() else {
+        return (top, left);
+    };
+    let margin = gloo::utils::window()
+        .get_computed_style(&sheet)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("margin-right").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let mark = gloo::utils::document()
+        .get_element_by_id(&format!("mark-{index}"))
+        .and_then(|m| m.dyn_into::<HtmlElement>().ok());
+    let width = f64::from(sheet.client_width());
+    if margin >= 200.0 {
+        let level = mark.map_or(top, |m| f64::from(m.offset_top()) - 4.0);
+        return (level.max(0.0), width + 10.0);
+    }
+    let fit = (width - f64::from(card.offset_width()) - 8.0).max(0.0);
+    (top, left.max(0.0).min(fit))
 }
 
 /// One highlight inside a line: (start, end) relative to the line.

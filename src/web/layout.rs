@@ -1,7 +1,8 @@
-//! The columns as tabs on a narrow window (an office laptop at 125 % or
-//! 150 % scaling is 850–1100 CSS pixels wide): the buttons say which
-//! column is shown, and the stylesheet shows only that one. On a wide
-//! window the buttons are hidden and every column is shown.
+//! The two columns as tabs on a very narrow window (below 700 CSS pixels:
+//! a half-screen window, a small tablet): the buttons say which column is
+//! shown, and the stylesheet shows only that one. Wider windows, office
+//! laptops at 125 % or 150 % scaling among them, show both columns and
+//! hide the buttons.
 
 use super::i18n::Lang;
 use yew::prelude::*;
@@ -9,30 +10,26 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ColumnTabsProps {
     pub lang: Lang,
-    /// No text yet: the editor is the column to start from.
-    pub empty: bool,
-    /// The finding selected: its mark is in the marked text, which is then
-    /// the column to show.
+    /// The finding selected: its mark is in the text, which is then the
+    /// column to show.
     pub selected: Option<usize>,
 }
 
 /// The columns, as `data-view` on the workspace.
-const VIEWS: [(&str, &str, &str); 3] = [
-    ("editor", "编辑", "Edit"),
-    ("doc", "标注", "Marked text"),
-    ("side", "问题", "Problems"),
-];
+const VIEWS: [(&str, &str, &str); 2] = [("editor", "正文", "Text"), ("side", "问题", "Problems")];
 
 #[function_component(ColumnTabs)]
 pub fn column_tabs(props: &ColumnTabsProps) -> Html {
     let lang = props.lang;
     let chosen = use_state(|| None::<&'static str>);
-    let view = chosen.unwrap_or(if props.empty { "editor" } else { "doc" });
+    // The text first (the user may be typing its first line); the findings
+    // are one click away.
+    let view = chosen.unwrap_or("editor");
     {
         let chosen = chosen.clone();
         use_effect_with(props.selected, move |sel| {
             if sel.is_some() {
-                chosen.set(Some("doc"));
+                chosen.set(Some("editor"));
             }
         });
     }

@@ -100,16 +100,38 @@ for (const [w, h, scale] of SCREENS) {
       assert.deepEqual(await page.evaluate(wrappedTabs), []);
       // The English labels are in English.
       if (lang === 'en') assert.match(await page.locator('[data-testid=sections-summary]').textContent(), /^Required sections/);
-      // Narrow windows show the columns as tabs: the editor is one click away.
-      if (vw < 1200) {
-        await page.click('[data-testid=col-tab-editor]');
-        assert.equal(await page.locator('[data-testid=editor]').isVisible(), true);
-        assert.deepEqual(await page.evaluate(brokenLabels), []);
-        // Choosing a finding brings the marked text back.
-        await first.locator('button').click();
-        await page.locator('[data-testid=mark].selected').waitFor();
-      }
+      // The text and the findings side by side, on every office screen.
+      assert.equal(await page.locator('[data-testid=editor]').isVisible(), true);
+      assert.equal(await page.locator('[data-testid=col-tabs]').isVisible(), false);
+      // Choosing a finding marks it in the text, which stays in view.
+      await first.locator('button').click();
+      await page.locator('[data-testid=mark].selected').waitFor();
+      const surface = await page.locator('[data-testid=surface]').boundingBox();
+      assert.ok(surface && surface.x + surface.width <= vw && surface.y + 60 <= vh, `text at ${JSON.stringify(surface)}`);
       await context.close();
     });
   }
 }
+
+// Below 700 CSS pixels (a half-screen window) the two columns are tabs:
+// the text first, the findings one click away, and a chosen finding
+// brings the text back with its mark selected.
+test('a half-screen window (640×700): the columns as tabs', async () => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 700 } });
+  const page = await openApp(browser, server, { context });
+  await page.fill('[data-testid=editor]', collection);
+  await page.locator('[data-testid=mark]').first().waitFor();
+  assert.equal(await page.locator('[data-testid=col-tabs]').isVisible(), true);
+  assert.equal(await page.locator('[data-testid=editor]').isVisible(), true);
+  assert.deepEqual(await page.evaluate(brokenLabels), []);
+  assert.deepEqual(await page.evaluate(wrappedTabs), []);
+  await page.click('[data-testid=col-tab-side]');
+  assert.equal(await page.locator('[data-testid=editor]').isVisible(), false);
+  const first = page.locator('[data-testid=finding]').first();
+  assert.equal(await first.isVisible(), true);
+  assert.deepEqual(await page.evaluate(brokenLabels), []);
+  await first.locator('button').click();
+  await page.locator('[data-testid=mark].selected').waitFor();
+  assert.equal(await page.locator('[data-testid=editor]').isVisible(), true);
+  await context.close();
+});

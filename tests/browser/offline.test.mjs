@@ -77,7 +77,8 @@ test('pasted or uploaded HTML and scripts stay text', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', hostile);
   await page.locator('[data-testid=mark]').first().waitFor();
-  await page.locator('.doc').hover();
+  // The text under the pointer (the textarea, the marks over it).
+  await page.locator('[data-testid=surface]').hover();
   await page.locator('[data-testid=mark]').first().click();
   await page.setInputFiles('[data-testid=file-input]', { name: 'evil.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
   await page.waitForTimeout(300);

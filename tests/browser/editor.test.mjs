@@ -1,0 +1,172 @@
+// One editing surface (issue #21): the user types in the highlighted text
+// itself. The textarea paints the text and the caret; the marked layer lies
+// exactly over it. Typing, an input method's composition, a click on a mark
+// (its card beside the text, not over it), a click on a finding (the caret
+// there), and pasted HTML (inert text).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp } from './harness.mjs';
+
+let browser, server;
+before(async () => ({ browser, server } = await launch()));
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const DRAFT =
+  '关于2025年度党风廉政建设工作情况的报告\n' +
+  '一、主要工作\n' +
+  '今年以来，局党组认真落实全面从严治党主体责任，全年召开专题会议4次，开展廉政谈话XX人次。\n' +
+  '二、存在问题\n' +
+  '一是学习教育还不够深入；二是监督检查的针对性还需加强。\n' +
+  '三、下一步工作打算\n' +
+  '持续深化作风建设，确保各项任务落到实处。\n';
+
+const editorValue = (page) => page.inputValue('[data-testid=editor]');
+const placeholderMarks = (page) => page.locator('[data-testid=mark][data-category=placeholder]');
+
+/// Everything that decides where a character lands, on the textarea and on
+/// the layer: they must agree, or the marks drift off their characters.
+function geometry() {
+  const ta = document.querySelector('[data-testid=editor]');
+  const doc = document.querySelector('[data-testid=doc]');
+  const props = ['font-family', 'font-size', 'line-height', 'letter-spacing', 'word-spacing', 'white-space', 'word-break',
+    'overflow-wrap', 'padding-top', 'padding-left', 'padding-right', 'tab-size', 'text-indent', 'font-weight'];
+  const a = getComputedStyle(ta);
+  const b = getComputedStyle(doc);
+  const differ = props.filter((p) => a.getPropertyValue(p) !== b.getPropertyValue(p));
+  const ra = ta.getBoundingClientRect();
+  const rb = doc.getBoundingClientRect();
+  return {
+    differ,
+    sameBox: Math.abs(ra.left - rb.left) < 0.5 && Math.abs(ra.top - rb.top) < 0.5 && Math.abs(ta.clientWidth - doc.clientWidth) < 0.5,
+    // The textarea never scrolls on its own: the sheet scrolls both.
+    ownScroll: ta.scrollHeight > ta.clientHeight + 1 || ta.scrollTop !== 0,
+    active: document.activeElement === ta,
+    sel: [ta.selectionStart, ta.selectionEnd],
+  };
+}
+
+test('typing in the highlighted text: marks follow, the layer stays on the characters', async () => {
+  const page = await openApp(browser, server);
+  await page.fill('[data-testid=editor]', DRAFT);
+  await placeholderMarks(page).first().waitFor();
+  assert.equal(await placeholderMarks(page).count(), 1);
+  assert.equal(await placeholderMarks(page).first().textContent(), 'XX');
+  // The same text, twice: under the marks and in the textarea.
+  assert.equal(await page.locator('[data-testid=doc]').evaluate((d) => [...d.querySelectorAll('.line')].map((l) => l.textContent).join('\n')), DRAFT);
+  const g = await page.evaluate(geometry);
+  assert.deepEqual(g.differ, []);
+  assert.equal(g.sameBox, true, 'the layer lies on the textarea');
+  assert.equal(g.ownScroll, false);
+
+  // Type at the end of the third line, as a user would: a new blank is marked.
+  const end = DRAFT.indexOf('人次。') + 3;
+  await page.focus('[data-testid=editor]');
+  await page.evaluate((n) => document.querySelector('[data-testid=editor]').setSelectionRange(n, n), end);
+  const typed = '下一步将走访XX家企业。';
+  await page.keyboard.type(typed);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=mark][data-category=placeholder]').length === 2);
+  assert.equal(await editorValue(page), DRAFT.slice(0, end) + typed + DRAFT.slice(end));
+  // The caret stayed where the typing left it.
+  assert.deepEqual((await page.evaluate(geometry)).sel, [end + typed.length, end + typed.length]);
+
+  // Delete it again with Backspace: the mark goes with it.
+  for (let i = 0; i < typed.length; i++) await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=mark][data-category=placeholder]').length === 1);
+  assert.equal(await editorValue(page), DRAFT);
+  assert.equal((await page.evaluate(geometry)).ownScroll, false);
+  await page.close();
+});
+
+test('an input method composition is not analysed until the characters are chosen', async () => {
+  const page = await openApp(browser, server);
+  await page.fill('[data-testid=editor]', DRAFT);
+  await placeholderMarks(page).first().waitFor();
+  const at = DRAFT.indexOf('持续深化');
+  await page.focus('[data-testid=editor]');
+  await page.evaluate((n) => document.querySelector('[data-testid=editor]').setSelectionRange(n, n), at);
+  const cdp = await page.context().newCDPSession(page);
+  // Typing "xx" in a pinyin input method: the letters are in the textarea,
+  // underlined by the IME, but they are not text yet (not a placeholder).
+  await cdp.send('Input.imeSetComposition', { text: 'x', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.imeSetComposition', { text: 'xx', selectionStart: 2, selectionEnd: 2 });
+  assert.equal(await editorValue(page), DRAFT.slice(0, at) + 'xx' + DRAFT.slice(at));
+  await page.waitForTimeout(400);
+  assert.equal(await placeholderMarks(page).count(), 1, 'the composing letters are not analysed');
+  // The candidate is chosen: 学习.
+  await cdp.send('Input.insertText', { text: '学习' });
+  const want = DRAFT.slice(0, at) + '学习' + DRAFT.slice(at);
+  assert.equal(await editorValue(page), want);
+  await page.waitForFunction((w) => [...document.querySelectorAll('[data-testid=doc] .line')].map((l) => l.textContent).join('\n') === w, want);
+  assert.equal(await placeholderMarks(page).count(), 1);
+  await page.close();
+});
+
+test('a click on a mark: its card beside the text, level with it, and the fix in one click', async () => {
+  const page = await openApp(browser, server);
+  await page.fill('[data-testid=editor]', DRAFT);
+  const mark = placeholderMarks(page).first();
+  await mark.waitFor();
+  await mark.click();
+  const card = page.locator('[data-testid=card]');
+  await card.waitFor();
+  const [m, c, ta] = [await mark.boundingBox(), await card.boundingBox(), await page.locator('[data-testid=editor]').boundingBox()];
+  // Beside: the card starts right of the text column and covers none of it.
+  assert.ok(c.x >= ta.x + ta.width - 1, `card at x=${c.x}, text column ends at ${ta.x + ta.width}`);
+  assert.ok(Math.abs(c.y - m.y) < 24, `card top ${c.y} level with the mark's ${m.y}`);
+  // The caret is on the flagged characters, in the editor.
+  const at = DRAFT.indexOf('XX');
+  const g = await page.evaluate(geometry);
+  assert.equal(g.active, true);
+  assert.deepEqual(g.sel, [at, at + 2]);
+  await page.close();
+});
+
+test('a click on a finding puts the caret on it and scrolls it into view', async () => {
+  const page = await openApp(browser, server, { context: await browser.newContext({ viewport: { width: 1280, height: 720 } }) });
+  // A long draft: the blank is far below the first screen.
+  const filler = '各单位要坚持问题导向，压实工作责任，确保各项措施落地见效。\n'.repeat(80);
+  const text = DRAFT.replace('二、存在问题\n', filler + '二、存在问题\n');
+  await page.fill('[data-testid=editor]', text);
+  const row = page.locator('[data-testid=finding][data-category=placeholder]').first();
+  await row.waitFor();
+  await row.locator('button').click();
+  const mark = placeholderMarks(page).first();
+  await page.waitForFunction(() => document.querySelector('[data-testid=mark][data-category=placeholder]')?.classList.contains('selected'));
+  await page.waitForTimeout(800); // smooth scroll
+  const surface = await page.locator('[data-testid=surface]').boundingBox();
+  const box = await mark.boundingBox();
+  assert.ok(box.y >= surface.y && box.y + box.height <= surface.y + surface.height, 'the mark is in view');
+  const at = text.indexOf('XX');
+  const g = await page.evaluate(geometry);
+  assert.equal(g.active, true, 'the editor has the focus');
+  assert.deepEqual(g.sel, [at, at + 2]);
+  assert.equal(g.ownScroll, false);
+  // Typing now replaces the blank.
+  await page.keyboard.type('36');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=mark][data-category=placeholder]'));
+  assert.equal(await editorValue(page), text.replace('XX', '36'));
+  await page.close();
+});
+
+test('pasted HTML stays inert text', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await openApp(browser, server, { context });
+  await page.evaluate(async () => {
+    const html = '<p><b>一、基本情况</b></p><img src="x" onerror="window.__pwned=1"><script>window.__pwned=2</script><p>共有XX个单位。</p>';
+    await navigator.clipboard.write([new ClipboardItem({
+      'text/html': new Blob([html], { type: 'text/html' }),
+      'text/plain': new Blob(['一、基本情况\n共有XX个单位。'], { type: 'text/plain' }),
+    })]);
+  });
+  await page.click('[data-testid=editor]');
+  await page.keyboard.press('Control+V');
+  await placeholderMarks(page).first().waitFor();
+  assert.equal(await editorValue(page), '一、基本情况\n共有XX个单位。');
+  assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+  assert.equal(await page.locator('[data-testid=doc] img, [data-testid=doc] b, [data-testid=doc] script').count(), 0);
+  await context.close();
+});
