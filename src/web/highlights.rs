@@ -165,10 +165,7 @@ pub fn card(props: &CardProps) -> Html {
         let index = props.index;
         use_effect_with((index, top.to_bits(), left.to_bits()), move |_| {
             if let Some(el) = node.cast::<HtmlElement>() {
-                let (top, left) = place_card(&el, index, top, left);
-                let style = el.style();
-                let _ = style.set_property("top", &format!("{top}px"));
-                let _ = style.set_property("left", &format!("{left}px"));
+                place_card(&el, index, top, left);
             }
         });
     }
@@ -194,13 +191,26 @@ pub fn card(props: &CardProps) -> Html {
     }
 }
 
-/// Where the card goes. A sheet wide enough keeps a margin on its right
-/// (style.css), as Word keeps one for comments: the card sits there, level
-/// with its mark, and covers no text. A narrow sheet has no margin: the
-/// card opens under the mark's line, inside the sheet.
-fn place_card(card: &HtmlElement, index: usize, top: f64, left: f64) -> (f64, f64) {
+/// Where the card goes, never over the text. A sheet wide enough keeps a
+/// margin on its right (style.css), as Word keeps one for comments: the
+/// card sits there, level with its mark. A narrower sheet beside the
+/// findings column (office laptops at 125–150 %): the card lies over the top
+/// of that column. Only a window too narrow for both columns opens it under
+/// the mark's line.
+fn place_card(card: &HtmlElement, index: usize, top: f64, left: f64) {
+    let style = card.style();
+    let set = |position: &str, top: f64, left: f64, width: Option<f64>| {
+        let _ = style.set_property("position", position);
+        let _ = style.set_property("top", &format!("{top}px"));
+        let _ = style.set_property("left", &format!("{left}px"));
+        match width {
+            Some(w) => style.set_property("width", &format!("{w}px")),
+            None => style.remove_property("width").map(drop),
+        }
+        .ok();
+    };
     let Some(sheet) = card.parent_element() else {
-        return (top, left);
+        return set("absolute", top, left, None);
     };
     let margin = gloo::utils::window()
         .get_computed_style(&sheet)
@@ -209,16 +219,45 @@ fn place_card(card: &HtmlElement, index: usize, top: f64, left: f64) -> (f64, f6
         .and_then(|s| s.get_property_value("margin-right").ok())
         .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
         .unwrap_or(0.0);
-    let mark = gloo::utils::document()
-        .get_element_by_id(&format!("mark-{index}"))
-        .and_then(|m| m.dyn_into::<HtmlElement>().ok());
     let width = f64::from(sheet.client_width());
+    // From the boxes on screen: a mark's offsetTop counts from its block
+    // (each block contains its layout), not from the sheet.
+    let Some(mark) = gloo::utils::document().get_element_by_id(&format!("mark-{index}")) else {
+        return set("absolute", top, left, None);
+    };
+    let (m, s) = (
+        mark.get_bounding_client_rect(),
+        sheet.get_bounding_client_rect(),
+    );
     if margin >= 200.0 {
-        let level = mark.map_or(top, |m| f64::from(m.offset_top()) - 4.0);
-        return (level.max(0.0), width + 10.0);
+        return set(
+            "absolute",
+            (m.top() - s.top() - 4.0).max(0.0),
+            width + 10.0,
+            None,
+        );
+    }
+    let side = gloo::utils::document()
+        .query_selector(".workspace > .side")
+        .ok()
+        .flatten()
+        .map(|e| e.get_bounding_client_rect())
+        .filter(|r| r.width() >= 280.0 && r.left() >= s.right());
+    if let Some(r) = side {
+        return set(
+            "fixed",
+            r.top() + 6.0,
+            r.left() + 6.0,
+            Some(r.width() - 12.0),
+        );
     }
     let fit = (width - f64::from(card.offset_width()) - 8.0).max(0.0);
-    (top, left.max(0.0).min(fit))
+    set(
+        "absolute",
+        m.bottom() - s.top() + 4.0,
+        (m.left() - s.left()).max(0.0).min(fit),
+        None,
+    );
 }
 
 /// One highlight inside a line: (start, end) relative to the line.

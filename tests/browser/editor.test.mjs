@@ -5,6 +5,7 @@
 // there), and pasted HTML (inert text).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { inflateSync } from 'node:zlib';
 import { launch, openApp } from './harness.mjs';
 
 let browser, server;
@@ -22,6 +23,46 @@ const DRAFT =
   '一是学习教育还不够深入；二是监督检查的针对性还需加强。\n' +
   '三、下一步工作打算\n' +
   '持续深化作风建设，确保各项任务落到实处。\n';
+
+/// Pixels darker than the marks' tints and underlines in a PNG screenshot
+/// (8-bit RGB or RGBA, not interlaced, as Chromium writes them): the text.
+function darkPixels(png) {
+  let pos = 8;
+  let width = 0, channels = 0;
+  const idat = [];
+  while (pos < png.length) {
+    const len = png.readUInt32BE(pos);
+    const type = png.toString('latin1', pos + 4, pos + 8);
+    const data = png.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      channels = { 2: 3, 6: 4 }[data[9]];
+      assert.ok(data[8] === 8 && channels && data[12] === 0, 'an 8-bit RGB(A) PNG');
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  let prev = Buffer.alloc(stride);
+  let dark = 0;
+  for (let row = 0; row * (stride + 1) < raw.length; row++) {
+    const filter = raw[row * (stride + 1)];
+    const line = Buffer.from(raw.subarray(row * (stride + 1) + 1, (row + 1) * (stride + 1)));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? line[i - channels] : 0;
+      const b = prev[i];
+      const c = i >= channels ? prev[i - channels] : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      line[i] = (line[i] + [0, a, b, (a + b) >> 1, paeth][filter]) & 255;
+    }
+    for (let i = 0; i < stride; i += channels) {
+      if (0.299 * line[i] + 0.587 * line[i + 1] + 0.114 * line[i + 2] < 60) dark++;
+    }
+    prev = line;
+  }
+  return dark;
+}
 
 const editorValue = (page) => page.inputValue('[data-testid=editor]');
 const placeholderMarks = (page) => page.locator('[data-testid=mark][data-category=placeholder]');
@@ -56,6 +97,9 @@ test('typing in the highlighted text: marks follow, the layer stays on the chara
   assert.equal(await placeholderMarks(page).first().textContent(), 'XX');
   // The same text, twice: under the marks and in the textarea.
   assert.equal(await page.locator('[data-testid=doc]').evaluate((d) => [...d.querySelectorAll('.line')].map((l) => l.textContent).join('\n')), DRAFT);
+  // The characters under a mark show through its tint (the textarea paints
+  // them; the layer over them must not hide them).
+  assert.ok(darkPixels(await placeholderMarks(page).first().screenshot()) > 20, 'the XX under its mark is visible');
   const g = await page.evaluate(geometry);
   assert.deepEqual(g.differ, []);
   assert.equal(g.sameBox, true, 'the layer lies on the textarea');
@@ -104,23 +148,46 @@ test('an input method composition is not analysed until the characters are chose
   await page.close();
 });
 
-test('a click on a mark: its card beside the text, level with it, and the fix in one click', async () => {
+// Wide (a margin for the card beside the text) and an office laptop at
+// 150 % (853×480 CSS px: the card over the findings column, beside the text).
+for (const [w, h] of [[1280, 720], [853, 480]]) {
+  test(`${w}×${h}: a click on a mark opens its card beside the text, and puts the caret on it`, async () => {
+    const context = await browser.newContext({ viewport: { width: w, height: h } });
+    const page = await openApp(browser, server, { context });
+    await page.fill('[data-testid=editor]', DRAFT);
+    const mark = placeholderMarks(page).first();
+    await mark.waitFor();
+    await mark.click();
+    const card = page.locator('[data-testid=card]');
+    await card.waitFor();
+    const [m, c, ta] = [await mark.boundingBox(), await card.boundingBox(), await page.locator('[data-testid=editor]').boundingBox()];
+    // Beside: the card starts right of the text column and covers none of it.
+    assert.ok(c.x >= ta.x + ta.width - 1, `card at x=${c.x}, text column ends at ${ta.x + ta.width}`);
+    assert.ok(c.x + c.width <= w && c.y >= 0 && c.y + 40 <= h, `card on screen: ${JSON.stringify(c)}`);
+    if (w >= 1200) assert.ok(Math.abs(c.y - m.y) < 24, `card top ${c.y} level with the mark's ${m.y}`);
+    // The caret is on the flagged characters, in the editor.
+    const at = DRAFT.indexOf('XX');
+    const g = await page.evaluate(geometry);
+    assert.equal(g.active, true);
+    assert.deepEqual(g.sel, [at, at + 2]);
+    // The card works where it is: ignoring takes the mark away.
+    await card.locator('[data-testid=ignore]').click();
+    await placeholderMarks(page).first().waitFor({ state: 'detached' });
+    await context.close();
+  });
+}
+
+test('far down a long draft, the card is still level with its mark', async () => {
   const page = await openApp(browser, server);
-  await page.fill('[data-testid=editor]', DRAFT);
+  const text = '各单位要坚持问题导向，压实工作责任。\n'.repeat(150) + '全年共走访企业XX家。\n';
+  await page.fill('[data-testid=editor]', text);
   const mark = placeholderMarks(page).first();
   await mark.waitFor();
   await mark.click();
   const card = page.locator('[data-testid=card]');
   await card.waitFor();
-  const [m, c, ta] = [await mark.boundingBox(), await card.boundingBox(), await page.locator('[data-testid=editor]').boundingBox()];
-  // Beside: the card starts right of the text column and covers none of it.
-  assert.ok(c.x >= ta.x + ta.width - 1, `card at x=${c.x}, text column ends at ${ta.x + ta.width}`);
+  const [m, c] = [await mark.boundingBox(), await card.boundingBox()];
   assert.ok(Math.abs(c.y - m.y) < 24, `card top ${c.y} level with the mark's ${m.y}`);
-  // The caret is on the flagged characters, in the editor.
-  const at = DRAFT.indexOf('XX');
-  const g = await page.evaluate(geometry);
-  assert.equal(g.active, true);
-  assert.deepEqual(g.sel, [at, at + 2]);
   await page.close();
 });
 

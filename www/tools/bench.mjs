@@ -81,10 +81,17 @@ const keyTimes = await page.evaluate(async () => {
 
 // 1.5 MB paste → summary.
 const pasteTimes = [];
+const longestTasks = [];
 for (let i = 0; i < 3; i++) {
   const p = await openApp(browser, server);
   pasteTimes.push(await p.evaluate(async (text) => {
     const area = document.querySelector('[data-testid=editor]');
+    // The main thread's longest task from the paste until the marks are
+    // drawn (issue #21's target: none over 100 ms).
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask' });
     const t0 = performance.now();
     area.value = text;
     area.dispatchEvent(new InputEvent('input', { bubbles: true }));
@@ -94,6 +101,9 @@ for (let i = 0; i < 3; i++) {
     });
     return performance.now() - t0;
   }, big));
+  await p.locator('[data-testid=mark]').first().waitFor();
+  await p.waitForTimeout(300);
+  longestTasks.push(await p.evaluate(() => window.__longest));
   await p.close();
 }
 // The batch and diff inputs, as tests/bench/batch.rs makes them.
@@ -173,7 +183,9 @@ const rows = [
   ['analyze, native (regex), --timing --threads 1', `${median(oneThreadTimes).toFixed(1)} ms`, ''],
   ['analyze, wasm in Chromium (regex-lite), count_findings (one thread)', `${median(wasmTimes).toFixed(1)} ms: ${(median(wasmTimes) / median(oneThreadTimes)).toFixed(2)}× one native thread, ${(median(wasmTimes) / median(nativeTimes)).toFixed(2)}× two`, '≤ 2× native'],
   ['keystroke → highlight, 30,000-character report', `${median(keyTimes).toFixed(1)} ms`, '≤ 50 ms'],
-  ['1.5 MB paste → summary', `${median(pasteTimes).toFixed(0)} ms`, '≤ 1 s'],
+  ['keystroke → highlight against one native analysis of the 1.5 MB text (--threads 1)', `${(median(keyTimes) / median(oneThreadTimes)).toFixed(2)}×`, ''],
+  ['1.5 MB paste → summary', `${median(pasteTimes).toFixed(0)} ms: ${(median(pasteTimes) / median(oneThreadTimes)).toFixed(1)}× one native analysis`, '≤ 1 s'],
+  ['1.5 MB paste: longest main-thread task until the marks are drawn', `${median(longestTasks).toFixed(0)} ms`, '≤ 100 ms'],
   ['download, gzipped (wasm + js + css + html)', `${(gz / 1024).toFixed(1)} KiB (${gz} bytes)`, '≤ 450 KB'],
   ['batch of 40 × 50 KB dropped → table complete, in Chromium', `${median(batchTimes).toFixed(0)} ms: ${(median(batchTimes) / median(batchRefs)).toFixed(2)}× count_findings on the same 2 MB (${median(batchRefs).toFixed(0)} ms)`, '≤ 3 s'],
   ['1 MB pair, compare-previous → comparison shown, in Chromium', `${median(diffTimes).toFixed(0)} ms: ${(median(diffTimes) / median(diffRefs)).toFixed(2)}× count_findings on both (${median(diffRefs).toFixed(0)} ms)`, ''],
