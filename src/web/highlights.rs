@@ -217,8 +217,10 @@ fn place_card(card: &HtmlElement, index: usize, top: f64, left: f64) {
         .ok()
         .flatten()
         .and_then(|s| s.get_property_value("margin-right").ok())
-        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-        .unwrap_or(0.0);
+        // Whole pixels are enough, and an integer parse keeps Rust's float
+        // parser (and its tables) out of the download.
+        .and_then(|v| v.split(['.', 'p']).next()?.parse::<i32>().ok())
+        .unwrap_or(0);
     let width = f64::from(sheet.client_width());
     // From the boxes on screen: a mark's offsetTop counts from its block
     // (each block contains its layout), not from the sheet.
@@ -229,7 +231,7 @@ fn place_card(card: &HtmlElement, index: usize, top: f64, left: f64) {
         mark.get_bounding_client_rect(),
         sheet.get_bounding_client_rect(),
     );
-    if margin >= 200.0 {
+    if margin >= 200 {
         return set(
             "absolute",
             (m.top() - s.top() - 4.0).max(0.0),
