@@ -32,18 +32,19 @@ pub struct DocViewProps {
 pub fn doc_view(props: &DocViewProps) -> Html {
     let text: &str = &props.text;
     let lang = props.lang;
-    // While a large text waits for its analysis the old marks would sit on
-    // the wrong characters: the layer is empty until the new ones come.
+    // The layer last drawn. While a large text waits for its analysis the
+    // layer stays as it was: drawn anew without marks it would collapse the
+    // sheet, and the page would jump to the top under the user's caret.
+    let last = use_mut_ref(Html::default);
     if props.busy {
-        return html! {
-            <>
-                <p class="pane-note progress" role="status" data-testid="progress">{lang.t("正在检查，请稍候…", "Checking, please wait…")}</p>
-                <div class="doc" data-testid="doc" aria-hidden="true"></div>
-            </>
-        };
+        let progress = html! { <p class="pane-note progress" role="status" data-testid="progress">{lang.t("正在检查，请稍候…", "Checking, please wait…")}</p> };
+        let layer = last.borrow().clone();
+        return html! { <>{ for Some(progress) }{ layer }{ for None::<Html> }</> };
     }
     if text.is_empty() {
-        return html! { <div class="doc" data-testid="doc" aria-hidden="true"></div> };
+        let layer = html! { <div class="doc" data-testid="doc" aria-hidden="true"></div> };
+        *last.borrow_mut() = layer.clone();
+        return html! { <>{ for None::<Html> }{ layer }{ for None::<Html> }</> };
     }
     let findings = &props.report.findings;
     // One delegated handler for every mark: the mark's index is in its id.
@@ -116,13 +117,16 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     });
     // The layer is a copy of the textarea's text for the marks only: screen
     // readers read the textarea (and the findings list), not this.
-    html! {
+    let layer = html! {
         <>
             { for cap_note }
             <div class="doc" data-testid="doc" aria-hidden="true" {onclick}>{ for blocks }</div>
-            { for card }
         </>
-    }
+    };
+    *last.borrow_mut() = layer.clone();
+    // One shape in every state (a note, the layer, the card), so that Yew
+    // compares the layer with the last one instead of building it again.
+    html! { <>{ for None::<Html> }{ layer }{ for card }</> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -237,3 +237,41 @@ test('pasted HTML stays inert text', async () => {
   assert.equal(await page.locator('[data-testid=doc] img, [data-testid=doc] b, [data-testid=doc] script').count(), 0);
   await context.close();
 });
+
+test('typing in a large draft (analysed when typing pauses) keeps the view where it is', async () => {
+  const page = await openApp(browser, server, { context: await browser.newContext({ viewport: { width: 1280, height: 720 } }) });
+  // Over the 200 KB after which the analysis waits for a pause.
+  const para = '各单位要坚持问题导向，压实工作责任，确保各项措施落地见效，全年共走访企业XX家。\n';
+  const text = para.repeat(Math.ceil(240000 / Buffer.byteLength(para)));
+  await page.fill('[data-testid=editor]', text);
+  await placeholderMarks(page).first().waitFor({ timeout: 30000 });
+  // Halfway down, the caret on a line in view.
+  const line = Math.floor(text.length / para.length / 2);
+  const at = line * para.length + 5;
+  await page.evaluate(([n, id]) => {
+    const ta = document.querySelector('[data-testid=editor]');
+    ta.focus();
+    ta.setSelectionRange(n, n);
+    document.getElementById(id).scrollIntoView({ block: 'center' });
+  }, [at, `l-${line + 1}`]);
+  await page.waitForTimeout(300);
+  const before = await page.locator('[data-testid=surface]').evaluate((s) => s.scrollTop);
+  assert.ok(before > 1000, `scrolled down (${before})`);
+  // Every frame's scroll position, from the keystroke until the new text is
+  // analysed and drawn.
+  await page.evaluate(() => {
+    window.__tops = [];
+    const s = document.querySelector('[data-testid=surface]');
+    const tick = () => { window.__tops.push(s.scrollTop); if (!window.__stop) requestAnimationFrame(tick); };
+    tick();
+  });
+  await page.keyboard.type('认真');
+  await page.waitForFunction((id) => document.getElementById(id)?.textContent.includes('认真'), `l-${line + 1}`, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  const tops = await page.evaluate(() => { window.__stop = true; return window.__tops; });
+  const worst = Math.max(...tops.map((t) => Math.abs(t - before)));
+  assert.ok(worst < 40, `scrollTop moved by ${worst} (from ${before}; ${tops.length} frames)`);
+  assert.equal(await editorValue(page), text.slice(0, at) + '认真' + text.slice(at));
+  assert.equal((await page.evaluate(geometry)).ownScroll, false);
+  await page.close();
+});
