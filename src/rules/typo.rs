@@ -31,7 +31,7 @@ use super::{Ctx, Emitter};
 use crate::text::class::is_han;
 use crate::text::utf8::{char_before, rest};
 use crate::text::words::scan::{self, Suspect};
-use crate::text::words::{OCR, SOUND};
+use crate::text::words::{OCR, SOUND, SYLLABLE};
 
 /// This rule's id, category and default severity.
 pub const RULE: super::Rule = super::Rule {
@@ -43,7 +43,7 @@ pub const RULE: super::Rule = super::Rule {
 
 /// How much more probable (natural log) the word must be than the pieces
 /// it replaces.
-pub const MIN_GAIN: f32 = 6.0;
+pub const MIN_GAIN: f32 = 7.0;
 
 /// Titles and forms of address: a name stands next to them.
 const TITLES: &[&str] = &[
@@ -104,7 +104,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             continue;
         }
         let (written, right) = s.texts(text);
-        let (how_zh, how_en) = if s.kind & SOUND != 0 {
+        let (how_zh, how_en) = if s.kind & (SOUND | SYLLABLE) != 0 {
             ("音同或音近", "sound alike")
         } else {
             ("形近", "look alike")
@@ -187,12 +187,38 @@ pub(crate) fn suspects(ctx: &Ctx) -> Vec<Suspect> {
                 .map(|(i, m)| (i, i + m.len()))
         })
         .collect();
+    // A window written the same way twice or more is meant (a term the
+    // lexicon lacks), not a slip.
+    let windows: Vec<&str> = found
+        .iter()
+        .filter_map(|s| text.get(s.start..s.end))
+        .collect();
+    let mut seen = vec![0u32; windows.len()];
+    if let Ok(ac) = aho_corasick::AhoCorasick::new(&windows) {
+        for m in ac.find_overlapping_iter(text) {
+            if let Some(n) = seen.get_mut(m.pattern().as_usize()) {
+                *n += 1;
+            }
+        }
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        let n = windows
+            .get(k - 1)
+            .and_then(|w| windows.iter().position(|x| x == w))
+            .and_then(|first| seen.get(first))
+            .copied()
+            .unwrap_or(0);
+        n < 2
+    });
     found.retain(|s| {
         !in_spans(&quoted, s.start)
             && !user_words.iter().any(|&(a, b)| a < s.end && s.start < b)
             && !is_number(text, s)
             && !is_name_or_place(text, s)
             && !next_to_latin(text, s)
+            && !parallel(text, s)
     });
     found
 }
@@ -293,6 +319,18 @@ fn is_name_or_place(text: &str, s: &Suspect) -> bool {
         }
     }
     false
+}
+
+/// A parallel pair (涉法涉诉, 深学深用): the window's first character
+/// comes again right after it, or its last right before it.
+fn parallel(text: &str, s: &Suspect) -> bool {
+    let window = text.get(s.start..s.end).unwrap_or("");
+    let (Some(first), Some(last)) = (window.chars().next(), window.chars().last()) else {
+        return false;
+    };
+    rest(text, s.end).starts_with(first)
+        || char_before(text, s.start) == Some(last)
+        || text.get(..s.start).unwrap_or("").chars().rev().nth(1) == Some(first)
 }
 
 fn next_to_latin(text: &str, s: &Suspect) -> bool {

@@ -22,11 +22,30 @@ use std::sync::Arc;
 #[cfg(not(target_arch = "wasm32"))]
 pub const WORDS_BIN: &[u8] = include_bytes!("words.bin");
 
-/// A confusion between two characters: how they are alike.
+/// A confusion between two characters: how they are alike. The same
+/// syllable in the same tone:
 pub const SOUND: u8 = 1;
+/// A similar shape (pycorrector's same_stroke).
 pub const SHAPE: u8 = 2;
 /// A shape an OCR engine misreads (千/干, 己/已, 末/未).
 pub const OCR: u8 = 4;
+/// The same syllable in another tone (按/安).
+pub const SYLLABLE: u8 = 8;
+
+/// How much more probable (natural log) than the pieces it replaces a
+/// correction must be, beyond the base, for this kind of likeness: the
+/// looser the likeness, the more evidence it needs.
+pub fn extra_gain(kind: u8) -> f32 {
+    if kind & OCR != 0 {
+        -2.0
+    } else if kind & SOUND != 0 {
+        0.0
+    } else if kind & SYLLABLE != 0 {
+        2.0
+    } else {
+        4.0
+    }
+}
 
 /// Frequency classes are `ln(frequency) * 16`: a correction must be a word
 /// at least this frequent (about 60 in jieba's counts).
@@ -352,7 +371,8 @@ impl Lexicon {
             .unwrap_or(&[])
     }
 
-    /// How `a` and `b` are alike (bits [`SOUND`], [`SHAPE`], [`OCR`]; 0: not).
+    /// How `a` and `b` are alike (bits [`SOUND`], [`SHAPE`], [`OCR`],
+    /// [`SYLLABLE`]; 0: not).
     pub fn confusion(&self, a: u16, b: u16) -> u8 {
         let (Some(&s), Some(&e)) = (
             self.conf_off.get(a as usize),
@@ -365,6 +385,17 @@ impl Lexicon {
             .ok()
             .and_then(|k| list.get(k))
             .map_or(0, |&(_, kind)| kind)
+    }
+
+    /// The characters confusable with character `id`, with their kinds.
+    pub fn confusables(&self, id: u16) -> &[(u16, u8)] {
+        let (Some(&s), Some(&e)) = (
+            self.conf_off.get(id as usize),
+            self.conf_off.get(id as usize + 1),
+        ) else {
+            return &[];
+        };
+        self.conf.get(s as usize..e as usize).unwrap_or(&[])
     }
 
     pub fn word_count(&self) -> usize {
@@ -421,7 +452,7 @@ mod tests {
         assert!(lex.word_class(&ids("贯彻落实")).is_some());
         let an = lex.id('安').unwrap();
         assert!(lex.fillers(&ids("按排"), 0).iter().any(|&(c, _)| c == an));
-        assert_ne!(lex.confusion(lex.id('按').unwrap(), an) & SOUND, 0);
+        assert_ne!(lex.confusion(lex.id('按').unwrap(), an) & SYLLABLE, 0);
         assert_ne!(
             lex.confusion(lex.id('千').unwrap(), lex.id('干').unwrap()) & OCR,
             0

@@ -7,7 +7,7 @@
 //! Linear in the text: per character three word look-ups for the
 //! segmentation; per examined window one blanked look-up per position.
 
-use super::{Lexicon, MIN_TARGET_CLASS};
+use super::{extra_gain, Lexicon, MIN_TARGET_CLASS};
 use crate::text::class::is_han;
 
 /// ln of the total of jieba's counts: a word's log-probability is
@@ -27,6 +27,7 @@ pub struct Suspect {
     /// How the two are alike (`SOUND`, `SHAPE`, `OCR` bits).
     pub kind: u8,
     /// Log-probability of the word minus that of the pieces it replaces.
+    /// (It passed `min_gain` plus [`extra_gain`] of its kind.)
     pub gain: f32,
     /// Characters of the window.
     pub len: usize,
@@ -161,7 +162,9 @@ fn scan_run(
     }
     // One suspect per character to replace, and none overlapping a better one.
     let found = &mut out[first_out..];
-    found.sort_by(|a, b| b.gain.total_cmp(&a.gain).then(a.start.cmp(&b.start)));
+    // By the margin over what each likeness needs.
+    let margin = |s: &Suspect| s.gain - extra_gain(s.kind);
+    found.sort_by(|a, b| margin(b).total_cmp(&margin(a)).then(a.start.cmp(&b.start)));
     let mut kept: Vec<Suspect> = Vec::new();
     for sus in found.iter() {
         if kept
@@ -203,7 +206,8 @@ fn best_in_window(
             if kind == 0 {
                 continue;
             }
-            let gain = word_score(class) - pieces_score;
+            // Ranked by the margin over what this likeness needs.
+            let gain = word_score(class) - pieces_score - extra_gain(kind);
             match best {
                 Some((g, ..)) if g >= gain => second = second.max(gain),
                 _ => {
@@ -229,7 +233,7 @@ fn best_in_window(
         wrong: window[i].1,
         right: lex.char(filler),
         kind,
-        gain,
+        gain: gain + extra_gain(kind),
         len,
     })
 }

@@ -15,7 +15,8 @@ Format of words.bin (little-endian):
   b"DCW1"
   u32 n_chars, then n_chars x (u32 code point, u8 frequency class), sorted
   u32 n_words, then n_words x (u8 length, u8 frequency class, length x u16 char index)
-  u32 n_pairs, then n_pairs x (u16 a, u16 b, u8 kind)  a < b; kind bits 1 sound, 2 shape, 4 OCR
+  u32 n_pairs, then n_pairs x (u16 a, u16 b, u8 kind)  a < b; kind bits 1 same sound and tone,
+      2 similar shape, 4 an OCR look-alike, 8 same syllable in another tone
   u32 n_variants, then (u8 length, length x u16) words that are established
       variant forms (异形词): words, never typos, never corrections
 A frequency class is round(ln(frequency) * 16), at most 255.
@@ -79,6 +80,9 @@ OFFICIAL = """贯彻落实 党风廉政建设 主体责任 监督责任 从严�
 风清气正 营商环境 乡村振兴 高质量发展 新发展理念 新发展格局 脱贫攻坚 基层党建 党建引领 党支部
 党小组 党员干部 领导干部 第一责任人 责任清单 问题清单 整改清单 任务清单 网格化 数字化 智慧化
 提质增效 担当作为 履职尽责 真抓实干 攻坚克难 守正创新 久久为功 常态长效 长效机制 闭环管理
+依规 依纪 依规依纪 主责 主业 主责主业 纠治 发力 精准发力 不敢腐 不能腐 不想腐 惩防 涉恶 涉黑
+扫黑除恶 踏石留印 抓铁有痕 以案说法 以案释法 村务 堵点 痛点 难点 宽严相济 监委 微信 反映不实
+还未 先行先试 逢会必讲 重实效 文旅局 参训 长管长严
 纪检监察 派驻 监察委员会 纪委监委 审查调查 问责 约谈 提醒谈话 诫勉谈话 第一种形态 四种形态
 """
 
@@ -155,19 +159,24 @@ def main():
         key = (min(a, b), max(a, b))
         pairs[key] = pairs.get(key, 0) | kind
 
-    by_sound = {}
+    import unicodedata
+
+    # Same syllable and tone (bit 1), same syllable in another tone (bit 8).
+    by_tone = {}
+    by_syllable = {}
     for cp, readings in pinyin.items():
         c = chr(int(cp))
         if c not in chars or c not in common:
             continue
         for r in readings.split(","):
-            base = "".join(ch for ch in __import__("unicodedata").normalize("NFD", r)
-                           if ch.isascii()).replace("v", "ü")
-            by_sound.setdefault(base, []).append(c)
-    for group in by_sound.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                add(a, b, 1)
+            by_tone.setdefault(r, []).append(c)
+            base = "".join(ch for ch in unicodedata.normalize("NFD", r) if ch.isascii())
+            by_syllable.setdefault(base, []).append(c)
+    for groups, kind in ((by_tone, 1), (by_syllable, 8)):
+        for group in groups.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    add(a, b, kind)
     for line in same_pinyin.splitlines():
         if line.startswith("#"):
             continue
@@ -175,9 +184,9 @@ def main():
         if len(parts) < 2:
             continue
         a = parts[0]
-        for group in parts[1:]:
+        for group, kind in zip(parts[1:], (1, 8)):
             for b in group:
-                add(a, b, 1)
+                add(a, b, kind)
     for line in same_stroke.splitlines():
         group = line.split("\t")
         for i, a in enumerate(group):
