@@ -41,7 +41,7 @@ pub fn extra_gain(kind: u8) -> f32 {
     } else if kind & SOUND != 0 {
         0.0
     } else if kind & SYLLABLE != 0 {
-        2.0
+        1.5
     } else {
         4.0
     }
