@@ -219,6 +219,7 @@ pub(crate) fn suspects(ctx: &Ctx) -> Vec<Suspect> {
             && !is_name_or_place(text, s)
             && !next_to_latin(text, s)
             && !parallel(text, s)
+            && !derived_or_abbreviated(text, s)
     });
     found
 }
@@ -331,6 +332,22 @@ fn parallel(text: &str, s: &Suspect) -> bool {
     rest(text, s.end).starts_with(first)
         || char_before(text, s.start) == Some(last)
         || text.get(..s.start).unwrap_or("").chars().rev().nth(1) == Some(first)
+}
+
+/// Words the lexicon cannot know: a derivation with 化 or 性 (常效化,
+/// 规范性), and an organisation's abbreviation after an administrative
+/// prefix at the start of a clause (区经信局、区公资交易中心).
+fn derived_or_abbreviated(text: &str, s: &Suspect) -> bool {
+    let window = text.get(s.start..s.end).unwrap_or("");
+    if window.ends_with(['化', '性']) && s.at + s.wrong.len_utf8() < s.end {
+        return true;
+    }
+    let before = text.get(..s.start).unwrap_or("");
+    let mut back = before.chars().rev();
+    match (back.next(), back.next()) {
+        (Some(p), before_p) => "省市县区乡镇".contains(p) && before_p.is_none_or(|c| !is_han(c)),
+        _ => false,
+    }
 }
 
 fn next_to_latin(text: &str, s: &Suspect) -> bool {

@@ -99,6 +99,7 @@ struct Table {
 
 impl Table {
     fn with_capacity(n: usize) -> Table {
+        // At most half full: a miss ends within a probe or two.
         let size = (n * 2).next_power_of_two().max(16);
         Table {
             keys: vec![0; size],
@@ -289,7 +290,12 @@ impl Lexicon {
         let conf = pairs.iter().map(|&(_, b, kind)| (b, kind)).collect();
 
         blank_entries.sort_unstable_by_key(|&(k, id, _)| (k, id));
-        let mut blanks = Table::with_capacity(blank_entries.len() / 2);
+        let unique = blank_entries
+            .windows(2)
+            .filter(|w| w[0].0 != w[1].0)
+            .count()
+            + 1;
+        let mut blanks = Table::with_capacity(unique);
         let mut ranges = Vec::new();
         let mut fillers = Vec::with_capacity(blank_entries.len());
         let mut i = 0;

@@ -51,6 +51,9 @@ impl Suspect {
     }
 }
 
+/// Function words, which stand alone in ordinary sentences.
+const FUNCTION: &str = "的了是在和与及对把被将要就也都而并又为以于从向或但则且其之所个着过地得很更最不没有这那此各每该";
+
 fn word_score(class: u8) -> f32 {
     f32::from(class) / 16.0 - LN_TOTAL
 }
@@ -82,6 +85,7 @@ struct Scratch {
     best: Vec<f32>,
     from: Vec<u8>,
     tokens: Vec<(usize, usize, f32)>,
+    in_long_run: Vec<bool>,
 }
 
 fn scan_run(
@@ -137,6 +141,26 @@ fn scan_run(
         end = start;
     }
     s.tokens.reverse();
+    // Runs of four or more single characters are abbreviations strung
+    // together (人城境业融合), not words typed wrong: their two-character
+    // windows are skipped (a longer one, 再接再励, is not). Function words (的, 了, 要 …) break such a run: 要再接再励 is
+    // a phrase with a typo, not a string of abbreviations.
+    s.in_long_run.clear();
+    s.in_long_run.resize(s.tokens.len(), false);
+    let mut k = 0;
+    while k < s.tokens.len() {
+        let mut e = k;
+        while e < s.tokens.len()
+            && s.tokens[e].1 - s.tokens[e].0 == 1
+            && !FUNCTION.contains(run[s.tokens[e].0].1)
+        {
+            e += 1;
+        }
+        if e - k >= 4 {
+            s.in_long_run[k..e].iter_mut().for_each(|x| *x = true);
+        }
+        k = e.max(k + 1);
+    }
     let first_out = out.len();
     // Windows of whole tokens, 2–4 characters, two tokens or more, one of
     // them a single character.
@@ -151,7 +175,8 @@ fn scan_run(
             }
             score += tscore;
             single |= te - ts == 1;
-            if k == j || !single {
+            let inside_run = te - start == 2 && s.in_long_run[j..=k].iter().all(|&x| x);
+            if k == j || !single || inside_run {
                 continue;
             }
             let window = &run[start..te];
