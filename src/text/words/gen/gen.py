@@ -38,8 +38,8 @@ PINS = ["jieba==0.42.1", "pypinyin==0.55.0", "pycorrector==1.1.4"]
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "words.bin")
 
 # Words below this frequency are noise in jieba (3 is its default for an
-# entry without a count); they count as words only when made of common
-# characters.
+# entry without a count); below 5 they count as words only when they are
+# two common characters.
 MIN_FREQ = 3
 # A rare entry this many times less frequent than a confusable word one
 # substitution away is taken for a misspelling that jieba absorbed (按排,
@@ -139,7 +139,11 @@ def main():
             words[w] = max(words.get(w, 0), f)
     # Rare entries only when made of common characters (the rest are
     # classical or technical words a report does not use).
-    words = {w: f for w, f in words.items() if f >= 5 or all(c in common for c in w)}
+    # (and only two-character ones: the longer rare entries are mostly
+    # names and phrases, and they would double the data).
+    words = {
+        w: f for w, f in words.items() if f >= 5 or len(w) == 2 and all(c in common for c in w)
+    }
     variants = VARIANTS.split()
     variants = [w for w in variants if len(w) <= 4]
     for w in variants:
@@ -183,10 +187,11 @@ def main():
         parts = line.split("\t")
         if len(parts) < 2:
             continue
+        # Only the first column (同音同调): the second, 同音异调, holds
+        # other syllables too (厕 cè with 此 cǐ); pypinyin gives the tones.
         a = parts[0]
-        for group, kind in zip(parts[1:], (1, 8)):
-            for b in group:
-                add(a, b, kind)
+        for b in parts[1]:
+            add(a, b, 1)
     for line in same_stroke.splitlines():
         group = line.split("\t")
         for i, a in enumerate(group):
