@@ -863,4 +863,27 @@ mod tests {
         // Chinese words never pick an English profile and vice versa.
         assert_eq!(pick("正文。", "Annual report"), "generic");
     }
+
+    #[test]
+    fn a_dictionary_is_read_and_its_shape_checked_with_the_field_named() {
+        let p = Profile::from_json(
+            r#"{"id":"x","name_zh":"x","name_en":"x",
+                "dictionary":{"words":["张家湾"],"pairs":[{"wrong":"按排","right":"安排"}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(p.dictionary.words, vec!["张家湾"]);
+        assert_eq!(p.dictionary.pairs[0].wrong, "按排");
+        assert_eq!(p.dictionary.pairs[0].right, "安排");
+        let err = |json: &str| Profile::from_json(json).unwrap_err().to_string();
+        let head = r#"{"id":"x","name_zh":"x","name_en":"x","dictionary":"#;
+        assert!(err(&format!("{head}[]}}")).contains("dictionary"));
+        assert!(err(&format!(r#"{head}{{"words":[1]}}}}"#)).contains("dictionary.words[0]"));
+        assert!(err(&format!(r#"{head}{{"pairs":[{{"wrong":"a"}}]}}}}"#))
+            .contains("dictionary.pairs[0]"));
+        assert!(err(&format!(
+            r#"{head}{{"pairs":[{{"wrong":"","right":"b"}}]}}}}"#
+        ))
+        .contains("dictionary.pairs[0].wrong"));
+        assert!(err(&format!(r#"{head}{{"list":[]}}}}"#)).contains("dictionary"));
+    }
 }

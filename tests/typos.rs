@@ -206,3 +206,61 @@ fn planted_typos_are_found() {
     assert!(recall >= 30.0, "recall {recall:.1} %");
     assert!(precision >= 80.0, "precision {precision:.1} %");
 }
+
+#[test]
+fn the_command_line_reads_a_dictionary_file() {
+    use std::process::Command;
+    let dir = std::env::temp_dir().join(format!("draftcheck-dict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let draft = dir.join("draft.txt");
+    std::fs::write(
+        &draft,
+        "各单位要认真按排部署，做好张三丰村的帮扶，落实工作责壬。\n",
+    )
+    .expect("write");
+    let dict = dir.join("dict.txt");
+    std::fs::write(&dict, "# 本单位\n按排\n责壬 -> 责任\n").expect("write");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_draftcheck"))
+            .args(args)
+            .output()
+            .expect("draftcheck runs")
+    };
+    let json = |out: &std::process::Output| -> Vec<(String, String, Option<String>)> {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["files"][0]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["rule"] == "typo")
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap_or("").to_string(),
+                    f["text"].as_str().unwrap_or("").to_string(),
+                    f["suggestion"].as_str().map(str::to_string),
+                )
+            })
+            .collect()
+    };
+    let draft_path = draft.to_str().expect("utf-8 path");
+    let without = json(&run(&["check", "--format", "json", draft_path]));
+    assert_eq!(
+        without,
+        vec![("typo".into(), "按".into(), Some("安".into()))]
+    );
+    let dict_path = dict.to_str().expect("utf-8 path");
+    let with = json(&run(&[
+        "check", "--format", "json", "--dict", dict_path, draft_path,
+    ]));
+    assert_eq!(
+        with,
+        vec![("typo".into(), "责壬".into(), Some("责任".into()))]
+    );
+    // A bad line: the error names the file and the line.
+    std::fs::write(&dict, "好词\n按排 ->\n").expect("write");
+    let out = run(&["check", "--dict", dict_path, draft_path]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("dict.txt") && err.contains("第 2 行"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -167,20 +167,16 @@ pub(crate) fn suspects(ctx: &Ctx) -> Vec<Suspect> {
         return found;
     }
     let quoted = quoted_spans(text);
+    // The user's words, and both sides of their pairs (the wrong one is
+    // reported by the pair itself).
+    let pairs = user_pairs(ctx);
     let user_words: Vec<(usize, usize)> = ctx
         .config
         .dictionary
         .words
         .iter()
         .chain(&ctx.profile.dictionary.words)
-        .chain(
-            &ctx.config
-                .dictionary
-                .pairs
-                .iter()
-                .map(|p| p.right.clone())
-                .collect::<Vec<_>>(),
-        )
+        .chain(pairs.iter().flat_map(|(w, r)| [w, r]))
         .filter(|w| !w.is_empty())
         .flat_map(|w| {
             text.match_indices(w.as_str())
