@@ -20,7 +20,8 @@ use std::sync::Arc;
 
 const RULES: &[&str] = &["typo", "ocr-damage"];
 
-/// Clean texts: the real reports, and the must-not-flag fixtures.
+/// Clean texts: the real reports, a clean official text, the structure
+/// fixtures (real-looking reports) and the must-not-flag fixtures.
 const CLEAN: &[&str] = &[
     "tests/fixtures/corpus/000-1_bureau_self_check.txt",
     "tests/fixtures/corpus/000-2_county_evaluation.txt",
@@ -33,6 +34,14 @@ const CLEAN: &[&str] = &[
     "tests/fixtures/wording/ocr_must_not_flag.txt",
     "tests/fixtures/debris/must_not_flag.txt",
     "tests/fixtures/debris/sharing_sites_must_not_flag.txt",
+    "tests/fixtures/formulations/clean_official.txt",
+    "tests/fixtures/structure/quiet_chapters.txt",
+    "tests/fixtures/structure/quiet_labels.txt",
+    "tests/fixtures/structure/quiet_notice.txt",
+    "tests/fixtures/structure/quiet_work_summary.txt",
+    "tests/fixtures/structure/self_check.txt",
+    "tests/fixtures/structure/self_check_pdf.txt",
+    "tests/fixtures/placeholders/must_not_flag.txt",
 ];
 
 fn config(lex: &Arc<Lexicon>) -> Config {
@@ -136,6 +145,9 @@ fn planted_typos_are_found() {
     let sentences = clean_sentences();
     let (mut planted, mut found_right, mut reported, mut correct) = (0usize, 0, 0, 0);
     let mut tries = 0;
+    // (planted, found) for: same sound and tone, same syllable in another
+    // tone, OCR look-alike.
+    let mut by_kind = [(0usize, 0usize); 3];
     while planted < 600 && tries < 20_000 {
         tries += 1;
         let sentence = &sentences[rng.next(sentences.len())];
@@ -166,7 +178,14 @@ fn planted_typos_are_found() {
         if alikes.is_empty() {
             continue;
         }
-        let (wrong, _) = alikes[rng.next(alikes.len())];
+        let (wrong, kind) = alikes[rng.next(alikes.len())];
+        let class = if kind & OCR != 0 {
+            2
+        } else if kind & SOUND != 0 {
+            0
+        } else {
+            1
+        };
         let mut typo = ids.clone();
         typo[k] = wrong;
         if lex.word_class(&typo).is_some() {
@@ -180,6 +199,7 @@ fn planted_typos_are_found() {
         text.replace_range(pos..pos + original.len_utf8(), &wrong_char.to_string());
         let after = findings(&text, &config);
         planted += 1;
+        by_kind[class].0 += 1;
         let new: Vec<&Finding> = after
             .iter()
             .filter(|f| !before.iter().any(|b| b.message == f.message))
@@ -192,6 +212,7 @@ fn planted_typos_are_found() {
             })
             .count();
         if hit > 0 {
+            by_kind[class].1 += 1;
             found_right += 1;
             correct += hit;
         }
@@ -202,6 +223,16 @@ fn planted_typos_are_found() {
         "planted typos: {planted}, found with the right fix {found_right} (recall {recall:.1} %), \
          {reported} new findings of which {correct} right (precision {precision:.1} %)"
     );
+    for ((n, f), name) in by_kind.iter().zip([
+        "same sound and tone",
+        "same syllable, other tone",
+        "OCR look-alike",
+    ]) {
+        println!(
+            "  {name}: {f} of {n} ({:.1} %)",
+            *f as f64 * 100.0 / (*n).max(1) as f64
+        );
+    }
     assert!(planted >= 300);
     assert!(recall >= 30.0, "recall {recall:.1} %");
     assert!(precision >= 80.0, "precision {precision:.1} %");
