@@ -75,6 +75,37 @@ pub struct Lexicon {
     /// sorted by index.
     conf_off: Vec<u32>,
     conf: Vec<(u16, u8)>,
+    /// Bits over hashed character pairs: the two-character words, and the
+    /// first two characters of the longer words. They fit in the cache,
+    /// and turn away most pieces of text before a probe of `words`.
+    pair_word: Bits,
+    pair_prefix: Bits,
+}
+
+/// A set of hashed character pairs (false positives possible, no false
+/// negatives).
+struct Bits(Vec<u64>);
+
+const PAIR_BITS: u32 = 21;
+
+impl Bits {
+    fn new() -> Bits {
+        Bits(vec![0; 1 << (PAIR_BITS - 6)])
+    }
+    fn hash(a: u16, b: u16) -> usize {
+        ((u64::from(a) << 16 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - PAIR_BITS)) as usize
+    }
+    fn set(&mut self, a: u16, b: u16) {
+        let h = Self::hash(a, b);
+        if let Some(w) = self.0.get_mut(h >> 6) {
+            *w |= 1 << (h & 63);
+        }
+    }
+    fn has(&self, a: u16, b: u16) -> bool {
+        let h = Self::hash(a, b);
+        self.0.get(h >> 6).is_some_and(|w| w >> (h & 63) & 1 == 1)
+    }
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -234,6 +265,8 @@ impl Lexicon {
         let mut words = Table::with_capacity(n_words);
         let mut blank_entries: Vec<(u64, u16, u8)> = Vec::new();
         let mut ids = [0u16; 4];
+        let mut pair_word = Bits::new();
+        let mut pair_prefix = Bits::new();
         for _ in 0..n_words {
             let len = r.u8()? as usize;
             let freq = r.u8()?;
@@ -248,6 +281,11 @@ impl Lexicon {
             }
             let key = pack(&ids[..len]);
             words.insert(key, u32::from(freq));
+            if len == 2 {
+                pair_word.set(ids[0], ids[1]);
+            } else {
+                pair_prefix.set(ids[0], ids[1]);
+            }
             if freq >= MIN_TARGET_CLASS {
                 for (i, &id) in ids.iter().enumerate().take(len) {
                     blank_entries.push((blanked(key, i), id, freq));
@@ -320,6 +358,8 @@ impl Lexicon {
             fillers,
             conf_off,
             conf,
+            pair_word,
+            pair_prefix,
         })
     }
 
@@ -346,7 +386,13 @@ impl Lexicon {
 
     /// The frequency class of the word of these characters, if it is one.
     pub fn word_class(&self, ids: &[u16]) -> Option<u8> {
-        if !(2..=4).contains(&ids.len()) {
+        let (&a, &b) = (ids.first()?, ids.get(1)?);
+        let maybe = match ids.len() {
+            2 => self.pair_word.has(a, b),
+            3 | 4 => self.pair_prefix.has(a, b),
+            _ => false,
+        };
+        if !maybe {
             return None;
         }
         self.words.get(pack(ids)).map(|f| f as u8)
