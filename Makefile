@@ -100,6 +100,9 @@ bench: dist
 	# standard-formulation's recall per kind, precision and the clean-text
 	# flagged-sentence rate (tests/formulations.rs prints them).
 	cargo test --release --locked --test formulations -- --nocapture --test-threads 1
+	# typo and ocr-damage: recall and precision on planted typos, and the
+	# clean-text flagged-sentence rate (tests/typos.rs prints them).
+	cargo test --release --locked --test typos -- --nocapture --test-threads 1
 
 clean:
 	rm -rf dist target $(NODE_DIR)/node_modules

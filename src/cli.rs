@@ -67,6 +67,9 @@ struct CheckArgs {
     /// 汇总表的排序：verdict（最差的在前）、count、name 或类别 id (order of the summary table)
     #[arg(long, value_name = "KEY", default_value = "verdict", requires = "summary", value_parser = parse_sort)]
     sort: SortKey,
+    /// 用户词典：每行一个不报的词，或“错词 -> 正词” (user dictionary: a word never to flag a line, or `wrong -> right`)
+    #[arg(long, value_name = "FILE")]
+    dict: Option<String>,
     /// 要检查的文件或文件夹（递归查找 .txt、.md、.docx）；- 表示标准输入 (files or folders to check; - for stdin)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
@@ -153,6 +156,8 @@ struct Options {
     single_thread: bool,
     /// `--summary`: the batch table, in this order.
     summary: Option<SortKey>,
+    /// `--dict FILE`: the user's dictionary.
+    dictionary: draftcheck::config::UserDictionary,
     files: Vec<String>,
 }
 
@@ -166,9 +171,26 @@ impl CheckArgs {
             timing: self.timing,
             single_thread: self.threads == Some(1),
             summary: self.summary.then_some(self.sort),
+            dictionary: match &self.dict {
+                Some(path) => load_dictionary(path)?,
+                None => draftcheck::config::UserDictionary::default(),
+            },
             files: self.files,
         })
     }
+}
+
+fn load_dictionary(path: &str) -> Result<draftcheck::config::UserDictionary, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("{path}: 无法读取词典（cannot read the dictionary）：{e}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{path}: 词典须为 UTF-8 文本（the dictionary must be UTF-8 text）"))?;
+    draftcheck::config::UserDictionary::parse_lines(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The lexicon embedded in the binary, for the typo and OCR rules.
+fn words() -> draftcheck::text::words::Words {
+    draftcheck::text::words::Words(Some(draftcheck::text::words::Lexicon::embedded()))
 }
 
 fn limits(max_size: Option<usize>) -> Limits {
@@ -329,6 +351,8 @@ fn check(opts: &Options) -> ExitCode {
         } else {
             Threads::Auto
         },
+        dictionary: opts.dictionary.clone(),
+        words: words(),
         ..Config::default()
     };
     let mut loaded: Vec<(String, Loaded)> = Vec::new();
@@ -468,7 +492,10 @@ fn compare(args: DiffArgs) -> ExitCode {
     let (Ok(old), Ok(new)) = (old, new) else {
         return ExitCode::from(2);
     };
-    let config = Config::default();
+    let config = Config {
+        words: words(),
+        ..Config::default()
+    };
     let old_report = draftcheck::analyze_with(&old.text, &choice, &config, &old.hints);
     let new_report = draftcheck::analyze_with(&new.text, &choice, &config, &new.hints);
     let c = diff::compare(
@@ -579,7 +606,15 @@ fn word(args: &WordArgs, fix: Option<draftcheck::docx::FixMode>) -> ExitCode {
     {
         return fail(&"输出文件不能是输入文件本身（the output must not overwrite the input）");
     }
-    let report = draftcheck::analyze_with(&loaded.text, &choice, &Config::default(), &loaded.hints);
+    let report = draftcheck::analyze_with(
+        &loaded.text,
+        &choice,
+        &Config {
+            words: words(),
+            ..Config::default()
+        },
+        &loaded.hints,
+    );
     let findings: Vec<&draftcheck::Finding> = report.findings.iter().collect();
     let date = utc_now();
     let opts = draftcheck::docx::WriteOptions {

@@ -17,6 +17,103 @@ pub struct Config {
     /// Phrases the user declares established: never near-misses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formulation_exceptions: Vec<String>,
+    /// The user's dictionary: words never flagged as typos, and their own
+    /// typo pairs (Settings, `--dict FILE`).
+    #[serde(default, skip_serializing_if = "UserDictionary::is_empty")]
+    pub dictionary: UserDictionary,
+    /// The word lexicon for the typo and OCR rules (they are silent without
+    /// it). Passed in as a value: the CLI loads the embedded data, the web
+    /// app the separately fetched asset.
+    #[serde(skip)]
+    pub words: crate::text::words::Words,
+}
+
+/// A user's dictionary (Settings, a profile's `dictionary`, `--dict FILE`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UserDictionary {
+    /// Words never to flag (names, local terms).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+    /// The user's own typos: (wrong, right).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<TypoPair>,
+}
+
+/// One of the user's own typos.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TypoPair {
+    pub wrong: String,
+    pub right: String,
+}
+
+impl UserDictionary {
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.pairs.is_empty()
+    }
+
+    /// Adds the entries of `other`.
+    pub fn extend(&mut self, other: &UserDictionary) {
+        self.words.extend(other.words.iter().cloned());
+        self.pairs.extend(other.pairs.iter().cloned());
+    }
+
+    /// Reads the text form: one entry a line, a word never to flag, or a
+    /// pair `错词 -> 正词` (or `错词 => 正词`). Blank lines and lines starting
+    /// with # are skipped. The error names the line (1-based).
+    pub fn parse_lines(text: &str) -> Result<UserDictionary, String> {
+        let mut d = UserDictionary::default();
+        for (n, line) in text.lines().enumerate() {
+            let l = line.trim().trim_start_matches('\u{FEFF}');
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let arrow = l
+                .find("->")
+                .map(|i| (i, 2))
+                .or(l.find("=>").map(|i| (i, 2)));
+            match arrow {
+                Some((i, len)) => {
+                    let wrong = l[..i].trim();
+                    let right = l[i + len..].trim();
+                    if wrong.is_empty()
+                        || right.is_empty()
+                        || right.contains("->")
+                        || right.contains("=>")
+                    {
+                        return Err(format!(
+                            "第 {} 行：应写成“错词 -> 正词”（line {}: expected `wrong -> right`）：{l}",
+                            n + 1,
+                            n + 1
+                        ));
+                    }
+                    if wrong == right {
+                        return Err(format!(
+                            "第 {} 行：错词与正词相同（line {}: wrong and right are the same）：{l}",
+                            n + 1,
+                            n + 1
+                        ));
+                    }
+                    d.pairs.push(TypoPair {
+                        wrong: wrong.to_string(),
+                        right: right.to_string(),
+                    });
+                }
+                None => {
+                    if l.chars().any(char::is_whitespace) {
+                        return Err(format!(
+                            "第 {} 行：一行只写一个词（line {}: one word a line）：{l}",
+                            n + 1,
+                            n + 1
+                        ));
+                    }
+                    d.words.push(l.to_string());
+                }
+            }
+        }
+        Ok(d)
+    }
 }
 
 /// A standard formulation added by a user, in a profile (`formulations`)
@@ -120,5 +217,37 @@ impl Config {
                 && bytes >= PARALLEL_BYTES
                 && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dictionary_file_reads_words_and_pairs_and_names_a_bad_line() {
+        let d =
+            UserDictionary::parse_lines("# 本单位\n张家湾\n\n按排 -> 安排\n布署=>部署\n").unwrap();
+        assert_eq!(d.words, vec!["张家湾"]);
+        assert_eq!(
+            d.pairs,
+            vec![
+                TypoPair {
+                    wrong: "按排".into(),
+                    right: "安排".into()
+                },
+                TypoPair {
+                    wrong: "布署".into(),
+                    right: "部署".into()
+                },
+            ]
+        );
+        let e = UserDictionary::parse_lines("好词\n按排 ->\n").unwrap_err();
+        assert!(e.contains("第 2 行"), "{e}");
+        let e = UserDictionary::parse_lines("两个 词\n").unwrap_err();
+        assert!(
+            e.contains("第 1 行") && e.contains("one word a line"),
+            "{e}"
+        );
     }
 }

@@ -30,7 +30,7 @@
 //! phrase as a string; `formulation_exceptions` lists phrases that are
 //! established and never near-misses ("从严治税").
 
-use crate::config::{parse_year_month, UserFormulation};
+use crate::config::{parse_year_month, TypoPair, UserDictionary, UserFormulation};
 use crate::text::class::is_han;
 use crate::text::lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
@@ -102,6 +102,10 @@ pub struct Profile {
     /// Established phrases that are never near-misses of a formulation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formulation_exceptions: Vec<String>,
+    /// Words never flagged as typos and the office's own typo pairs:
+    /// `{"words": [...], "pairs": [{"wrong": "按排", "right": "安排"}]}`.
+    #[serde(default, skip_serializing_if = "UserDictionary::is_empty")]
+    pub dictionary: UserDictionary,
 }
 
 fn default_lang() -> String {
@@ -162,6 +166,7 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
             "sections",
             "formulations",
             "formulation_exceptions",
+            "dictionary",
         ],
         &["id", "name_zh", "name_en"],
     )?;
@@ -188,6 +193,41 @@ fn check_shape(v: &Value) -> Result<(), ProfileError> {
     }
     if let Some(x) = top.get("formulation_exceptions") {
         check_strings(x, "formulation_exceptions")?;
+    }
+    if let Some(d) = top.get("dictionary") {
+        let d = d
+            .as_object()
+            .ok_or_else(|| field_error("dictionary", "必须是对象", "must be an object"))?;
+        check_keys(d, "dictionary.", &["words", "pairs"], &[])?;
+        if let Some(x) = d.get("words") {
+            check_strings(x, "dictionary.words")?;
+        }
+        if let Some(list) = d.get("pairs") {
+            let list = list
+                .as_array()
+                .ok_or_else(|| field_error("dictionary.pairs", "必须是数组", "must be an array"))?;
+            for (i, pair) in list.iter().enumerate() {
+                let path = format!("dictionary.pairs[{i}]");
+                let o = pair
+                    .as_object()
+                    .ok_or_else(|| field_error(&path, "必须是对象", "must be an object"))?;
+                check_keys(
+                    o,
+                    &format!("{path}."),
+                    &["wrong", "right"],
+                    &["wrong", "right"],
+                )?;
+                check_string_fields(o, &format!("{path}."), &["wrong", "right"])?;
+                for key in ["wrong", "right"] {
+                    if o.get(key)
+                        .and_then(Value::as_str)
+                        .is_some_and(|w| w.trim().is_empty())
+                    {
+                        return Err(field_error(&format!("{path}.{key}"), "为空", "is empty"));
+                    }
+                }
+            }
+        }
     }
     if let Some(list) = top.get("formulations") {
         let list = list
@@ -387,6 +427,26 @@ fn from_checked(v: &Value) -> Profile {
         sections: sections.unwrap_or_default(),
         formulations,
         formulation_exceptions: strings(top, "formulation_exceptions"),
+        dictionary: top
+            .get("dictionary")
+            .and_then(Value::as_object)
+            .map(|d| UserDictionary {
+                words: strings(d, "words"),
+                pairs: d
+                    .get("pairs")
+                    .and_then(Value::as_array)
+                    .map(|l| {
+                        l.iter()
+                            .filter_map(Value::as_object)
+                            .map(|o| TypoPair {
+                                wrong: string(o, "wrong").unwrap_or_default().trim().to_string(),
+                                right: string(o, "right").unwrap_or_default().trim().to_string(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -610,6 +670,7 @@ fn empty_generic() -> Profile {
         sections: Vec::new(),
         formulations: Vec::new(),
         formulation_exceptions: Vec::new(),
+        dictionary: UserDictionary::default(),
     }
 }
 
@@ -801,5 +862,28 @@ mod tests {
         assert_eq!(pick(text, "Quarterly Review"), "report-en");
         // Chinese words never pick an English profile and vice versa.
         assert_eq!(pick("正文。", "Annual report"), "generic");
+    }
+
+    #[test]
+    fn a_dictionary_is_read_and_its_shape_checked_with_the_field_named() {
+        let p = Profile::from_json(
+            r#"{"id":"x","name_zh":"x","name_en":"x",
+                "dictionary":{"words":["张家湾"],"pairs":[{"wrong":"按排","right":"安排"}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(p.dictionary.words, vec!["张家湾"]);
+        assert_eq!(p.dictionary.pairs[0].wrong, "按排");
+        assert_eq!(p.dictionary.pairs[0].right, "安排");
+        let err = |json: &str| Profile::from_json(json).unwrap_err().to_string();
+        let head = r#"{"id":"x","name_zh":"x","name_en":"x","dictionary":"#;
+        assert!(err(&format!("{head}[]}}")).contains("dictionary"));
+        assert!(err(&format!(r#"{head}{{"words":[1]}}}}"#)).contains("dictionary.words[0]"));
+        assert!(err(&format!(r#"{head}{{"pairs":[{{"wrong":"a"}}]}}}}"#))
+            .contains("dictionary.pairs[0]"));
+        assert!(err(&format!(
+            r#"{head}{{"pairs":[{{"wrong":"","right":"b"}}]}}}}"#
+        ))
+        .contains("dictionary.pairs[0].wrong"));
+        assert!(err(&format!(r#"{head}{{"list":[]}}}}"#)).contains("dictionary"));
     }
 }

@@ -4,7 +4,8 @@
 //! deliberate change, review the diff and accept it with
 //! `INSTA_UPDATE=always cargo test --test corpus` (or `cargo insta review`).
 
-use draftcheck::{analyze_auto, Report};
+use draftcheck::text::words::{Lexicon, Words};
+use draftcheck::{analyze_with, Config, Hints, ProfileChoice, Report};
 use std::fmt::Write;
 
 fn listing(r: &Report) -> String {
@@ -48,7 +49,13 @@ fn check(name: &str) {
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    insta::assert_snapshot!(name, listing(&analyze_auto(&text)));
+    // With the lexicon, as the command line analyses.
+    let config = Config {
+        words: Words(Some(Lexicon::embedded())),
+        ..Config::default()
+    };
+    let report = analyze_with(&text, &ProfileChoice::Auto, &config, &Hints::default());
+    insta::assert_snapshot!(name, listing(&report));
 }
 
 #[test]

@@ -22,11 +22,17 @@
 //! under full-width characters too.
 
 use draftcheck::rules::RULES;
-use draftcheck::{analyze, Finding, Profile};
+use draftcheck::text::words::{Lexicon, Words};
+use draftcheck::{analyze_with, Config, Finding, Hints, Profile, ProfileChoice};
 use std::fs;
 use std::path::Path;
 
 const DIR: &str = "tests/fixtures/rules";
+
+/// The lexicon rules keep their cases in two files each,
+/// `tests/fixtures/wording/<stem>_must_flag.txt` and `…_must_not_flag.txt`.
+const WORDING_DIR: &str = "tests/fixtures/wording";
+const WORDING: &[(&str, &str)] = &[("typo", "typo"), ("ocr-damage", "ocr")];
 
 struct Mark {
     start: usize,
@@ -144,11 +150,20 @@ fn check_file(rule: &str, path: &Path) -> (usize, usize, Vec<String>) {
     for case in &cases {
         let profile = Profile::builtin(&case.profile)
             .unwrap_or_else(|| panic!("{file}:{}: no profile {}", case.line, case.profile));
-        let found: Vec<Finding> = analyze(&case.text, &profile)
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == rule && f.aggregate.is_none())
-            .collect();
+        let config = Config {
+            words: Words(Some(Lexicon::embedded())),
+            ..Config::default()
+        };
+        let found: Vec<Finding> = analyze_with(
+            &case.text,
+            &ProfileChoice::Given(profile),
+            &config,
+            &Hints::default(),
+        )
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == rule && f.aggregate.is_none())
+        .collect();
         if case.marks.is_empty() {
             silent += 1;
         } else {
@@ -211,6 +226,32 @@ fn every_rule_flags_exactly_its_marked_spans() {
     let mut failures = Vec::new();
     for rule in RULES {
         let path = Path::new(DIR).join(format!("{}.txt", rule.id));
+        if let Some(stem) = WORDING
+            .iter()
+            .find(|(id, _)| *id == rule.id)
+            .map(|(_, s)| s)
+        {
+            // Two files: every block of the first flagged, none of the second.
+            let must = Path::new(WORDING_DIR).join(format!("{stem}_must_flag.txt"));
+            let must_not = Path::new(WORDING_DIR).join(format!("{stem}_must_not_flag.txt"));
+            let (flagged, silent, f) = check_file(rule.id, &must);
+            failures.extend(f);
+            if flagged == 0 || silent != 0 {
+                failures.push(format!(
+                    "{}: {flagged} marked and {silent} unmarked blocks; every block needs a mark",
+                    must.display()
+                ));
+            }
+            let (flagged, silent, f) = check_file(rule.id, &must_not);
+            failures.extend(f);
+            if flagged != 0 || silent == 0 {
+                failures.push(format!(
+                    "{}: {flagged} marked blocks; none may have a mark",
+                    must_not.display()
+                ));
+            }
+            continue;
+        }
         if !path.exists() {
             failures.push(format!(
                 "{}: no fixture (must-flag and must-not-flag cases)",

@@ -29,6 +29,7 @@ pub mod heading_numbering;
 pub mod heading_style;
 pub mod invalid_date;
 pub mod missing_section;
+pub mod ocr_damage;
 pub mod outdated_formulation;
 pub mod page_split_marker;
 pub mod parts_exceed_total;
@@ -49,6 +50,7 @@ pub mod support_titles;
 pub mod template_debris;
 pub mod template_instruction;
 pub mod title_mark_substitute;
+pub mod typo;
 pub mod unbalanced_pair;
 
 #[cfg(test)]
@@ -69,6 +71,8 @@ pub struct Ctx<'a> {
     pub sections: &'a [SectionMatch],
     /// Totals and their parts, read once for the four figure rules.
     groups: OnceLock<Vec<Group>>,
+    /// The lexicon's suspect windows, shared by typo and ocr-damage.
+    suspects: OnceLock<Vec<crate::text::words::scan::Suspect>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -84,7 +88,15 @@ impl<'a> Ctx<'a> {
             config,
             sections,
             groups: OnceLock::new(),
+            suspects: OnceLock::new(),
         }
+    }
+
+    /// The windows the lexicon suspects of a typo, after the filters for
+    /// names, quotations, numbers and the user's words ([`typo::suspects`]),
+    /// computed on first use.
+    pub fn suspects(&self) -> &[crate::text::words::scan::Suspect] {
+        self.suspects.get_or_init(|| typo::suspects(self))
     }
 
     /// Every total with its parts ([`breakdown::find`]), computed on first use.
@@ -136,6 +148,8 @@ pub const RULES: &[Rule] = &[
     standard_formulation::RULE,
     doubled_character::RULE,
     split_word::RULE,
+    typo::RULE,
+    ocr_damage::RULE,
     template_instruction::RULE,
     template_debris::RULE,
     page_split_marker::RULE,

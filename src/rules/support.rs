@@ -6,11 +6,20 @@ use crate::profile::Profile;
 /// Findings of `rule` on `text`, with the given profile (auto if None).
 pub fn findings_of(rule: &str, text: &str) -> Vec<Finding> {
     let profile = Profile::builtin("generic").expect("generic profile");
-    crate::analyze(text, &profile)
-        .findings
-        .into_iter()
-        .filter(|f| f.rule == rule)
-        .collect()
+    let config = crate::Config {
+        words: crate::text::words::Words(Some(crate::text::words::Lexicon::embedded())),
+        ..crate::Config::default()
+    };
+    crate::analyze_with(
+        text,
+        &crate::ProfileChoice::Given(profile),
+        &config,
+        &crate::Hints::default(),
+    )
+    .findings
+    .into_iter()
+    .filter(|f| f.rule == rule)
+    .collect()
 }
 
 /// The flagged texts of `rule` on `text`.

@@ -9,6 +9,7 @@ pub mod seeds;
 #[cfg(feature = "lite-regex")]
 pub mod teddy;
 pub mod utf8;
+pub mod words;
 
 /// `len` pieces of `alphabet` drawn by a fixed generator (for the
 /// searchers' tests against aho-corasick and brute force).

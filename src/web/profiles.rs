@@ -75,6 +75,7 @@ pub fn profile_editor(props: &ProfilesProps) -> Html {
                 sections: Vec::new(),
                 formulations: Vec::new(),
                 formulation_exceptions: Vec::new(),
+                dictionary: Default::default(),
             });
             editing.set(list.len() - 1);
             on_save.emit(list);

@@ -1,0 +1,175 @@
+//! 扫描识别（OCR）损坏。从文库网站下载的扫描版 PDF 转成文字时，常把字认
+//! 错：“千部”（干部）、“入民”（人民）、“己经”（已经）、“末来”（未来）；
+//! 或者在一个词中间夹进一个字母、数字或圆点：“工T作”“成•员”。
+//!
+//! 本规则提示两种情况：
+//! - 词中间夹着一个英文字母、数字或圆点（•·），去掉它，两边的字正好组成
+//!   一个常用词；占位符（X、XX）、单位和量词前的数字（“立案4件”）、型号、
+//!   编号、日期都不算；
+//! - 一个字换成它在扫描件里常见的形近字（千/干、入/人、己/已、末/未、
+//!   曰/日、戍/戌……）就成为常用词，而原来的写法不成词（人名、地名、数字、
+//!   引号里的文字和“词典”里的词除外）。
+//!
+//! # English
+//! OCR damage, typical of text taken from scanned PDFs on document-sharing
+//! sites: a character misread as a look-alike (千部 for 干部, 入民 for 人民,
+//! 己经 for 已经, 末来 for 未来), or a Latin letter, digit or bullet (•·)
+//! inside a word (工T作, 成•员). A stray mark is reported when the Han
+//! characters on both sides form a frequent word; placeholders (X, XX),
+//! digits before units and measure words (立案4件), model numbers, list
+//! markers and dates are exempt. A misread character is reported when its
+//! common OCR look-alike makes a frequent word and the text as written is
+//! none (names, places, numbers, quotations and the user's words excepted).
+
+use super::{Ctx, Emitter};
+use crate::text::class::is_han;
+use crate::text::utf8::{char_before, rest};
+use crate::text::words::Lexicon;
+
+/// This rule's id, category and default severity.
+pub const RULE: super::Rule = super::Rule {
+    id: "ocr-damage",
+    category: crate::Category::Wording,
+    severity: crate::Severity::Warning,
+    check,
+};
+
+/// The word the two sides make must be at least this frequent (class
+/// `ln(f) * 16`: about 1,100).
+const MIN_JOINED_CLASS: u8 = 112;
+
+/// Measure words, units and date characters: a digit before one is a
+/// quantity (立案4件, 年3月), not damage.
+const COUNTERS: &str = "件个名人次项条起所家户元角分万亿千百十年月日号时周天期批轮场篇份例处座栋辆台套本册张位届季度级倍成米克斤吨亩公里升层楼栏章节款组队村镇乡县市区省部门类种样点块头只把支架间室床所校班届";
+
+pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    let Some(lex) = ctx.config.words.get() else {
+        return;
+    };
+    let text = ctx.doc.text;
+    stray_marks(ctx, lex, text, out);
+    for s in ctx.suspects() {
+        if super::typo::is_typo(s) {
+            continue;
+        }
+        let (written, right) = s.texts(text);
+        out.warning(
+            s.at,
+            s.at + s.wrong.len_utf8(),
+            format!(
+                "疑为扫描识别错误：“{written}”应为“{right}”？（“{}”与“{}”形近）",
+                s.wrong, s.right
+            ),
+            format!(
+                "Possible OCR misreading: “{written}” for “{right}” ({} and {} look alike)",
+                s.wrong, s.right
+            ),
+        )
+        .suggest(s.right.to_string())
+        .context(s.start, s.end);
+    }
+}
+
+fn stray_marks(ctx: &Ctx, lex: &Lexicon, text: &str, out: &mut Emitter) {
+    let bytes = text.as_bytes();
+    let user_words: Vec<&String> = ctx
+        .config
+        .dictionary
+        .words
+        .iter()
+        .chain(&ctx.profile.dictionary.words)
+        .collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (mark, len) = if b.is_ascii_alphanumeric() {
+            (b as char, 1)
+        } else if text
+            .get(i..)
+            .is_some_and(|t| t.starts_with('•') || t.starts_with('·'))
+        {
+            {
+                let c = text[i..].chars().next().unwrap_or('•');
+                (c, c.len_utf8())
+            }
+        } else {
+            i += 1;
+            continue;
+        };
+        let at = i;
+        i += len;
+        let (Some(left), Some(right)) =
+            (char_before(text, at), rest(text, at + len).chars().next())
+        else {
+            continue;
+        };
+        if !is_han(left) || !is_han(right) {
+            continue;
+        }
+        if matches!(mark, 'X' | 'x') {
+            continue; // a placeholder (placeholder's)
+        }
+        if mark.is_ascii_digit() && (COUNTERS.contains(right) || COUNTERS.contains(left)) {
+            continue;
+        }
+        let (Some(l), Some(r)) = (lex.id(left), lex.id(right)) else {
+            continue;
+        };
+        let Some(class) = lex.word_class(&[l, r]) else {
+            continue;
+        };
+        if class < MIN_JOINED_CLASS {
+            continue;
+        }
+        let start = at - left.len_utf8();
+        let end = at + len + right.len_utf8();
+        let joined: String = [left, right].iter().collect();
+        if user_words
+            .iter()
+            .any(|w| text.get(start..end).is_some_and(|t| t.contains(w.as_str())))
+        {
+            continue;
+        }
+        let written = &text[start..end];
+        out.warning(
+            at,
+            at + len,
+            format!("“{written}”中夹着“{mark}”，疑为扫描识别或转换残留，删去后为“{joined}”"),
+            format!(
+                "“{mark}” inside “{written}”: OCR or conversion debris; without it, “{joined}”"
+            ),
+        )
+        .suggest("");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::support::*;
+
+    #[test]
+    fn a_letter_inside_a_word_is_flagged_and_deleted() {
+        let f = findings_of("ocr-damage", "加强工T作作风建设。");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].start, f[0].end, f[0].text.as_str()), (3, 4, "T"));
+        assert_eq!(
+            f[0].message,
+            "“工T作”中夹着“T”，疑为扫描识别或转换残留，删去后为“工作”"
+        );
+        assert_eq!(apply_fixes("ocr-damage", "支部成•员"), "支部成员");
+    }
+
+    #[test]
+    fn a_misread_shape_is_flagged() {
+        let f = findings_of("ocr-damage", "全体千部职工参加会议。");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].text.as_str(), f[0].suggestion.as_deref()),
+            ("千", Some("干"))
+        );
+        assert_silent(
+            "ocr-damage",
+            &["共销售三千部手机。", "发挥X作用。", "立案4件。"],
+        );
+    }
+}
