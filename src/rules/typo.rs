@@ -189,14 +189,7 @@ pub(crate) fn suspects(ctx: &Ctx) -> Vec<Suspect> {
         .iter()
         .filter_map(|s| text.get(s.start..s.end))
         .collect();
-    let mut seen = vec![0u32; windows.len()];
-    if let Ok(ac) = aho_corasick::AhoCorasick::new(&windows) {
-        for m in ac.find_overlapping_iter(text) {
-            if let Some(n) = seen.get_mut(m.pattern().as_usize()) {
-                *n += 1;
-            }
-        }
-    }
+    let seen = occurrences(text, &windows);
     let mut k = 0;
     found.retain(|_| {
         k += 1;
@@ -353,6 +346,34 @@ fn next_to_latin(text: &str, s: &Suspect) -> bool {
         .iter()
         .flatten()
         .any(|c| c.is_ascii_alphanumeric())
+}
+
+/// How often each window occurs in the text, overlaps included. Windows
+/// are 2–4 characters: every position is looked up at those three lengths,
+/// so the count is linear in the text (and needs no automaton in the web
+/// build).
+fn occurrences(text: &str, windows: &[&str]) -> Vec<u32> {
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, w) in windows.iter().enumerate() {
+        index.entry(w).or_insert(k);
+    }
+    let mut seen = vec![0u32; windows.len()];
+    if index.is_empty() {
+        return seen;
+    }
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    for (k, &start) in starts.iter().enumerate() {
+        for len in 2..=4 {
+            let end = starts.get(k + len).copied().unwrap_or(text.len());
+            if k + len > starts.len() {
+                break;
+            }
+            if let Some(&first) = text.get(start..end).and_then(|w| index.get(w)) {
+                seen[first] += 1;
+            }
+        }
+    }
+    seen
 }
 
 #[cfg(test)]

@@ -257,6 +257,21 @@ pub fn app() -> Html {
             });
         });
     }
+    // The lexicon, once, after the first results have painted: the typo
+    // and OCR findings join the others when it has been read.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let timer = Timeout::new(50, move || {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(words) = super::lexicon_asset::load().await {
+                        state.dispatch(Action::Lexicon(words));
+                    }
+                });
+            });
+            move || drop(timer)
+        });
+    }
     // A large text is analysed after the progress note has painted.
     {
         let state = state.clone();
@@ -426,7 +441,7 @@ pub fn app() -> Html {
                 queue: Rc::new(RefCell::new(queue)),
                 batch: batch.clone(),
                 choice: Rc::new(state.profile_choice()),
-                config: Rc::new(state.settings.config()),
+                config: Rc::new(state.config()),
                 profiles: Rc::new(state.all_profiles()),
                 slot: slot.clone(),
                 current: current.clone(),
@@ -509,7 +524,7 @@ pub fn app() -> Html {
                         let old_report = crate::analyze_with(
                             &old.text,
                             &state.profile_choice(),
-                            &state.settings.config(),
+                            &state.config(),
                             &old.hints,
                         );
                         let comparison = crate::diff::compare(
@@ -633,6 +648,8 @@ pub fn app() -> Html {
                 on_clear_ignores={send(&state, || Action::ClearIgnores)} />
             <FormulationSettings settings={state.settings.clone()} {lang}
                 on_save={{ let s = state.clone(); Callback::from(move |(e, x)| s.dispatch(Action::SetFormulations(e, x))) }} />
+            <super::dictionary::DictionarySettings dictionary={state.settings.dictionary.clone()} {lang}
+                on_save={{ let s = state.clone(); Callback::from(move |d| s.dispatch(Action::SetDictionary(d))) }} />
             </>
         },
     };

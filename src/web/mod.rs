@@ -18,6 +18,8 @@ mod batch_view;
 #[cfg(target_arch = "wasm32")]
 mod compare;
 #[cfg(target_arch = "wasm32")]
+mod dictionary;
+#[cfg(target_arch = "wasm32")]
 mod download;
 #[cfg(target_arch = "wasm32")]
 mod editor;
@@ -35,6 +37,8 @@ mod formulations;
 mod highlights;
 #[cfg(target_arch = "wasm32")]
 mod layout;
+#[cfg(target_arch = "wasm32")]
+mod lexicon_asset;
 #[cfg(target_arch = "wasm32")]
 mod outline;
 #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,7 @@
 //! `storage`'s (the browser's localStorage); this module is pure.
 
 use super::i18n::Lang;
-use crate::config::{Config, UserFormulation};
+use crate::config::{Config, UserDictionary, UserFormulation};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,9 @@ pub struct Settings {
     /// (Settings → 规范表述), passed to the analysis in its `Config`.
     pub formulations: Vec<UserFormulation>,
     pub formulation_exceptions: Vec<String>,
+    /// The user's dictionary (Settings → 用户词典): words never flagged as
+    /// typos, and their own typo pairs.
+    pub dictionary: UserDictionary,
 }
 
 impl Default for Settings {
@@ -31,6 +34,7 @@ impl Default for Settings {
             remember_draft: false,
             formulations: Vec::new(),
             formulation_exceptions: Vec::new(),
+            dictionary: UserDictionary::default(),
         }
     }
 }
@@ -41,6 +45,7 @@ impl Settings {
         Config {
             formulations: self.formulations.clone(),
             formulation_exceptions: self.formulation_exceptions.clone(),
+            dictionary: self.dictionary.clone(),
             ..Config::default()
         }
     }

@@ -104,6 +104,9 @@ pub struct State {
     /// Text large enough that analysis is deferred and shown as progress.
     pub busy: bool,
     pub load_ignores: IgnoreLoader,
+    /// The word lexicon for the typo and OCR rules: none until its asset
+    /// has been read (after the first results), then every analysis has it.
+    pub words: crate::text::words::Words,
 }
 
 pub enum Action {
@@ -150,6 +153,9 @@ pub enum Action {
     SetRememberDraft(bool),
     /// The user's standard formulations and exceptions (Settings).
     SetFormulations(Vec<crate::config::UserFormulation>, Vec<String>),
+    SetDictionary(crate::config::UserDictionary),
+    /// The lexicon asset has been read: analyse again with it.
+    Lexicon(crate::text::words::Words),
     DismissNotice,
 }
 
@@ -187,6 +193,7 @@ impl State {
             include_notes: false,
             busy: false,
             load_ignores,
+            words: crate::text::words::Words::default(),
         };
         s.ignores = (s.load_ignores.0)(&s.text);
         s.analyze();
@@ -220,11 +227,19 @@ impl State {
             .map_or(ProfileChoice::Auto, ProfileChoice::Given)
     }
 
+    /// What the analysis is given: the settings' lists and the lexicon.
+    pub fn config(&self) -> crate::config::Config {
+        crate::config::Config {
+            words: self.words.clone(),
+            ..self.settings.config()
+        }
+    }
+
     fn analyze(&mut self) {
         self.report = Rc::new(analyze_with(
             &self.text,
             &self.profile_choice(),
-            &self.settings.config(),
+            &self.config(),
             &self.hints,
         ));
         self.busy = false;
@@ -557,6 +572,25 @@ impl State {
                 s.settings.formulations = entries;
                 s.settings.formulation_exceptions = exceptions;
                 s.analyze();
+            }
+            Action::SetDictionary(dictionary) => {
+                s.settings.dictionary = dictionary;
+                s.analyze();
+            }
+            Action::Lexicon(words) => {
+                s.words = words;
+                // Not under a pending analysis of a large text: it will run
+                // with the lexicon anyway.
+                if !s.busy {
+                    let before = s.report.findings.len();
+                    s.analyze();
+                    // New findings renumber the old: a card or a selection
+                    // would point at another finding.
+                    if s.report.findings.len() != before {
+                        s.selected = None;
+                        s.card = None;
+                    }
+                }
             }
             Action::DismissNotice => s.notice = None,
         }

@@ -3,7 +3,9 @@
 //     allowed by its hash, nothing else inline);
 //  2. writes dist/draftcheck.html: one self-contained file with the CSS, the
 //     JS glue and the wasm (base64) inlined, so it works from file:// with no
-//     server and no network (file:// cannot fetch a sibling .wasm).
+//     server and no network (file:// cannot fetch a sibling .wasm); the
+//     lexicon (words.bin) too, as base64 in a data block the app reads after
+//     its first results (src/web/lexicon_asset.rs).
 // Usage: node www/tools/single-file.mjs dist
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -62,6 +64,10 @@ let single = html
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
   .replace(loaderRe, () => `<script type="module">${script}</script>`)
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+// A data block, not a script: the browser never runs it, so the CSP has no
+// say. In <head>: the app's first render replaces what <body> holds.
+const words = readFileSync(join(dist, 'words.bin')).toString('base64');
+single = single.replace('</head>', () => `<script type="application/octet-stream" id="draftcheck-words">${words}</script>\n</head>`);
 if (/(href|src)="\.\//.test(single)) throw new Error('single-file: a relative reference is left');
 writeFileSync(join(dist, 'draftcheck.html'), single);
 console.log(`single-file: ${join(dist, 'draftcheck.html')} (${(single.length / 1024).toFixed(0)} KB)`);

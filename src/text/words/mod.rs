@@ -317,7 +317,10 @@ impl Lexicon {
         if r.at != bytes.len() {
             return Err(BadLexicon("trailing bytes"));
         }
-        pairs.sort_unstable();
+        // The crate's one sort (src/sort.rs), not another copy of std's.
+        crate::sort::sort_by(&mut pairs, |&(a, b, kind)| {
+            crate::sort::key3(a.into(), b.into(), kind.into())
+        });
         let mut conf_off = vec![0u32; n_chars + 1];
         for &(a, _, _) in &pairs {
             conf_off[a as usize + 1] += 1;
@@ -327,7 +330,9 @@ impl Lexicon {
         }
         let conf = pairs.iter().map(|&(_, b, kind)| (b, kind)).collect();
 
-        blank_entries.sort_unstable_by_key(|&(k, id, _)| (k, id));
+        crate::sort::sort_by(&mut blank_entries, |&(k, id, freq)| {
+            u128::from(k) << 24 | u128::from(id) << 8 | u128::from(freq)
+        });
         let unique = blank_entries
             .windows(2)
             .filter(|w| w[0].0 != w[1].0)

@@ -186,10 +186,22 @@ fn scan_run(
         }
     }
     // One suspect per character to replace, and none overlapping a better one.
-    let found = &mut out[first_out..];
-    // By the margin over what each likeness needs.
+    let mut found: Vec<Suspect> = out.drain(first_out..).collect();
+    // By the margin over what each likeness needs, largest first, then by
+    // position; the margin's bits made to sort as numbers do (the crate's
+    // one sort takes integer keys: src/sort.rs).
     let margin = |s: &Suspect| s.gain - extra_gain(s.kind);
-    found.sort_by(|a, b| margin(b).total_cmp(&margin(a)).then(a.start.cmp(&b.start)));
+    let ordered = |x: f32| {
+        let b = x.to_bits();
+        if b & 0x8000_0000 != 0 {
+            !b
+        } else {
+            b | 0x8000_0000
+        }
+    };
+    crate::sort::sort_by(&mut found, |s| {
+        u128::from(u32::MAX - ordered(margin(s))) << 32 | s.start as u128
+    });
     let mut kept: Vec<Suspect> = Vec::new();
     for sus in found.iter() {
         if kept
@@ -199,8 +211,7 @@ fn scan_run(
             kept.push(sus.clone());
         }
     }
-    kept.sort_by_key(|k| k.start);
-    out.truncate(first_out);
+    crate::sort::sort_by(&mut kept, |k| k.start as u128);
     out.extend(kept);
 }
 
