@@ -70,6 +70,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     }
 }
 
+/// Han numerals: a mark between two of them stands for 〇 or a digit.
+const HAN_NUMERALS: &str = "〇零一二三四五六七八九十百千万亿两";
+
 fn stray_marks(ctx: &Ctx, lex: &Lexicon, text: &str, out: &mut Emitter) {
     let bytes = text.as_bytes();
     let user_words: Vec<&String> = ctx
@@ -108,6 +111,15 @@ fn stray_marks(ctx: &Ctx, lex: &Lexicon, text: &str, out: &mut Emitter) {
         }
         if matches!(mark, 'X' | 'x') {
             continue; // a placeholder (placeholder's)
+        }
+        // 二o二o年: a numeral written with a look-alike letter or digit is
+        // split-word's (its fix is 〇); dropping the mark would make 二二 or
+        // 二年.
+        let numeral = |c: char| HAN_NUMERALS.contains(c);
+        if (numeral(left) && numeral(right))
+            || (matches!(mark, 'o' | 'O' | '0') && (numeral(left) || numeral(right)))
+        {
+            continue;
         }
         if mark.is_ascii_digit() && (COUNTERS.contains(right) || COUNTERS.contains(left)) {
             continue;

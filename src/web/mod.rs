@@ -75,6 +75,48 @@ mod wasm {
         })
     }
 
+    /// A parsed lexicon (words.bin's bytes), for `analyze_json_with`: held
+    /// by the caller, not by the module.
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    pub struct LexiconHandle(crate::text::words::Words);
+
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    impl LexiconHandle {
+        #[wasm_bindgen::prelude::wasm_bindgen(constructor)]
+        pub fn new(bytes: &[u8]) -> Result<LexiconHandle, String> {
+            crate::text::words::Lexicon::parse(bytes)
+                .map(|l| LexiconHandle(crate::text::words::Words(Some(std::sync::Arc::new(l)))))
+                .map_err(|e| e.to_string())
+        }
+    }
+
+    /// `window.wasmBindings.analyze_json_with(text, lexicon)`: as
+    /// `analyze_json`, with the typo and OCR rules' lexicon, as the CLI runs.
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    pub fn analyze_json_with(text: &str, lexicon: &LexiconHandle) -> String {
+        let config = crate::Config {
+            words: lexicon.0.clone(),
+            ..crate::Config::default()
+        };
+        let report = crate::analyze_with(
+            text,
+            &crate::ProfileChoice::Auto,
+            &config,
+            &crate::Hints::default(),
+        );
+        crate::render::json(&crate::render::JsonOutput {
+            version: 1,
+            files: vec![crate::render::FileReport {
+                path: "<input>",
+                encoding: "utf-8",
+                format: "txt",
+                notes: Vec::new(),
+                report: &report,
+            }],
+            errors: Vec::new(),
+        })
+    }
+
     /// `window.wasmBindings.count_findings(text)`: the analysis alone, as the
     /// CLI's `--timing` measures it natively (`analysis()`, findings located,
     /// none turned into a report entry yet), for the benchmark.

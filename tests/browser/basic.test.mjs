@@ -117,10 +117,15 @@ test('the wasm finds exactly what the native CLI finds', async () => {
   files.push(joined);
   texts.push(texts.join('\n'));
   const page = await openApp(browser, server);
+  // The CLI runs with the typo rules' lexicon: so does the wasm here.
+  await page.evaluate(async () => {
+    const bytes = new Uint8Array(await (await fetch('words.bin')).arrayBuffer());
+    window.__lexicon = new window.wasmBindings.LexiconHandle(bytes);
+  });
   const key = (f) => `${f.rule} ${f.start}-${f.end} ${f.message}`;
   for (const [i, file] of files.entries()) {
     const native = cliFindings(file).map(key);
-    const wasm = await page.evaluate((t) => JSON.parse(window.wasmBindings.analyze_json(t)).files[0].findings, texts[i]);
+    const wasm = await page.evaluate((t) => JSON.parse(window.wasmBindings.analyze_json_with(t, window.__lexicon)).files[0].findings, texts[i]);
     assert.deepEqual(wasm.map(key), native, file);
   }
   await page.close();
