@@ -170,7 +170,7 @@ pub struct Part {
 }
 
 /// Hints from the source format, e.g. heading levels read from .docx styles.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Hints {
     /// (0-based line index, heading level 1..=6) pairs; level 0 marks the
     /// document title.

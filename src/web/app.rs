@@ -257,15 +257,70 @@ pub fn app() -> Html {
             });
         });
     }
-    // The lexicon, once, after the first results have painted: the typo
-    // and OCR findings join the others when it has been read.
+    // The analysis worker, once: from then on typing never waits for an
+    // analysis. If it cannot start, or fails, the page analyses itself.
+    let analyzer: Rc<RefCell<Option<super::worker::Analyzer>>> = use_mut_ref(|| None);
     {
+        let (state, analyzer) = (state.clone(), analyzer.clone());
+        use_effect_with((), move |_| {
+            let on_answer = {
+                let state = state.clone();
+                Rc::new(move |json: String, findings: Vec<u8>| {
+                    match super::remote::read_answer(&json, &findings) {
+                        Some((generation, report)) => {
+                            state.dispatch(Action::Analyzed(generation, Rc::new(report)))
+                        }
+                        // Never sent; if it were, the page asks itself.
+                        None => state.dispatch(Action::Remote(false)),
+                    }
+                })
+            };
+            let on_fail = {
+                let state = state.clone();
+                Rc::new(move || state.dispatch(Action::Remote(false)))
+            };
+            match super::worker::Analyzer::start(on_answer, on_fail) {
+                Ok(a) => {
+                    *analyzer.borrow_mut() = Some(a);
+                    state.dispatch(Action::Remote(true));
+                }
+                Err(e) => web_sys::console::warn_2(&"no analysis worker:".into(), &e),
+            }
+        });
+    }
+    // Each new question goes to the worker (which keeps only the latest).
+    {
+        let analyzer = analyzer.clone();
+        let ask = (state.remote && state.pending).then_some(state.generation);
         let state = state.clone();
+        use_effect_with(ask, move |ask| {
+            if let (Some(generation), Some(a)) = (ask, analyzer.borrow().as_ref()) {
+                let request = super::remote::Request::new(
+                    *generation,
+                    &state.profile_choice(),
+                    &state.config(),
+                    &state.hints,
+                );
+                a.analyze(&state.text, request.to_json());
+            }
+        });
+    }
+    // The lexicon, once, after the first results have painted: the typo
+    // and OCR findings join the others when it has been read (by the
+    // worker, or by the page when it analyses itself).
+    {
+        let (state, analyzer) = (state.clone(), analyzer.clone());
         use_effect_with((), move |_| {
             let timer = Timeout::new(50, move || {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(words) = super::lexicon_asset::load().await {
-                        state.dispatch(Action::Lexicon(words));
+                    let Some(bytes) = super::lexicon_asset::bytes().await else {
+                        return;
+                    };
+                    if let Some(a) = analyzer.borrow().as_ref().filter(|_| state.remote) {
+                        a.words(bytes);
+                        state.dispatch(Action::Lexicon(None));
+                    } else if let Some(words) = super::lexicon_asset::parse(&bytes) {
+                        state.dispatch(Action::Lexicon(Some(words)));
                     }
                 });
             });
@@ -288,7 +343,7 @@ pub fn app() -> Html {
             *latest_selected.borrow_mut() = Some(i);
             state.dispatch(Action::Select(i));
             if let Some(f) = state.report.findings.get(i) {
-                select_in_editor(&state.text, f.byte_start, f.byte_end);
+                select_in_editor(&state.report_text, f.byte_start, f.byte_end);
             }
             // Reveal the mark and open its card, so the fix is one Tab away
             // for keyboard users too (F8, then Tab to "应用修正").
@@ -301,7 +356,7 @@ pub fn app() -> Html {
                 // Again, now the text is shown: on a narrow window it was a
                 // hidden tab, which cannot take the focus.
                 if let Some(f) = state.report.findings.get(i) {
-                    select_in_editor(&state.text, f.byte_start, f.byte_end);
+                    select_in_editor(&state.report_text, f.byte_start, f.byte_end);
                 }
                 let id = format!("mark-{i}");
                 let mark = gloo::utils::document()
@@ -570,7 +625,7 @@ pub fn app() -> Html {
         Callback::from(move |(i, top, left): (usize, f64, f64)| {
             state.dispatch(Action::OpenCard(i, top, left));
             if let Some(f) = state.report.findings.get(i) {
-                select_in_editor(&state.text, f.byte_start, f.byte_end);
+                select_in_editor(&state.report_text, f.byte_start, f.byte_end);
             }
         })
     };
@@ -585,7 +640,7 @@ pub fn app() -> Html {
     let jump_heading = {
         let state = state.clone();
         Callback::from(move |byte: usize| {
-            select_in_editor(&state.text, byte, byte);
+            select_in_editor(&state.report_text, byte, byte);
             if let Some(o) = state.report.outline.iter().find(|o| o.byte == byte) {
                 reveal(&format!("l-{}", o.line));
             }
@@ -631,7 +686,7 @@ pub fn app() -> Html {
                 on_toggle_severity={{ let s = state.clone(); Callback::from(move |v| s.dispatch(Action::ToggleSeverity(v))) }} />
         },
         Tab::FillIn => html! {
-            <FillInForm text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()} {lang} on_select={select.clone()}
+            <FillInForm text={state.report_text.clone()} report={state.report.clone()} visible={state.visible.clone()} {lang} on_select={select.clone()}
                 on_fill={{ let s = state.clone(); Callback::from(move |v| s.dispatch(Action::FillIn(v, super::fillin::this_year()))) }} />
         },
         Tab::Profiles => html! {
@@ -641,7 +696,7 @@ pub fn app() -> Html {
         },
         Tab::More => html! {
             <>
-            <ExportPanel text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()} kept={state.kept.clone()} file_name={state.file_name.clone()}
+            <ExportPanel text={state.report_text.clone()} report={state.report.clone()} visible={state.visible.clone()} kept={state.kept.clone()} file_name={state.file_name.clone()}
                 settings={state.settings.clone()} ignored={state.ignored_count} {lang}
                 on_theme={{ let s = state.clone(); Callback::from(move |t| s.dispatch(Action::SetTheme(t))) }}
                 on_remember={{ let s = state.clone(); Callback::from(move |b| s.dispatch(Action::SetRememberDraft(b))) }}
@@ -684,10 +739,10 @@ pub fn app() -> Html {
             }
             <main class="workspace" hidden={table_shown || compared.is_some()}>
                 <super::layout::ColumnTabs {lang} selected={state.selected} />
-                <Editor text={state.text.clone()} file_name={state.file_name.clone()} {lang} {on_input}
+                <Editor text={state.text.clone()} file_name={state.file_name.clone()} {lang} {on_input} busy={state.pending || state.busy}
                     on_pick={{ let read_file = read_file.clone(); Callback::from(move |f| read_file(f)) }}
                     on_pick_many={read_many} {on_previous}>
-                    <DocView text={state.text.clone()} report={state.report.clone()} visible={state.visible.clone()}
+                    <DocView text={state.report_text.clone()} report={state.report.clone()} visible={state.visible.clone()}
                         selected={state.selected} card={state.card} {lang} busy={state.busy}
                         on_open={open_card} on_close={send(&state, || Action::CloseCard)} on_apply={apply} on_ignore={ignore} />
                 </Editor>

@@ -23,6 +23,9 @@ pub struct EditorProps {
     pub on_pick_many: Callback<(Picked, bool)>,
     /// The previous version of the draft, to compare with.
     pub on_previous: Callback<web_sys::File>,
+    /// The marks are of an earlier text: its analysis has not answered yet.
+    #[prop_or_default]
+    pub busy: bool,
     /// The marked layer and the card (highlights.rs), inside the sheet.
     #[prop_or_default]
     pub children: Html,
@@ -117,7 +120,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     { props.file_name.clone().unwrap_or_else(|| lang.t("或粘贴文字、拖入文件", "or paste text, or drop a file").to_string()) }
                 </span>
             </div>
-            <div class="surface" data-testid="surface">
+            <div class="surface" data-testid="surface" aria-busy={if props.busy { "true" } else { "false" }}>
                 <div class="sheet">
                     <textarea data-testid="editor" class="editor" spellcheck="false"
                         placeholder={lang.t(PLACEHOLDER_ZH, PLACEHOLDER_EN)}

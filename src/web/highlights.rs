@@ -13,6 +13,14 @@ use yew::prelude::*;
 /// Above this many highlights, notes are not marked in the text.
 const MAX_MARKS: usize = 4000;
 
+/// A text that arrives whole (a paste, a file) changes the layer by more
+/// than this many bytes: it is drawn a few blocks a frame from the top,
+/// so that no frame lays out more than a slice of it.
+const WHOLE_TEXT: usize = 100_000;
+/// Bytes of text drawn per frame while a whole text is drawn (the layer's
+/// layout costs in proportion to its text: BENCHMARKS.md).
+const BYTES_PER_FRAME: usize = 48 * 1024;
+
 #[derive(Properties, PartialEq)]
 pub struct DocViewProps {
     pub text: Rc<str>,
@@ -36,6 +44,77 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     // layer stays as it was: drawn anew without marks it would collapse the
     // sheet, and the page would jump to the top under the user's caret.
     let last = use_mut_ref(Html::default);
+    // How many blocks are drawn in full (the rest wait for later frames),
+    // and the length of the text last drawn.
+    let drawn = use_mut_ref(|| usize::MAX);
+    let drawn_len = use_mut_ref(|| 0usize);
+    let redraw = use_force_update();
+    let sheet = use_node_ref();
+    // The text bytes of each block, for the frames' budget.
+    let sizes = use_mut_ref(Vec::<usize>::new);
+    // The height the layer keeps while blocks wait: read once per whole text.
+    let held = use_mut_ref(|| None::<i32>);
+    {
+        let (drawn, sizes, sheet) = (drawn.clone(), sizes.clone(), sheet.clone());
+        let (held, redraw) = (held.clone(), redraw.clone());
+        // After every render: while blocks wait, the layer keeps the
+        // textarea's full height (the sheet must not shrink under the
+        // user's scroll position), and the next slice is drawn next frame.
+        use_effect(move || {
+            let Some(doc) = sheet.cast::<HtmlElement>() else {
+                return;
+            };
+            if *drawn.borrow() >= sizes.borrow().len() {
+                if held.borrow_mut().take().is_some() {
+                    let _ = doc.style().remove_property("min-height");
+                }
+                return;
+            }
+            if held.borrow().is_none() {
+                let height = gloo::utils::document()
+                    .query_selector("[data-testid=editor]")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                    .map_or(0, |area| area.scroll_height());
+                let _ = doc
+                    .style()
+                    .set_property("min-height", &format!("{height}px"));
+                *held.borrow_mut() = Some(height);
+            }
+            let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+                let mut d = drawn.borrow_mut();
+                *d = next_slice(&sizes.borrow(), *d);
+                drop(d);
+                redraw.force_update();
+            });
+            let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
+        });
+    }
+    // Lines are grouped in blocks: a block whose lines did not change is not
+    // re-rendered, and 50,000 lines make only ~800 components. Cut once per
+    // report, not once per frame of a text drawn in slices.
+    let cut = use_memo(
+        (
+            props.text.clone(),
+            props.report.clone(),
+            props.visible.clone(),
+            props.selected,
+            lang,
+        ),
+        |(text, report, visible, selected, lang)| {
+            let shown = marked(&report.findings, visible);
+            let lines = split_lines(
+                text,
+                &report.findings,
+                &runs(text.len(), &report.findings, &shown),
+                *selected,
+                *lang,
+            );
+            (into_blocks(lines), visible.len() - shown.len())
+        },
+    );
+    let (cut, unmarked) = (&cut.0, cut.1);
     if props.busy {
         let progress = html! { <p class="pane-note progress" role="status" data-testid="progress">{lang.t("正在检查，请稍候…", "Checking, please wait…")}</p> };
         let layer = last.borrow().clone();
@@ -71,43 +150,31 @@ pub fn doc_view(props: &DocViewProps) -> Html {
             on_open.emit((i, top, left));
         })
     };
-    // A huge paste can carry tens of thousands of notes (half-width marks):
-    // past MAX_MARKS the notes are left to the list (and its fix-all), so the
-    // page stays responsive. Errors and warnings are always marked.
-    let capped: Vec<usize>;
-    let shown: &[usize] = if props.visible.len() > MAX_MARKS {
-        capped = props
-            .visible
-            .iter()
-            .copied()
-            .filter(|&i| {
-                findings
-                    .get(i)
-                    .is_some_and(|f| f.severity != Severity::Info)
-            })
-            .collect();
-        &capped
-    } else {
-        &props.visible
-    };
-    // Still too many (thousands of errors): mark the first MAX_MARKS.
-    let shown = &shown[..shown.len().min(MAX_MARKS)];
-    let unmarked = props.visible.len() - shown.len();
     let cap_note = (unmarked > 0).then(|| {
         html! { <p class="pane-note cap-note" role="note" data-testid="cap-note">{format!("{} {unmarked} {}", lang.t("为保持流畅，正文中未标出其中", "To stay responsive, the text does not mark"), lang.t("处（多为标点提示），请在问题列表中查看或一键修正。", "of them (mostly punctuation notes); see the list, or fix them all at once."))}</p> }
     });
-    let lines = split_lines(
-        text,
-        findings,
-        &runs(text.len(), findings, shown),
-        props.selected,
-        lang,
-    );
-    // Lines are grouped in blocks: a block whose lines did not change is not
-    // re-rendered, and 50,000 lines make only ~800 components.
-    let blocks: Vec<Html> = lines
-        .chunks(LINES_PER_BLOCK)
-        .map(|chunk| html! { <DocBlock lines={Rc::new(chunk.to_vec())} /> })
+    let previous_len = std::mem::replace(&mut *drawn_len.borrow_mut(), text.len());
+    *sizes.borrow_mut() = cut.iter().map(|b| b.1).collect();
+    if text.len().abs_diff(previous_len) > WHOLE_TEXT {
+        *drawn.borrow_mut() = next_slice(&sizes.borrow(), 0);
+    }
+    let limit = *drawn.borrow();
+    // The block holding the chosen finding is drawn at once: its card opens
+    // on its mark.
+    let chosen = props.selected.and_then(|i| findings.get(i)).and_then(|f| {
+        cut.iter()
+            .position(|b| b.0.last().is_some_and(|l| l.line >= f.line))
+    });
+    let blocks: Vec<Html> = cut
+        .iter()
+        .enumerate()
+        .map(|(k, (lines, _))| {
+            if k < limit || Some(k) == chosen {
+                html! { <DocBlock lines={lines.clone()} /> }
+            } else {
+                html! { <div class="block"></div> }
+            }
+        })
         .collect();
     let card = props.card.and_then(|(i, top, left)| {
         findings.get(i).map(|f| {
@@ -120,13 +187,36 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     let layer = html! {
         <>
             { for cap_note }
-            <div class="doc" data-testid="doc" aria-hidden="true" {onclick}>{ for blocks }</div>
+            <div class="doc" data-testid="doc" aria-hidden="true" {onclick} ref={sheet}>{ for blocks }</div>
         </>
     };
     *last.borrow_mut() = layer.clone();
     // One shape in every state (a note, the layer, the card), so that Yew
     // compares the layer with the last one instead of building it again.
     html! { <>{ for None::<Html> }{ layer }{ for card }</> }
+}
+
+/// The findings marked in the text. A huge paste can carry tens of
+/// thousands of notes (half-width marks): past MAX_MARKS the notes are left
+/// to the list (and its fix-all), so the page stays responsive. Errors and
+/// warnings are always marked; if there are still too many (thousands of
+/// errors), the first MAX_MARKS.
+fn marked(findings: &[Finding], visible: &[usize]) -> Vec<usize> {
+    let mut shown: Vec<usize> = if visible.len() > MAX_MARKS {
+        visible
+            .iter()
+            .copied()
+            .filter(|&i| {
+                findings
+                    .get(i)
+                    .is_some_and(|f| f.severity != Severity::Info)
+            })
+            .collect()
+    } else {
+        visible.to_vec()
+    };
+    shown.truncate(MAX_MARKS);
+    shown
 }
 
 #[derive(Properties, PartialEq)]
@@ -347,6 +437,40 @@ fn split_lines(
 }
 
 const LINES_PER_BLOCK: usize = 64;
+/// A block ends before this many bytes of text, unless one line is longer.
+const BLOCK_BYTES: usize = 8 * 1024;
+
+/// Lines grouped into blocks of at most LINES_PER_BLOCK lines and about
+/// BLOCK_BYTES of text, with each block's text bytes.
+fn into_blocks(lines: Vec<DocLineProps>) -> Vec<(Rc<Vec<DocLineProps>>, usize)> {
+    let mut out = Vec::new();
+    let (mut block, mut bytes) = (Vec::new(), 0);
+    for line in lines {
+        let n = line.text.len() + 1;
+        if !block.is_empty() && (block.len() == LINES_PER_BLOCK || bytes + n > BLOCK_BYTES) {
+            out.push((Rc::new(std::mem::take(&mut block)), bytes));
+            bytes = 0;
+        }
+        bytes += n;
+        block.push(line);
+    }
+    if !block.is_empty() {
+        out.push((Rc::new(block), bytes));
+    }
+    out
+}
+
+/// The number of blocks drawn after the next frame: at least one more,
+/// then as many as fit in BYTES_PER_FRAME.
+fn next_slice(sizes: &[usize], drawn: usize) -> usize {
+    let mut budget = 0;
+    let mut k = drawn;
+    while k < sizes.len() && (k == drawn || budget + sizes[k] <= BYTES_PER_FRAME) {
+        budget += sizes[k];
+        k += 1;
+    }
+    k
+}
 
 #[derive(Properties, PartialEq)]
 struct DocBlockProps {

@@ -12,14 +12,19 @@ use wasm_bindgen_futures::JsFuture;
 /// The element `www/tools/single-file.mjs` writes the inlined asset into.
 const INLINED: &str = "draftcheck-words";
 
-/// Reads and parses the lexicon; `None` when it is missing or damaged (the
-/// two rules then stay silent, the others are unaffected).
-pub async fn load() -> Option<Words> {
-    let bytes = match inlined() {
-        Some(b) => b,
-        None => fetched().await?,
-    };
-    match Lexicon::parse(&bytes) {
+/// The lexicon's bytes; `None` when it is missing (the two rules then stay
+/// silent, the others are unaffected).
+pub async fn bytes() -> Option<Vec<u8>> {
+    match inlined() {
+        Some(b) => Some(b),
+        None => fetched().await,
+    }
+}
+
+/// The parsed lexicon, for a page that analyses on its own; `None` when it
+/// is damaged.
+pub fn parse(bytes: &[u8]) -> Option<Words> {
+    match Lexicon::parse(bytes) {
         Ok(lexicon) => Some(Words(Some(Arc::new(lexicon)))),
         Err(e) => {
             web_sys::console::warn_1(&format!("words.bin: {e}").into());

@@ -8,8 +8,10 @@
 pub mod batch;
 pub mod i18n;
 pub mod prefs;
+pub mod remote;
 pub mod runs;
 pub mod state;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -51,6 +53,8 @@ mod storage;
 mod summary;
 #[cfg(target_arch = "wasm32")]
 mod word_export;
+#[cfg(target_arch = "wasm32")]
+mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub use wasm::*;
@@ -132,6 +136,11 @@ mod wasm {
     }
 
     pub fn start() {
+        // The same module runs the analysis worker (worker.rs).
+        if super::worker::in_worker() {
+            super::worker::serve();
+            return;
+        }
         // The page's "loading … or the browser is too old" note: the wasm ran.
         if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
             boot.remove();

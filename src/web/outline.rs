@@ -42,6 +42,12 @@ pub fn outline(props: &OutlineProps) -> Html {
         .map_or(picked.clone(), |p| {
             lang.pick(&p.name_zh, &p.name_en).to_string()
         });
+    // A missing section's finding, found among the few missing-section ones
+    // (a template collection has hundreds of sections, and tens of
+    // thousands of findings).
+    let missing: Vec<usize> = (0..r.findings.len())
+        .filter(|&i| r.findings[i].rule == "missing-section")
+        .collect();
     let items = r.sections.iter().map(|s| {
         let mark = if s.found { "✓" } else { "✗" };
         let need = if s.required { lang.t("必备", "required") } else { lang.t("建议", "recommended") };
@@ -49,9 +55,10 @@ pub fn outline(props: &OutlineProps) -> Html {
         let target = if s.found {
             s.line.and_then(|line| r.outline.iter().find(|o| o.line == line)).map(|o| (true, o.byte))
         } else {
-            r.findings
+            missing
                 .iter()
-                .position(|f| f.rule == "missing-section" && f.message.contains(s.title.as_str()))
+                .copied()
+                .find(|&i| r.findings[i].message.contains(s.title.as_str()))
                 .map(|i| (false, i))
         };
         let onclick = match target {

@@ -2,6 +2,12 @@
 //! whenever the text, the profile or the ignore list changes; everything the
 //! view shows is derived from `report` and `visible`.
 //!
+//! In the browser the analysis runs in a worker (worker.rs): `analyze`
+//! then only numbers a question, the app's effect sends it, and the answer
+//! comes back as `Action::Analyzed`; an answer to an older question is
+//! dropped. Until it comes, `report` stays paired with `report_text`, the
+//! text it was made from: every offset in it is an offset in that text.
+//!
 //! The reducer is pure and compiles on every target, so it is tested
 //! natively: what it reads from the browser's storage comes in as values
 //! (`Stored`) or through `IgnoreLoader`, and what should be saved is saved
@@ -73,6 +79,16 @@ pub struct State {
     pub text: Rc<str>,
     pub hints: Hints,
     pub report: Rc<Report>,
+    /// The text `report` was made from: `text` once the answer to the
+    /// latest question has come.
+    pub report_text: Rc<str>,
+    /// The number of the latest question for an analysis.
+    pub generation: u64,
+    /// The analysis runs elsewhere (the worker): `analyze` asks, and
+    /// `Action::Analyzed` answers.
+    pub remote: bool,
+    /// The answer to question `generation` has not come yet.
+    pub pending: bool,
     /// Indices into `report.findings` that are shown (not ignored, not
     /// filtered out), in text order.
     pub visible: Rc<Vec<usize>>,
@@ -154,8 +170,14 @@ pub enum Action {
     /// The user's standard formulations and exceptions (Settings).
     SetFormulations(Vec<crate::config::UserFormulation>, Vec<String>),
     SetDictionary(crate::config::UserDictionary),
-    /// The lexicon asset has been read: analyse again with it.
-    Lexicon(crate::text::words::Words),
+    /// The lexicon asset has been read: analyse again with it. `None`:
+    /// the worker has read it (the page holds no copy).
+    Lexicon(Option<crate::text::words::Words>),
+    /// The analysis moves to a worker (true), or back to the page when the
+    /// worker failed (false).
+    Remote(bool),
+    /// The worker's answer to question `.0`.
+    Analyzed(u64, Rc<Report>),
     DismissNotice,
 }
 
@@ -173,6 +195,10 @@ impl State {
             text: Rc::from(draft),
             hints: Hints::default(),
             report: Rc::new(empty_report()),
+            report_text: Rc::from(""),
+            generation: 0,
+            remote: false,
+            pending: false,
             visible: Rc::new(Vec::new()),
             kept: Rc::new(Vec::new()),
             ignored_count: 0,
@@ -235,20 +261,53 @@ impl State {
         }
     }
 
+    /// Asks for an analysis of the text as it is now: made here, or
+    /// numbered for the worker (the app's effect sends it).
     fn analyze(&mut self) {
-        self.report = Rc::new(analyze_with(
+        self.generation += 1;
+        if self.remote {
+            self.pending = true;
+            return;
+        }
+        let report = analyze_with(
             &self.text,
             &self.profile_choice(),
             &self.config(),
             &self.hints,
-        ));
+        );
+        self.install(Rc::new(report));
+    }
+
+    /// The report for the text as it is now has come.
+    fn install(&mut self, report: Rc<Report>) {
+        // New findings renumber the old: a card or a selection that would
+        // now point at another finding is closed.
+        let same = |i: usize| {
+            let (old, new) = (self.report.findings.get(i), report.findings.get(i));
+            matches!((old, new), (Some(a), Some(b)) if a.rule == b.rule && a.byte_start == b.byte_start && a.byte_end == b.byte_end)
+        };
+        if self.selected.is_some_and(|i| !same(i)) {
+            self.selected = None;
+        }
+        if self.card.is_some_and(|(i, ..)| !same(i)) {
+            self.card = None;
+        }
+        self.report = report;
+        self.report_text = self.text.clone();
         self.busy = false;
+        self.pending = false;
         self.refilter();
+    }
+
+    /// The report is of the text as it is now (no answer is awaited):
+    /// its offsets may be applied to the text.
+    pub fn fresh(&self) -> bool {
+        Rc::ptr_eq(&self.report_text, &self.text) || *self.report_text == *self.text
     }
 
     /// Recomputes which findings are shown.
     pub fn refilter(&mut self) {
-        let text: &str = &self.text;
+        let text: &str = &self.report_text;
         let findings = &self.report.findings;
         let mut ignored = 0;
         let kept: Vec<usize> = if self.ignores.is_empty() {
@@ -330,10 +389,14 @@ impl State {
 
     /// Errors and warnings left once ignored findings are taken out.
     pub fn counts(&self) -> (usize, usize, usize) {
-        let text: &str = &self.text;
         let (mut e, mut w, mut i) = (0, 0, 0);
-        for f in &self.report.findings {
-            if f.aggregate.is_some() || self.ignores.contains(&ignore_key(text, f)) {
+        // `kept` holds the findings not ignored (refilter).
+        for f in self
+            .kept
+            .iter()
+            .filter_map(|&k| self.report.findings.get(k))
+        {
+            if f.aggregate.is_some() {
                 continue;
             }
             match f.severity {
@@ -481,6 +544,17 @@ impl State {
                 s.card = Some((i, top, left));
             }
             Action::CloseCard => s.card = None,
+            // The fixes, the fill-in and the ignore list read offsets in the
+            // report: only when it is of the text as it is now.
+            Action::ApplyFix(_) | Action::ApplyRule(_) | Action::FillIn(..) | Action::Ignore(_)
+                if !s.fresh() =>
+            {
+                s.notice = Some(Notice {
+                    error: false,
+                    zh: "正在检查刚才的修改，请稍后再试。".into(),
+                    en: "The last change is still being checked: try again in a moment.".into(),
+                });
+            }
             Action::ApplyFix(i) => {
                 if let Some(f) = s.report.findings.get(i) {
                     if let Some(sugg) = &f.suggestion {
@@ -578,18 +652,25 @@ impl State {
                 s.analyze();
             }
             Action::Lexicon(words) => {
-                s.words = words;
-                // Not under a pending analysis of a large text: it will run
-                // with the lexicon anyway.
-                if !s.busy {
-                    let before = s.report.findings.len();
+                if let Some(words) = words {
+                    s.words = words;
+                }
+                // Not under a large text still waiting to be asked about:
+                // it will be analysed with the lexicon anyway.
+                if !s.busy || s.pending {
                     s.analyze();
-                    // New findings renumber the old: a card or a selection
-                    // would point at another finding.
-                    if s.report.findings.len() != before {
-                        s.selected = None;
-                        s.card = None;
-                    }
+                }
+            }
+            Action::Remote(on) => {
+                s.remote = on;
+                if !on && s.pending {
+                    s.analyze();
+                }
+            }
+            Action::Analyzed(generation, report) => {
+                // An answer to an older question is of an older text.
+                if s.pending && generation == s.generation {
+                    s.install(report);
                 }
             }
             Action::DismissNotice => s.notice = None,
@@ -824,6 +905,83 @@ mod tests {
             ignore_key(&s.text, f),
             "placeholder|六七全县共有|XX|个单位后文"
         );
+    }
+
+    /// The worker's side of `s`'s latest question, as worker.rs runs it.
+    fn answer(s: &State) -> Action {
+        let request = super::super::remote::Request::new(
+            s.generation,
+            &s.profile_choice(),
+            &s.config(),
+            &s.hints,
+        );
+        let (json, findings) =
+            super::super::remote::answer(&s.text, &request.to_json(), &s.words).unwrap();
+        let (generation, report) = super::super::remote::read_answer(&json, &findings).unwrap();
+        Action::Analyzed(generation, Rc::new(report))
+    }
+
+    #[test]
+    fn a_worker_answer_to_an_older_question_is_dropped() {
+        let s = state("全县共有基层纪检组织XX个。").reduced(Action::Remote(true));
+        assert!(!s.pending);
+        let first = s.reduced(Action::SetText(
+            "全县共有基层纪检组织XX个，党员XX名。".into(),
+        ));
+        assert!(first.pending);
+        let old_answer = answer(&first);
+        let second = first.reduced(Action::SetText(
+            "全县共有基层纪检组织12个，党员XX名。".into(),
+        ));
+        assert!(second.generation > first.generation);
+        // Until the answer comes the report is still the first text's.
+        assert_eq!(&*second.report_text, "全县共有基层纪检组织XX个。");
+        assert_eq!(rules(&second), vec![("placeholder", "XX")]);
+        let dropped = second.reduced(old_answer);
+        assert!(dropped.pending);
+        assert_eq!(&*dropped.report_text, "全县共有基层纪检组织XX个。");
+        let done = dropped.reduced(answer(&dropped));
+        assert!(!done.pending && done.fresh());
+        assert_eq!(rules(&done), vec![("placeholder", "XX")]);
+        assert_eq!(
+            done.report.findings[0].byte_start,
+            "全县共有基层纪检组织12个，党员".len()
+        );
+    }
+
+    #[test]
+    fn a_fix_waits_for_the_report_of_the_text_as_it_is() {
+        let s = state("共有基层组织XX个,党员12名。").reduced(Action::Remote(true));
+        let comma = s
+            .report
+            .findings
+            .iter()
+            .position(|f| f.suggestion.as_deref() == Some("，"))
+            .unwrap();
+        // Typed in front of the comma: the report's offsets are one character off.
+        let typed = s.reduced(Action::SetText("共有基层党组织XX个,党员12名。".into()));
+        let refused = typed.reduced(Action::ApplyFix(comma));
+        assert_eq!(&*refused.text, "共有基层党组织XX个,党员12名。");
+        assert!(refused.notice.is_some());
+        let answered = typed.reduced(answer(&typed));
+        let comma = answered
+            .report
+            .findings
+            .iter()
+            .position(|f| f.suggestion.as_deref() == Some("，"))
+            .unwrap();
+        let fixed = answered.reduced(Action::ApplyFix(comma));
+        assert_eq!(&*fixed.text, "共有基层党组织XX个，党员12名。");
+    }
+
+    #[test]
+    fn a_failed_worker_hands_the_question_back_to_the_page() {
+        let s = state("").reduced(Action::Remote(true));
+        let asked = s.reduced(Action::SetText("共有XX个。".into()));
+        assert!(asked.pending && asked.visible.is_empty());
+        let local = asked.reduced(Action::Remote(false));
+        assert!(!local.pending && local.fresh());
+        assert_eq!(rules(&local), vec![("placeholder", "XX")]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { appUrl, launch, openApp, ROOT } from './harness.mjs';
+import { appUrl, launch, openApp, ROOT, settled } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -29,6 +29,7 @@ test('pasting 000-4 highlights its XX placeholders', async () => {
   const text = readFileSync(file, 'utf8');
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', text);
+  await settled(page);
   const marks = page.locator('[data-testid=mark][data-category=placeholder]');
   await marks.first().waitFor();
   const expected = cliFindings(file).filter((f) => f.category === 'placeholder').length;
@@ -63,7 +64,10 @@ test('the outline lists the profile sections with found flags', async () => {
   const text = readFileSync(`${ROOT}/tests/fixtures/corpus/000-4_county_commission.txt`, 'utf8');
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', text);
+  await settled(page);
   await page.locator('[data-testid=outline]').waitFor();
+  // The analysis answers from its worker a moment after the text is in.
+  await page.locator('[data-testid=section][data-found=true]').nth(2).waitFor({ state: 'attached' });
   const found = await page.locator('[data-testid=section][data-found=true]').count();
   assert.ok(found >= 3, `sections found: ${found}`);
   await page.close();
@@ -72,6 +76,7 @@ test('the outline lists the profile sections with found flags', async () => {
 test('a clean text says it can be submitted; typing re-runs the analysis', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '全年共召开会议12次。');
+  await settled(page);
   await assertSummary(page, /可以提交/);
   await page.locator('[data-testid=editor]').pressSequentially('截至XX年底。');
   await assertSummary(page, /还有 1 个错误/);
@@ -97,6 +102,7 @@ test('a GBK file from the file picker is decoded', async () => {
 test('the interface switches to English', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '共有XX人。');
+  await settled(page);
   await page.click('[data-testid=lang-switch]');
   await assertSummary(page, /1 errors/);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, ROOT } from './harness.mjs';
+import { launch, openApp, ROOT, settled } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -142,6 +142,7 @@ test('open a row in the workbench and come back to the table as it was', async (
   const text = await page.inputValue('[data-testid=editor]');
   assert.ok(text.includes('XX'));
   await page.fill('[data-testid=editor]', text.replace('XX', '12'));
+  await settled(page);
   await page.waitForFunction(() => /可以提交/.test(document.querySelector('[data-testid=summary]')?.textContent ?? ''));
   await page.click('[data-testid=batch-back]');
   await page.locator('[data-testid=batch-table]').waitFor();
@@ -226,6 +227,7 @@ test('compare with the previous version: new, fixed, and figures left as last ye
 test('a previous version that cannot be read is named with the reason', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '原有的草稿文字。');
+  await settled(page);
   await page.setInputFiles('[data-testid=compare-previous]', `${FOLDER}/04-县财政局/总结.docx`);
   const notice = page.locator('[data-testid=notice]');
   await notice.waitFor();

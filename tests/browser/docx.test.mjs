@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { launch, openApp, ROOT } from './harness.mjs';
+import { launch, openApp, ROOT, settled } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -92,6 +92,7 @@ test('a .docx upload downloads back as an annotated and a fixed Word document', 
 test('pasted text downloads as a plain .docx', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '一、基本情况\n全县共有XX个单位\t合计。');
+  await settled(page);
   await page.locator('[data-testid=finding]').first().waitFor();
   await page.click('[data-testid=tab-more]');
   assert.equal(await page.locator('[data-testid=download-docx-annotated]').count(), 0);

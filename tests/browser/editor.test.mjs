@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
-import { launch, openApp } from './harness.mjs';
+import { launch, openApp, settled } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -92,6 +92,7 @@ function geometry() {
 test('typing in the highlighted text: marks follow, the layer stays on the characters', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', DRAFT);
+  await settled(page);
   await placeholderMarks(page).first().waitFor();
   assert.equal(await placeholderMarks(page).count(), 1);
   assert.equal(await placeholderMarks(page).first().textContent(), 'XX');
@@ -127,6 +128,7 @@ test('typing in the highlighted text: marks follow, the layer stays on the chara
 test('an input method composition is not analysed until the characters are chosen', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', DRAFT);
+  await settled(page);
   await placeholderMarks(page).first().waitFor();
   const at = DRAFT.indexOf('持续深化');
   await page.focus('[data-testid=editor]');
@@ -155,6 +157,7 @@ for (const [w, h] of [[1280, 720], [853, 480]]) {
     const context = await browser.newContext({ viewport: { width: w, height: h } });
     const page = await openApp(browser, server, { context });
     await page.fill('[data-testid=editor]', DRAFT);
+    await settled(page);
     const mark = placeholderMarks(page).first();
     await mark.waitFor();
     await mark.click();
@@ -181,6 +184,7 @@ test('far down a long draft, the card is still level with its mark', async () =>
   const page = await openApp(browser, server);
   const text = '各单位要坚持问题导向，压实工作责任。\n'.repeat(150) + '全年共走访企业XX家。\n';
   await page.fill('[data-testid=editor]', text);
+  await settled(page);
   const mark = placeholderMarks(page).first();
   await mark.waitFor();
   await mark.click();
@@ -197,6 +201,7 @@ test('a click on a finding puts the caret on it and scrolls it into view', async
   const filler = '各单位要坚持问题导向，压实工作责任，确保各项措施落地见效。\n'.repeat(80);
   const text = DRAFT.replace('二、存在问题\n', filler + '二、存在问题\n');
   await page.fill('[data-testid=editor]', text);
+  await settled(page);
   const row = page.locator('[data-testid=finding][data-category=placeholder]').first();
   await row.waitFor();
   await row.locator('button').click();
@@ -244,6 +249,7 @@ test('typing in a large draft (analysed when typing pauses) keeps the view where
   const para = '各单位要坚持问题导向，压实工作责任，确保各项措施落地见效，全年共走访企业XX家。\n';
   const text = para.repeat(Math.ceil(240000 / Buffer.byteLength(para)));
   await page.fill('[data-testid=editor]', text);
+  await settled(page);
   await placeholderMarks(page).first().waitFor({ timeout: 30000 });
   // Halfway down, the caret on a line in view.
   const line = Math.floor(text.length / para.length / 2);

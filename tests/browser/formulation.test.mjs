@@ -3,7 +3,7 @@
 // formulation added in Settings is checked the same way and survives a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp } from './harness.mjs';
+import { launch, openApp, settled } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -25,6 +25,7 @@ const DRAFT =
 test('a bent formulation: the card cites the source and the fix restores it', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', DRAFT);
+  await settled(page);
   const mark = page.locator('[data-testid=mark][data-rule=standard-formulation]');
   await mark.waitFor();
   assert.equal(await mark.count(), 1, 'one bent formulation in the draft');
@@ -49,6 +50,7 @@ test("a user's own formulation added in Settings is checked, fixed and remembere
   const page = await openApp(browser, server, { context });
   const text = '一、总体要求\n全市上下要锚定建设美丽幸福新交州目标，坚定不移推进全面从严治党。\n';
   await page.fill('[data-testid=editor]', text);
+  await settled(page);
   // Nothing flags it before the user's entry exists.
   await page.locator('[data-testid=summary]').waitFor();
   await page.waitForTimeout(300);
@@ -76,6 +78,7 @@ test("a user's own formulation added in Settings is checked, fixed and remembere
   // Saved in this browser: a new page of the same context still checks it.
   const again = await openApp(browser, server, { context });
   await again.fill('[data-testid=editor]', text);
+  await settled(again);
   await again.locator('[data-testid=mark][data-rule=standard-formulation]').waitFor();
   await again.click('[data-testid=tab-more]');
   assert.equal(

@@ -41,3 +41,10 @@ export async function openApp(browser, server, { path = '', context } = {}) {
   await page.locator('[data-testid=editor]').waitFor({ timeout: 30000 });
   return page;
 }
+
+/// Waits until the analysis has answered for the text as it is now: the
+/// worker's answer comes a moment after an edit, and until it does the
+/// editing surface says it is busy (aria-busy).
+export async function settled(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid=surface]')?.getAttribute('aria-busy') === 'false');
+}

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, ROOT } from './harness.mjs';
+import { launch, openApp, ROOT, settled } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -88,6 +88,7 @@ for (const [w, h, scale] of SCREENS) {
       const page = await openApp(browser, server, { context });
       if (lang === 'en') await page.click('[data-testid=lang-switch]');
       await page.fill('[data-testid=editor]', collection);
+      await settled(page);
       const first = page.locator('[data-testid=finding]').first();
       await first.waitFor();
       // On screen without scrolling anything.
@@ -120,6 +121,7 @@ test('a half-screen window (640×700): the columns as tabs', async () => {
   const context = await browser.newContext({ viewport: { width: 640, height: 700 } });
   const page = await openApp(browser, server, { context });
   await page.fill('[data-testid=editor]', collection);
+  await settled(page);
   await page.locator('[data-testid=mark]').first().waitFor();
   assert.equal(await page.locator('[data-testid=col-tabs]').isVisible(), true);
   assert.equal(await page.locator('[data-testid=editor]').isVisible(), true);

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, ROOT } from './harness.mjs';
+import { launch, openApp, ROOT, settled } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -43,6 +43,7 @@ async function pressF8(page, shift = false) {
 test('F8 goes through the errors, then the warnings, and skips the notes', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', corpus('002_district_2020_evaluation.txt'));
+  await settled(page);
   await page.locator('[data-testid=finding]').first().waitFor();
   // The half-width commas fold under their rule's line: unfold them to list them.
   for (const b of await page.locator('[data-testid=expand]').all()) await b.click();
@@ -79,6 +80,7 @@ test('F8 goes through the errors, then the warnings, and skips the notes', async
 test('F8 reaches the notes when they are all that is left', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '工作总结\n今年以来,我们认真学习,扎实推进各项工作。\n');
+  await settled(page);
   await page.locator('[data-testid=expand]').first().click();
   await page.locator('[data-testid=finding]').first().waitFor();
   const all = await rows(page);
@@ -92,6 +94,7 @@ test('F8 reaches the notes when they are all that is left', async () => {
 test('a chip filters the list to its category and shows that it is on', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', corpus('000-4_county_commission.txt'));
+  await settled(page);
   await page.locator('[data-testid=finding]').first().waitFor();
   const before = await rows(page);
   const cats = new Set(before.map((r) => r[2]));
@@ -123,6 +126,7 @@ const REPORT = '关于2023年度政治生态分析研判的报告\n\n一、基�
 test('places read as heading and paragraph: in the list, the card and the CSV', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', REPORT);
+  await settled(page);
   const row = page.locator('[data-testid=finding][data-category=placeholder]');
   await row.waitFor();
   assert.equal(await row.locator('[data-testid=where]').textContent(), '二、存在问题 › 第2段');
@@ -145,6 +149,7 @@ test('places read as heading and paragraph: in the list, the card and the CSV', 
 test('the printable report speaks Chinese and leaves out what was ignored', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', REPORT.replace('1200名', 'XX名'));
+  await settled(page);
   await page.locator('[data-testid=finding][data-category=placeholder]').nth(1).waitFor();
   // Ignore the second placeholder.
   await page.locator('[data-testid=finding][data-category=placeholder]').nth(1).locator('button').click();
@@ -171,9 +176,10 @@ test('the printable report speaks Chinese and leaves out what was ignored', asyn
 
 test('"显示其余 N 项" shows that many more rows', async () => {
   const page = await openApp(browser, server);
-  // 260 unfilled blanks in one category: the list shows 200 at first.
+  // 260 unfilled blanks in one category: the list shows the first 100.
   const text = '工作总结\n' + Array.from({ length: 260 }, (_, i) => `第${i + 1}项工作共有XX人参加。`).join('\n') + '\n';
   await page.fill('[data-testid=editor]', text);
+  await settled(page);
   const more = page.locator('[data-testid=show-more]');
   await more.waitFor();
   const label = await more.textContent();
@@ -190,6 +196,7 @@ test('"显示其余 N 项" shows that many more rows', async () => {
 test('a file of several model reports is told so, and typed by its first title', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', corpus('000_template_collection.txt'));
+  await settled(page);
   const note = page.locator('[data-testid=multi-report]');
   await note.waitFor();
   assert.match(await note.textContent(), /^此文件包含 4 篇报告/);
@@ -206,6 +213,7 @@ test('a file of several model reports is told so, and typed by its first title',
 test('an empty editor shows no chips nor report type, and exports nothing', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '');
+  await settled(page);
   await page.locator('[data-testid=summary]').waitFor();
   assert.equal(await page.locator('[data-testid=filter-severity]').count(), 0);
   assert.equal(await page.locator('[data-testid=profile-reason]').count(), 0);
@@ -216,6 +224,7 @@ test('an empty editor shows no chips nor report type, and exports nothing', asyn
   // Text brings them back.
   await page.click('[data-testid=tab-problems]');
   await page.fill('[data-testid=editor]', '共有XX人。');
+  await settled(page);
   await page.locator('[data-testid=filter-severity]').first().waitFor();
   await page.locator('[data-testid=profile-reason]').waitFor();
   await page.close();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, appUrl, ROOT, DIST } from './harness.mjs';
+import { launch, openApp, appUrl, ROOT, DIST, settled } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -27,21 +27,31 @@ test('the single file works from file:// with no network at all', async () => {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The analysis runs in a worker built from a Blob URL of the page's own
+  // (src/web/worker.rs): a Blob is memory, not the network.
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   const fileUrl = `file://${DIST}/draftcheck.html`;
   await page.goto(fileUrl);
   await page.locator('[data-testid=editor]').waitFor({ timeout: 30000 });
   await page.fill('[data-testid=editor]', corpus('000-4_county_commission.txt'));
+  await settled(page);
   await page.locator('[data-testid=mark][data-category=placeholder]').first().waitFor();
   assert.match(await page.locator('[data-testid=summary]').textContent(), /还有 \d+ 个错误/);
   assert.ok((await page.locator('[data-testid=section]').count()) >= 3);
   assert.deepEqual(errors, []);
-  assert.deepEqual(urls, [fileUrl], 'nothing is requested besides the file itself');
+  assert.equal(workers.length, 1, 'one analysis worker');
+  assert.match(workers[0], /^blob:null\//);
+  assert.deepEqual(warnings.filter((w) => /worker/.test(w)), [], 'the worker did not fail');
+  assert.deepEqual(urls, [fileUrl, workers[0]], 'nothing is requested besides the file itself and its worker Blob');
   await context.close();
 });
 
 test('the single file carries everything inline and a strict CSP', () => {
   const html = readFileSync(`${DIST}/draftcheck.html`, 'utf8');
-  assert.doesNotMatch(html, /(src|href)="(?!#|draftcheck\.html)[^"]+"/, 'no external references');
+  assert.doesNotMatch(html, /(src|href)="(?!#|draftcheck\.html|data:)[^"]+"/, 'no external references');
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
   for (const d of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "connect-src 'self'"]) assert.ok(csp.includes(d), d);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/);
@@ -53,6 +63,7 @@ test('the served build makes no request beyond its own host', async () => {
   const urls = recordRequests(context);
   const page = await openApp(browser, server, { context });
   await page.fill('[data-testid=editor]', corpus('002_district_2020_evaluation.txt'));
+  await settled(page);
   await page.locator('[data-testid=mark]').first().waitFor();
   await page.click('[data-testid=tab-more]');
   await page.click('[data-testid=tab-profiles]');
@@ -76,6 +87,7 @@ test('pasted or uploaded HTML and scripts stay text', async () => {
   ].join('\n');
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', hostile);
+  await settled(page);
   await page.locator('[data-testid=mark]').first().waitFor();
   // The text under the pointer (the textarea, the marks over it).
   await page.locator('[data-testid=surface]').hover();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, ROOT } from './harness.mjs';
+import { launch, openApp, ROOT, settled } from './harness.mjs';
 
 let browser, server;
 before(async () => ({ browser, server } = await launch()));
@@ -35,6 +35,7 @@ for (const name of readdirSync(DIR).sort()) {
   test(`upload ${name}`, async () => {
     const page = await openApp(browser, server);
     await page.fill('[data-testid=editor]', '原稿。');
+    await settled(page);
     const errors = await upload(page, `${DIR}/${name}`);
     const value = await page.inputValue('[data-testid=editor]');
     const notice = (await page.locator('[data-testid=notice]').count()) ? await page.locator('[data-testid=notice]').textContent() : '';
@@ -66,6 +67,7 @@ test('huge and pathological uploads stay responsive', async () => {
   // Over the size cap: refused by name, draft kept.
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '原稿。');
+  await settled(page);
   const dir = mkdtempSync(join(tmpdir(), 'draftcheck-huge-'));
   writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(65 * 1024 * 1024, 0x61));
   await upload(page, join(dir, 'huge.txt'));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, ROOT, DIST } from './harness.mjs';
+import { launch, openApp, settled, ROOT, DIST } from './harness.mjs';
 import { serve } from '../../www/tools/serve.mjs';
 
 let browser, server;
@@ -61,6 +61,7 @@ test('drop a file anywhere on the page', async () => {
 test('a bad file leaves the text alone and names the file', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '原有的草稿文字。');
+  await settled(page);
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
   await page.setInputFiles('[data-testid=file-input]', { name: 'photo.txt', mimeType: 'text/plain', buffer: png });
   const notice = page.locator('[data-testid=notice]');
@@ -73,6 +74,7 @@ test('a bad file leaves the text alone and names the file', async () => {
 test('click a finding to jump to it; F8 and Shift+F8 move between findings', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', corpus('000-4_county_commission.txt'));
+  await settled(page);
   const items = page.locator('[data-testid=finding]');
   await items.first().waitFor();
   const target = items.nth(20);
@@ -111,6 +113,7 @@ test('apply a fix from the card, fix a whole kind, and undo with Ctrl+Z', async 
   const page = await openApp(browser, server);
   const draft = '坚持以科学开展观为指导,认真落实各项工作,确保取得实效。';
   await page.fill('[data-testid=editor]', draft);
+  await settled(page);
   await page.locator('[data-testid=mark][data-rule=conversion-debris]').click();
   const card = page.locator('[data-testid=card]');
   await card.waitFor();
@@ -134,6 +137,7 @@ test('apply a fix from the card, fix a whole kind, and undo with Ctrl+Z', async 
 test('fill in every placeholder from the form', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '截至202-年底，全县共有基层纪检组织XX个，其中乡镇纪委XX个。');
+  await settled(page);
   await page.click('[data-testid=tab-fillin]');
   const inputs = page.locator('[data-testid=fill-input]');
   assert.equal(await inputs.count(), 3);
@@ -150,6 +154,7 @@ test('fill in every placeholder from the form', async () => {
 test('fill in a date: each blank keeps its 年, 月 and 日, wrong values are refused', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '一、整改要求\n于20XX年X月X日前完成全部整改，共涉及XX人，由某某同志负责。');
+  await settled(page);
   await page.click('[data-testid=tab-fillin]');
   const rows = page.locator('[data-testid=fill-row]');
   assert.equal(await rows.count(), 5);
@@ -192,6 +197,7 @@ test('ignore a finding: hidden, counted, remembered for the document', async () 
   const page = await openApp(browser, server, { context });
   const draft = '关于某某同志的情况说明\n经查，某某同志工作认真，共有XX人参加。';
   await page.fill('[data-testid=editor]', draft);
+  await settled(page);
   const before = await page.locator('[data-testid=mark]').count();
   await page.locator('[data-testid=mark]').first().click();
   await page.locator('[data-testid=ignore]').click();
@@ -201,7 +207,9 @@ test('ignore a finding: hidden, counted, remembered for the document', async () 
   // The same document later: the ignore is still there.
   const again = await openApp(browser, server, { context });
   await again.fill('[data-testid=editor]', draft);
+  await settled(again);
   await again.locator('[data-testid=ignored-count]').waitFor();
+  await settled(again);
   assert.equal(await again.locator('[data-testid=mark]').count(), before - 1);
   await context.close();
 });
@@ -210,6 +218,7 @@ test('every export downloads and parses back', async () => {
   const page = await openApp(browser, server);
   const text = corpus('000-4_county_commission.txt');
   await page.fill('[data-testid=editor]', text);
+  await settled(page);
   await page.locator('[data-testid=finding]').first().waitFor();
   const shown = await page.locator('[data-testid=finding]').count();
   await page.click('[data-testid=tab-more]');
@@ -242,6 +251,7 @@ test('every export downloads and parses back', async () => {
 test('the language switch covers the interface', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '共有XX人。');
+  await settled(page);
   await page.click('[data-testid=lang-switch]');
   await waitSummary(page, /errors/);
   const ui = await page.locator('.topbar, .side, .editor-pane .toolbar, footer').allInnerTexts();
@@ -264,6 +274,7 @@ test('profile import, use and export', async () => {
     ],
   };
   await page.fill('[data-testid=editor]', '办公会议纪要\n一、会议决定\n同意实施方案。\n二、其他\n无。');
+  await settled(page);
   await page.click('[data-testid=tab-profiles]');
   await page.setInputFiles('[data-testid=profile-import]', { name: 'minutes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(profile)) });
   await page.locator('[data-testid=profile-use]').click();
@@ -294,6 +305,7 @@ test('intranet profiles from profiles/index.json', async () => {
   const page = await openApp(browser, intranet);
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=profile-select] option')].some((o) => o.value === 'office-annual'));
   await page.fill('[data-testid=editor]', '年度总结\n一、主要工作\n完成了任务。');
+  await settled(page);
   await page.selectOption('[data-testid=profile-select]', 'office-annual');
   // The checklist is folded into its summary line; it opens on a click.
   await page.locator('[data-testid=sections-summary]').click();
@@ -320,6 +332,7 @@ test('a .docx with auto-numbered headings from the file picker', async () => {
 test('a broken .docx is refused with the reason, and the text is kept', async () => {
   const page = await openApp(browser, server);
   await page.fill('[data-testid=editor]', '已有草稿。');
+  await settled(page);
   await page.setInputFiles('[data-testid=file-input]', `${ROOT}/tests/fixtures/files/truncated.docx`);
   const notice = page.locator('[data-testid=notice]');
   await notice.waitFor();

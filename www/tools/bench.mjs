@@ -82,6 +82,7 @@ const keyTimes = await page.evaluate(async () => {
 // 1.5 MB paste → summary.
 const pasteTimes = [];
 const longestTasks = [];
+const longestFrames = [];
 for (let i = 0; i < 3; i++) {
   const p = await openApp(browser, server);
   pasteTimes.push(await p.evaluate(async (text) => {
@@ -92,6 +93,12 @@ for (let i = 0; i < 3; i++) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: 'longtask' });
+    // A task does not count the browser's own layout of what it changed; a
+    // long animation frame does (the textarea laying out 1.5 MB, say).
+    window.__longestFrame = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longestFrame = Math.max(window.__longestFrame, e.duration);
+    }).observe({ type: 'long-animation-frame' });
     const t0 = performance.now();
     area.value = text;
     area.dispatchEvent(new InputEvent('input', { bubbles: true }));
@@ -102,8 +109,14 @@ for (let i = 0; i < 3; i++) {
     return performance.now() - t0;
   }, big));
   await p.locator('[data-testid=mark]').first().waitFor();
+  // Until the layer is drawn to its last block (a slice a frame).
+  await p.waitForFunction(() => {
+    const blocks = document.querySelectorAll('[data-testid=doc] .block');
+    return blocks.length > 0 && blocks[blocks.length - 1].childElementCount > 0;
+  }, null, { timeout: 60000 });
   await p.waitForTimeout(300);
   longestTasks.push(await p.evaluate(() => window.__longest));
+  longestFrames.push(await p.evaluate(() => window.__longestFrame));
   await p.close();
 }
 // The batch and diff inputs, as tests/bench/batch.rs makes them.
@@ -186,6 +199,7 @@ const rows = [
   ['keystroke → highlight against one native analysis of the 1.5 MB text (--threads 1)', `${(median(keyTimes) / median(oneThreadTimes)).toFixed(2)}×`, ''],
   ['1.5 MB paste → summary', `${median(pasteTimes).toFixed(0)} ms: ${(median(pasteTimes) / median(oneThreadTimes)).toFixed(1)}× one native analysis`, '≤ 1 s'],
   ['1.5 MB paste: longest main-thread task until the marks are drawn', `${median(longestTasks).toFixed(0)} ms`, '≤ 100 ms'],
+  ['1.5 MB paste: longest frame (a task with the layout it caused) until the marks are drawn', `${median(longestFrames).toFixed(0)} ms`, '—'],
   ['download, gzipped (wasm + js + css + html)', `${(gz / 1024).toFixed(1)} KiB (${gz} bytes)`, '≤ 450 KB'],
   ['batch of 40 × 50 KB dropped → table complete, in Chromium', `${median(batchTimes).toFixed(0)} ms: ${(median(batchTimes) / median(batchRefs)).toFixed(2)}× count_findings on the same 2 MB (${median(batchRefs).toFixed(0)} ms)`, '≤ 3 s'],
   ['1 MB pair, compare-previous → comparison shown, in Chromium', `${median(diffTimes).toFixed(0)} ms: ${(median(diffTimes) / median(diffRefs)).toFixed(2)}× count_findings on both (${median(diffRefs).toFixed(0)} ms)`, ''],

@@ -5,7 +5,8 @@
 //     JS glue and the wasm (base64) inlined, so it works from file:// with no
 //     server and no network (file:// cannot fetch a sibling .wasm); the
 //     lexicon (words.bin) too, as base64 in a data block the app reads after
-//     its first results (src/web/lexicon_asset.rs).
+//     its first results (src/web/lexicon_asset.rs), and the JS glue's source
+//     as text, which the analysis worker is built from (src/web/worker.rs).
 // Usage: node www/tools/single-file.mjs dist
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -29,6 +30,9 @@ const csp = (scriptHashes, styleSrc) =>
     `style-src ${styleSrc}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
+    // The analysis worker's script is a Blob URL (src/web/worker.rs), and
+    // the glue it imports is fetched as a worker script too.
+    "worker-src 'self' blob:",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
@@ -68,6 +72,14 @@ let single = html
 // say. In <head>: the app's first render replaces what <body> holds.
 const words = readFileSync(join(dist, 'words.bin')).toString('base64');
 single = single.replace('</head>', () => `<script type="application/octet-stream" id="draftcheck-words">${words}</script>\n</head>`);
+// The glue again, as text: file:// lets a worker neither fetch nor import
+// it, so the worker's Blob carries it (src/web/worker.rs). A classic
+// script: Chromium runs no module worker from a file:// page's Blob, and
+// a classic one has no import.meta (the glue reads it only when it is not
+// handed a module, and the worker always is).
+const workerGlue = glue.replaceAll('import.meta.url', 'self.location.href');
+if (/import\.meta|<\/script/i.test(workerGlue)) throw new Error('single-file: the worker glue holds import.meta or "</script"');
+single = single.replace('</head>', () => `<script type="text/plain" id="draftcheck-glue">${workerGlue}</script>\n</head>`);
 if (/(href|src)="\.\//.test(single)) throw new Error('single-file: a relative reference is left');
 writeFileSync(join(dist, 'draftcheck.html'), single);
 console.log(`single-file: ${join(dist, 'draftcheck.html')} (${(single.length / 1024).toFixed(0)} KB)`);

@@ -1,0 +1,137 @@
+//! What the page and its analysis worker say to each other (worker.rs
+//! carries it). The page asks for an analysis of a text, numbered; the
+//! worker answers with the report under the same number, and the page
+//! keeps only the answer to its latest question (state.rs).
+//!
+//! Pure, and compiled on every target: the round trip is tested natively.
+//! The text travels beside the JSON, as a string of its own, so that a
+//! 1.5 MB paste is not escaped into JSON and parsed back; the findings
+//! come back as bytes (wire.rs), the rest of the report as JSON.
+
+use crate::{analyze_with, Config, Hints, Profile, ProfileChoice, Report};
+use serde::{Deserialize, Serialize};
+
+/// One question: everything the analysis takes but the text and the
+/// lexicon (the worker holds that, sent once: `worker.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub generation: u64,
+    /// The chosen profile as its JSON (a profile file's format); none for
+    /// automatic choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    pub config: Config,
+    pub hints: Hints,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Answer {
+    generation: u64,
+    report: Report,
+    /// The report's own field is left out of its JSON when it is 0 or 1
+    /// (the CLI contract): carried here so that it comes back as it was.
+    reports: usize,
+}
+
+impl Request {
+    pub fn new(generation: u64, choice: &ProfileChoice, config: &Config, hints: &Hints) -> Request {
+        Request {
+            generation,
+            profile: match choice {
+                ProfileChoice::Auto => None,
+                ProfileChoice::Given(p) => serde_json::to_string(p).ok(),
+            },
+            config: Config {
+                words: Default::default(),
+                ..config.clone()
+            },
+            hints: hints.clone(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The worker's side: analyses `text` as the request says, with the
+/// worker's lexicon, and gives the answer: the report without its findings
+/// as JSON, and the findings encoded (wire.rs). A request it cannot read
+/// (which the page never sends) is answered with `None`.
+pub fn answer(
+    text: &str,
+    request: &str,
+    words: &crate::text::words::Words,
+) -> Option<(String, Vec<u8>)> {
+    let request: Request = serde_json::from_str(request).ok()?;
+    let choice = match &request.profile {
+        None => ProfileChoice::Auto,
+        Some(json) => ProfileChoice::Given(Profile::from_json(json).ok()?),
+    };
+    let config = Config {
+        words: words.clone(),
+        ..request.config
+    };
+    let mut report = analyze_with(text, &choice, &config, &request.hints);
+    let findings = super::wire::encode(&std::mem::take(&mut report.findings));
+    let json = serde_json::to_string(&Answer {
+        generation: request.generation,
+        reports: report.reports,
+        report,
+    })
+    .ok()?;
+    Some((json, findings))
+}
+
+/// The page's side: the answer's number and report.
+pub fn read_answer(json: &str, findings: &[u8]) -> Option<(u64, Report)> {
+    let mut a: Answer = serde_json::from_str(json).ok()?;
+    a.report.reports = a.reports;
+    a.report.findings = super::wire::decode(findings)?;
+    Some((a.generation, a.report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DRAFT: &str = "XX县2025年度工作总结\n一、主要工作\n全年共举办培训班12期，培训干部1,200人次，其中科级干部1500人次。\n二、存在问题\n部分单位落实不到位,整改进度滞后。\n";
+
+    #[test]
+    fn the_answer_is_the_report_the_page_would_have_made() {
+        let profile = Profile::builtin("work-summary").expect("a built-in profile");
+        let config = Config {
+            disabled_rules: vec!["half-width-punctuation".into()],
+            ..Config::default()
+        };
+        let hints = Hints {
+            heading_levels: vec![(1, 1), (3, 1)],
+        };
+        for choice in [ProfileChoice::Auto, ProfileChoice::Given(profile)] {
+            let request = Request::new(7, &choice, &config, &hints).to_json();
+            let (json, findings) = answer(DRAFT, &request, &Default::default()).expect("an answer");
+            let (generation, report) = read_answer(&json, &findings).expect("a readable answer");
+            assert_eq!(generation, 7);
+            assert_eq!(report, analyze_with(DRAFT, &choice, &config, &hints));
+            assert!(!report.findings.is_empty());
+        }
+    }
+
+    #[test]
+    fn an_unreadable_request_or_answer_is_none() {
+        assert_eq!(answer(DRAFT, "{", &Default::default()), None);
+        assert_eq!(
+            read_answer("{\"generation\":1}", &[0, 0]).map(|a| a.0),
+            None
+        );
+        let request = Request::new(
+            1,
+            &ProfileChoice::Auto,
+            &Config::default(),
+            &Hints::default(),
+        );
+        let (json, findings) = answer(DRAFT, &request.to_json(), &Default::default()).unwrap();
+        assert!(read_answer(&json, &findings).is_some());
+        assert_eq!(read_answer(&json, &findings[1..]).map(|a| a.0), None);
+    }
+}

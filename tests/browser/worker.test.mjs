@@ -1,0 +1,86 @@
+// The analysis in a Web Worker (issue #21, src/web/worker.rs): the page's
+// thread stays free while a large text is analysed, an answer to an older
+// text is dropped, and a large text is drawn a slice per frame.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openApp, settled, ROOT } from './harness.mjs';
+
+let browser, server;
+before(async () => ({ browser, server } = await launch()));
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const corpus = ['000-1_bureau_self_check.txt', '000-2_county_evaluation.txt', '000-3_town_analysis.txt', '000-4_county_commission.txt', '001_office_report.txt', '002_district_2020_evaluation.txt']
+  .map((n) => readFileSync(`${ROOT}/tests/fixtures/corpus/${n}`, 'utf8'));
+// 1.5 MB, as the benchmark pastes it.
+const BIG = Array.from({ length: 20 }, () => corpus.map((r) => r + '\n').join('')).join('');
+
+test('while a 1.5 MB paste is analysed the page keeps running', async () => {
+  const page = await openApp(browser, server);
+  await page.waitForTimeout(500);
+  const r = await page.evaluate(async (text) => {
+    const area = document.querySelector('[data-testid=editor]');
+    const summary = () => document.querySelector('[data-testid=summary]').textContent;
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    // From the moment the page says it is checking until the result is in,
+    // a timer every 10 ms: the longest gap between two of its runs is the
+    // longest the page could not answer a key. The last gap, which ends
+    // with the result drawn, is the drawing's (bench.mjs measures that).
+    await new Promise((ok) => { const wait = () => (/正在检查/.test(summary()) ? ok() : setTimeout(wait, 5)); wait(); });
+    const start = performance.now();
+    let last = start, longest = 0;
+    await new Promise((ok) => {
+      const tick = () => {
+        const now = performance.now();
+        if (/还有 \d+ 个错误/.test(summary())) return ok();
+        longest = Math.max(longest, now - last);
+        last = now;
+        setTimeout(tick, 10);
+      };
+      tick();
+    });
+    return { waited: last - start, longest };
+  }, BIG);
+  // The analysis of 1.5 MB takes far longer than any gap: it ran elsewhere.
+  assert.ok(r.waited > 300, `the answer took ${r.waited.toFixed(0)} ms`);
+  assert.ok(r.longest < 100, `the page's thread was held ${r.longest.toFixed(0)} ms while the worker analysed`);
+  // The whole text gets its marks, down to the last block.
+  await page.waitForFunction(() => {
+    const blocks = document.querySelectorAll('[data-testid=doc] .block');
+    return blocks.length > 100 && blocks[blocks.length - 1].childElementCount > 0;
+  }, null, { timeout: 30000 });
+  const lines = await page.evaluate(() => document.querySelectorAll('[data-testid=doc] .line').length);
+  assert.equal(lines, BIG.split('\n').length, 'every line is drawn');
+  // The layer ends level with the textarea's text: the marks sit on their characters.
+  const heights = await page.evaluate(() => [document.querySelector('[data-testid=doc]').scrollHeight, document.querySelector('[data-testid=editor]').scrollHeight]);
+  assert.ok(Math.abs(heights[0] - heights[1]) <= 1, `layer ${heights[0]} px, textarea ${heights[1]} px`);
+  assert.equal(page.workers().length, 1, 'one analysis worker');
+  await page.close();
+});
+
+test('an answer about an older text is dropped: the marks are of the text as typed', async () => {
+  const page = await openApp(browser, server);
+  await page.waitForTimeout(300);
+  const area = page.locator('[data-testid=editor]');
+  // Each edit asks again before the last answer is in.
+  await page.evaluate(() => {
+    const area = document.querySelector('[data-testid=editor]');
+    for (const t of ['全县共有XX个村。', '全县共有XX个村，XX名党员。', '全县共有12个村，XX名党员,XX名干部。']) {
+      area.value = t;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+  });
+  await settled(page);
+  const marks = await page.locator('[data-testid=mark]').evaluateAll((ms) => ms.map((m) => `${m.dataset.rule}:${m.textContent}`));
+  assert.deepEqual(marks, ['placeholder:XX', 'half-width-punctuation:,', 'placeholder:XX']);
+  assert.equal(await area.inputValue(), '全县共有12个村，XX名党员,XX名干部。');
+  // A fix applies to the text as it is.
+  await page.locator('[data-testid=mark][data-rule=half-width-punctuation]').click();
+  await page.locator('[data-testid=apply-fix]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value === '全县共有12个村，XX名党员，XX名干部。');
+  await page.close();
+});
