@@ -278,6 +278,15 @@ impl State {
         self.install(Rc::new(report));
     }
 
+    /// A large text waits for its analysis (asked for on the next tick,
+    /// after the progress note has painted). An answer still awaited is of
+    /// the text before: it will be dropped.
+    fn wait_for_analysis(&mut self) {
+        self.generation += 1;
+        self.pending = false;
+        self.busy = true;
+    }
+
     /// The report for the text as it is now has come.
     fn install(&mut self, report: Rc<Report>) {
         // New findings renumber the old: a card or a selection that would
@@ -500,7 +509,7 @@ impl State {
                 s.hints = Hints::default();
                 s.switch_document(&text);
                 s.text = Rc::from(text);
-                s.busy = true;
+                s.wait_for_analysis();
                 s.selected = None;
                 s.card = None;
             }
@@ -521,7 +530,7 @@ impl State {
                 if text.len() > DEFER_BYTES {
                     // Shown with a progress note; analysed on the next tick.
                     s.text = Rc::from(text);
-                    s.busy = true;
+                    s.wait_for_analysis();
                     s.selected = None;
                     s.card = None;
                 } else {
@@ -972,6 +981,23 @@ mod tests {
             .unwrap();
         let fixed = answered.reduced(Action::ApplyFix(comma));
         assert_eq!(&*fixed.text, "共有基层党组织XX个，党员12名。");
+    }
+
+    #[test]
+    fn an_answer_awaited_when_a_large_text_arrives_is_of_the_text_before() {
+        let s = state("").reduced(Action::Remote(true));
+        // The lexicon arrives: the (empty) text is asked about again.
+        let asked = s.reduced(Action::Lexicon(None));
+        assert!(asked.pending);
+        let about_empty = answer(&asked);
+        let pasted = asked.reduced(Action::SetTextDeferred("共有XX个。".repeat(30_000)));
+        assert!(pasted.busy);
+        let dropped = pasted.reduced(about_empty);
+        assert!(dropped.busy, "the empty text's answer is not the paste's");
+        let asking = dropped.reduced(Action::Analyze);
+        let done = asking.reduced(answer(&asking));
+        assert!(!done.busy && done.fresh());
+        assert_eq!(done.counts().0, 30_000);
     }
 
     #[test]

@@ -47,6 +47,7 @@ const oneThreadTimes = analyzeTimes(['--threads', '1']);
 
 const { browser, server } = await launch();
 const page = await openApp(browser, server);
+console.error('bench: wasm analyze');
 // Wasm analyze alone.
 const wasmTimes = await page.evaluate((text) => {
   const out = [];
@@ -58,6 +59,7 @@ const wasmTimes = await page.evaluate((text) => {
   return out;
 }, big);
 
+console.error('bench: keystroke');
 // Keystroke → highlight on a 30,000-character report.
 const report30k = [...corpus.join('\n')].slice(0, 30000).join('');
 await page.fill('[data-testid=editor]', report30k);
@@ -79,6 +81,7 @@ const keyTimes = await page.evaluate(async () => {
   return out;
 });
 
+console.error('bench: paste');
 // 1.5 MB paste → summary.
 const pasteTimes = [];
 const longestTasks = [];
@@ -102,12 +105,18 @@ for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
     area.value = text;
     area.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await new Promise((ok) => {
-      const check = () => (/还有 \d+ 个错误/.test(document.querySelector('[data-testid=summary]').textContent) ? ok() : setTimeout(check, 5));
+    await new Promise((ok, fail) => {
+      const check = () => {
+        const summary = document.querySelector('[data-testid=summary]').textContent;
+        if (/还有 \d+ 个错误/.test(summary)) ok();
+        else if (performance.now() - t0 > 60000) fail(new Error(`no result after 60 s: ${summary}`));
+        else setTimeout(check, 5);
+      };
       check();
     });
     return performance.now() - t0;
   }, big));
+  console.error(`bench: paste ${i + 1}: ${pasteTimes[i].toFixed(0)} ms`);
   await p.locator('[data-testid=mark]').first().waitFor();
   // Until the layer is drawn to its last block (a slice a frame).
   await p.waitForFunction(() => {
@@ -119,6 +128,7 @@ for (let i = 0; i < 3; i++) {
   longestFrames.push(await p.evaluate(() => window.__longestFrame));
   await p.close();
 }
+console.error('bench: batch and compare');
 // The batch and diff inputs, as tests/bench/batch.rs makes them.
 const batchFiles = (n, bytes) => Array.from({ length: n }, (_, k) => {
   let s = '';
