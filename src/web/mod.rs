@@ -65,18 +65,7 @@ mod wasm {
     /// text, for pages that embed the checker.
     #[wasm_bindgen::prelude::wasm_bindgen]
     pub fn analyze_json(text: &str) -> String {
-        let report = crate::analyze_auto(text);
-        crate::render::json(&crate::render::JsonOutput {
-            version: 1,
-            files: vec![crate::render::FileReport {
-                path: "<input>",
-                encoding: "utf-8",
-                format: "txt",
-                notes: Vec::new(),
-                report: &report,
-            }],
-            errors: Vec::new(),
-        })
+        input_json(&crate::analyze_auto(text))
     }
 
     /// A parsed lexicon (words.bin's bytes), for `analyze_json_with`: held
@@ -102,12 +91,16 @@ mod wasm {
             words: lexicon.0.clone(),
             ..crate::Config::default()
         };
-        let report = crate::analyze_with(
+        input_json(&crate::analyze_with(
             text,
             &crate::ProfileChoice::Auto,
             &config,
             &crate::Hints::default(),
-        );
+        ))
+    }
+
+    /// The CLI's JSON output for one pasted text's report.
+    fn input_json(report: &crate::Report) -> String {
         crate::render::json(&crate::render::JsonOutput {
             version: 1,
             files: vec![crate::render::FileReport {
@@ -115,7 +108,7 @@ mod wasm {
                 encoding: "utf-8",
                 format: "txt",
                 notes: Vec::new(),
-                report: &report,
+                report,
             }],
             errors: Vec::new(),
         })

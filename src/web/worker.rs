@@ -14,11 +14,10 @@
 //! already gone.
 
 use super::remote;
-use crate::text::words::{Lexicon, Words};
+use crate::text::words::Words;
 use js_sys::{Array, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
@@ -42,9 +41,8 @@ pub fn serve() {
         match msg.get(0).as_string().as_deref() {
             Some("words") => {
                 let bytes = Uint8Array::new(&msg.get(1)).to_vec();
-                match Lexicon::parse(&bytes) {
-                    Ok(l) => *words.borrow_mut() = Words(Some(Arc::new(l))),
-                    Err(err) => web_sys::console::warn_1(&format!("words.bin: {err}").into()),
+                if let Some(parsed) = super::lexicon_asset::parse(&bytes) {
+                    *words.borrow_mut() = parsed;
                 }
             }
             Some("analyze") => {
