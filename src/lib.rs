@@ -16,6 +16,7 @@ pub mod fill;
 pub mod finding;
 pub mod fix;
 pub mod load;
+pub mod memo;
 pub mod numbers;
 pub mod position;
 pub mod profile;
@@ -63,6 +64,19 @@ pub fn analyze_auto(text: &str) -> Report {
 
 pub fn analyze_with(text: &str, choice: &ProfileChoice, config: &Config, hints: &Hints) -> Report {
     analysis(text, choice, config, hints).into_report()
+}
+
+/// [`analyze_with`], reusing what the last analysis with `memo` found in
+/// the paragraphs that have not changed since ([`memo`]); the report is the
+/// same as without it.
+pub fn analyze_with_memo(
+    text: &str,
+    choice: &ProfileChoice,
+    config: &Config,
+    hints: &Hints,
+    memo: &memo::Memo,
+) -> Report {
+    analysis_memo(text, choice, config, hints, Some(memo)).into_report()
 }
 
 /// The result of an analysis before its findings are turned into owned
@@ -179,6 +193,17 @@ pub fn analysis<'t>(
     config: &Config,
     hints: &Hints,
 ) -> Analysis<'t> {
+    analysis_memo(text, choice, config, hints, None)
+}
+
+/// [`analysis`], with the memo of the last analysis of this document.
+pub fn analysis_memo<'t>(
+    text: &'t str,
+    choice: &ProfileChoice,
+    config: &Config,
+    hints: &Hints,
+    memo: Option<&memo::Memo>,
+) -> Analysis<'t> {
     // The profile and its sections need the headings, not the figures.
     let (doc, (profile, profile_reason, matches)) =
         Document::with_hints_then(text, hints, config.parallel(text.len()), |doc| {
@@ -203,7 +228,7 @@ pub fn analysis<'t>(
             let matches = sections::match_sections(doc, &profile);
             (profile, reason, matches)
         });
-    let ctx = Ctx::new(&doc, &profile, config, &matches);
+    let ctx = Ctx::new(&doc, &profile, config, &matches).with_memo(memo);
 
     let (raw, ranks) = run_rules(&ctx, config);
     // Sort indices, not the findings themselves (they are large); equal

@@ -73,6 +73,9 @@ pub struct Ctx<'a> {
     groups: OnceLock<Vec<Group>>,
     /// The lexicon's suspect windows, shared by typo and ocr-damage.
     suspects: OnceLock<Vec<crate::text::words::scan::Suspect>>,
+    /// What the last analysis of this document found paragraph by
+    /// paragraph ([`crate::memo`]), when the caller keeps it.
+    memo: Option<&'a crate::memo::Memo>,
 }
 
 impl<'a> Ctx<'a> {
@@ -89,7 +92,18 @@ impl<'a> Ctx<'a> {
             sections,
             groups: OnceLock::new(),
             suspects: OnceLock::new(),
+            memo: None,
         }
+    }
+
+    /// The same, with the memo of the last analysis to reuse and refill.
+    pub fn with_memo(mut self, memo: Option<&'a crate::memo::Memo>) -> Self {
+        self.memo = memo;
+        self
+    }
+
+    pub(crate) fn memo(&self) -> Option<&'a crate::memo::Memo> {
+        self.memo
     }
 
     /// The windows the lexicon suspects of a typo, after the filters for
@@ -297,6 +311,22 @@ impl RawFinding {
     /// How many findings this one summarises, if it is a summary.
     pub fn aggregated(&self) -> Option<usize> {
         self.more.as_ref().and_then(|m| m.aggregate)
+    }
+
+    /// Every byte offset the finding holds, for `f` to move.
+    pub(crate) fn offsets_mut(&mut self, f: &mut dyn FnMut(&mut usize)) {
+        f(&mut self.start);
+        f(&mut self.end);
+        if let Some(m) = self.more.as_mut() {
+            if let Some((s, e)) = m.context.as_mut() {
+                f(s);
+                f(e);
+            }
+            for (s, e, _) in &mut m.related {
+                f(s);
+                f(e);
+            }
+        }
     }
 }
 

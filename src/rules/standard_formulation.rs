@@ -534,8 +534,8 @@ fn lists(ctx: &Ctx) -> (&'static List, Option<List>) {
 }
 
 /// The near-misses of one list's entries.
-fn near_misses(text: &str, l: &List, which: usize, hits: &mut Vec<Hit>) {
-    for (a_start, a_end, anchor) in l.anchors.find_overlapping(text) {
+fn near_misses(text: &str, span: (usize, usize), l: &List, which: usize, hits: &mut Vec<Hit>) {
+    for (a_start, a_end, anchor) in find_in(text, span, |t| l.anchors.find_overlapping(t)) {
         for &(i, first) in &l.by_anchor[anchor] {
             let e = &l.entries[i];
             let n = e.chars.len();
@@ -641,16 +641,43 @@ fn edge_is_own_word(
 }
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
-    let doc = ctx.doc;
-    let text = doc.text;
     let (builtin, user) = lists(ctx);
     let all: Vec<&List> = std::iter::once(builtin).chain(user.as_ref()).collect();
+    let Some(memo) = ctx.memo() else {
+        check_span(ctx, &all, 0, ctx.doc.text.len(), out);
+        return;
+    };
+    // Everything this rule reads lies within a paragraph (its windows stop
+    // at a line break, its sentences at the paragraph's end): with a memo,
+    // only the paragraphs the last analysis did not see are checked. Its
+    // other inputs are the lists.
+    let inputs = (
+        &ctx.profile.formulations,
+        &ctx.profile.formulation_exceptions,
+        &ctx.config.formulations,
+        &ctx.config.formulation_exceptions,
+    );
+    let print = crate::memo::fingerprint(format!("{inputs:?}"));
+    let found = memo.formulations(ctx.doc, print, |a, b| {
+        let mut e = Emitter::new(RULE.id, RULE.category);
+        check_span(ctx, &all, a, b, &mut e);
+        e.into_findings()
+    });
+    out.out.extend(found);
+}
+
+/// The findings among the byte span `start..end` of the text (whole
+/// paragraphs: what the rule reads of the text around them is theirs).
+fn check_span(ctx: &Ctx, all: &[&List], start: usize, end: usize, out: &mut Emitter) {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let span = (start, end);
     let mut hits: Vec<Hit> = Vec::new();
     for (which, l) in all.iter().enumerate() {
-        near_misses(text, l, which, &mut hits);
+        near_misses(text, span, l, which, &mut hits);
     }
     if hits.is_empty() {
-        enumerations(ctx, &all, out);
+        enumerations(doc, span, all, out);
         return;
     }
     // Established phrases and the entries themselves, where they cover an
@@ -664,8 +691,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         .iter()
         .enumerate()
         .flat_map(|(which, l)| {
-            l.protected
-                .find_overlapping(text)
+            find_in(text, span, |t| l.protected.find_overlapping(t))
                 .into_iter()
                 .map(move |(s, e, id)| (s, e, which, id))
         })
@@ -727,7 +753,21 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         )
         .suggest(e.phrase.clone());
     }
-    enumerations(ctx, &all, out);
+    enumerations(doc, span, all, out);
+}
+
+/// `find` run on the span of `text`, its matches in the text's offsets.
+fn find_in(
+    text: &str,
+    (start, end): (usize, usize),
+    find: impl FnOnce(&str) -> Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let mut found = find(&text[start..end]);
+    for m in &mut found {
+        m.0 += start;
+        m.1 += start;
+    }
+    found
 }
 
 /// Earlier documents a quotation may come from.
@@ -772,29 +812,33 @@ fn separator(gap: &str) -> bool {
 }
 
 /// Named enumerations with a member missing or out of order.
-fn enumerations(ctx: &Ctx, lists: &[&List], out: &mut Emitter) {
-    let doc = ctx.doc;
+fn enumerations(doc: &Document, span: (usize, usize), lists: &[&List], out: &mut Emitter) {
     let text = doc.text;
     // The user's exceptions, where one spans a whole enumeration.
     let excepted: Vec<(usize, usize)> = lists
         .iter()
         .skip(1)
         .flat_map(|l| {
-            l.protected
-                .find_overlapping(text)
+            find_in(text, span, |t| l.protected.find_overlapping(t))
                 .into_iter()
                 .filter(|&(_, _, id)| id >= l.entries.len())
                 .map(|(s, e, _)| (s, e))
         })
         .collect();
     for l in lists {
-        enumerations_of(doc, l, &excepted, out);
+        enumerations_of(doc, span, l, &excepted, out);
     }
 }
 
-fn enumerations_of(doc: &Document, l: &List, excepted: &[(usize, usize)], out: &mut Emitter) {
+fn enumerations_of(
+    doc: &Document,
+    span: (usize, usize),
+    l: &List,
+    excepted: &[(usize, usize)],
+    out: &mut Emitter,
+) {
     let text = doc.text;
-    let all = l.members.find_leftmost_longest(text);
+    let all = find_in(text, span, |t| l.members.find_leftmost_longest(t));
     if all.is_empty() {
         return;
     }

@@ -162,7 +162,21 @@ pub(crate) fn suspects(ctx: &Ctx) -> Vec<Suspect> {
         return Vec::new();
     };
     let text = ctx.doc.text;
-    let mut found = scan::suspects(lex, text, MIN_GAIN);
+    let scan_span = |a: usize, b: usize| {
+        let mut found = scan::suspects(lex, &text[a..b], MIN_GAIN);
+        for s in &mut found {
+            s.start += a;
+            s.end += a;
+            s.at += a;
+        }
+        found
+    };
+    // The scan looks at one run of Han characters at a time: with a memo,
+    // only the paragraphs the last analysis did not see are scanned.
+    let mut found = match (ctx.memo(), &ctx.config.words.0) {
+        (Some(memo), Some(arc)) => memo.suspects(ctx.doc, arc, MIN_GAIN.to_bits(), scan_span),
+        _ => scan::suspects(lex, text, MIN_GAIN),
+    };
     if found.is_empty() {
         return found;
     }
@@ -348,10 +362,16 @@ fn next_to_latin(text: &str, s: &Suspect) -> bool {
         .any(|c| c.is_ascii_alphanumeric())
 }
 
-/// How often each window occurs in the text, overlaps included. Windows
-/// are 2–4 characters: every position is looked up at those three lengths,
-/// so the count is linear in the text (and needs no automaton in the web
-/// build).
+/// Up to this many distinct windows are each counted by a substring search
+/// of the text; more, by one pass that looks every position up.
+const SEARCHED_WINDOWS: usize = 16;
+
+/// How often each window occurs in the text, overlaps included, counted at
+/// the window's first entry (the others stay 0). A draft has a few suspect
+/// windows: each is searched for (a vectorised scan per window). Many
+/// windows (a long or a strange text) are counted in one pass instead:
+/// windows are 2–4 characters, so every position is looked up at those
+/// three lengths, linear in the text whatever the number of windows.
 fn occurrences(text: &str, windows: &[&str]) -> Vec<u32> {
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (k, w) in windows.iter().enumerate() {
@@ -359,6 +379,19 @@ fn occurrences(text: &str, windows: &[&str]) -> Vec<u32> {
     }
     let mut seen = vec![0u32; windows.len()];
     if index.is_empty() {
+        return seen;
+    }
+    if index.len() <= SEARCHED_WINDOWS {
+        for (w, &first) in &index {
+            let finder = memchr::memmem::Finder::new(w.as_bytes());
+            // A match of a UTF-8 string starts on a character boundary: the
+            // next search may start one byte on, and overlaps are counted.
+            let mut at = 0;
+            while let Some(i) = text.as_bytes().get(at..).and_then(|rest| finder.find(rest)) {
+                seen[first] += 1;
+                at += i + 1;
+            }
+        }
         return seen;
     }
     let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
@@ -379,6 +412,22 @@ fn occurrences(text: &str, windows: &[&str]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use crate::rules::support::*;
+
+    #[test]
+    fn windows_are_counted_with_their_overlaps_by_either_way_of_counting() {
+        let text = "党党党，按排部署按排。排按";
+        let few = ["党党", "按排", "排按", "按排"];
+        assert_eq!(super::occurrences(text, &few), [2, 2, 1, 0]);
+        // More windows than are searched one by one: the same counts.
+        let extra: Vec<String> = (0..20).map(|k| format!("{k}号")).collect();
+        let many: Vec<&str> = few
+            .iter()
+            .copied()
+            .chain(extra.iter().map(|s| s.as_str()))
+            .collect();
+        assert!(many.len() > super::SEARCHED_WINDOWS);
+        assert_eq!(super::occurrences(text, &many)[..4], [2, 2, 1, 0]);
+    }
 
     #[test]
     fn a_slip_by_sound_is_flagged_on_the_one_character_with_its_fix() {
