@@ -15,7 +15,7 @@ use super::i18n::Lang;
 use super::outline::Outline;
 use super::picked::{self, Picked};
 use super::profiles::ProfileEditor;
-use super::state::{Action, IgnoreLoader, State, Tab, DEFER_BYTES};
+use super::state::{Action, IgnoreLoader, State, Tab, ARRIVED_BYTES, DEFER_BYTES};
 use super::storage;
 use super::summary::SummaryBar;
 use crate::batch::Row;
@@ -34,6 +34,10 @@ use web_sys::{
     ScrollLogicalPosition,
 };
 use yew::prelude::*;
+
+/// Findings bytes above which an answer is read in one task and drawn in
+/// the next (about 2,000 findings).
+const LARGE_ANSWER: usize = 64 * 1024;
 
 /// Scrolls an element of the text view into view and flashes it.
 fn reveal(id: &str) {
@@ -266,7 +270,18 @@ pub fn app() -> Html {
             let on_answer = {
                 let state = state.clone();
                 Rc::new(move |json: String, findings: Vec<u8>| {
+                    let large = findings.len() > LARGE_ANSWER;
                     match super::remote::read_answer(&json, &findings) {
+                        // A large report is drawn in a task of its own:
+                        // reading it is a task's worth already.
+                        Some((generation, report)) if large => {
+                            let state = state.clone();
+                            let report = Rc::new(report);
+                            Timeout::new(0, move || {
+                                state.dispatch(Action::Analyzed(generation, report))
+                            })
+                            .forget();
+                        }
                         Some((generation, report)) => {
                             state.dispatch(Action::Analyzed(generation, Rc::new(report)))
                         }
@@ -327,10 +342,11 @@ pub fn app() -> Html {
             move || drop(timer)
         });
     }
-    // A large text is analysed after the progress note has painted.
+    // A large text the page analyses itself is analysed after the
+    // progress note has painted (the worker has been asked already).
     {
         let state = state.clone();
-        use_effect_with(state.busy, move |busy| {
+        use_effect_with(state.busy && !state.pending, move |busy| {
             let timer = busy.then(|| Timeout::new(30, move || state.dispatch(Action::Analyze)));
             move || drop(timer)
         });
@@ -428,8 +444,14 @@ pub fn app() -> Html {
         let state = state.clone();
         let debounce = debounce.clone();
         Callback::from(move |text: String| {
-            if text.len() > DEFER_BYTES {
-                // Very large texts: analyse when typing pauses.
+            // A text that arrives whole (a paste, a select-all and delete)
+            // is analysed at once; typing in a very large one, when it
+            // pauses.
+            let arrived = text.len().abs_diff(state.text.len()) > ARRIVED_BYTES;
+            if text.len() > DEFER_BYTES && arrived {
+                debounce.borrow_mut().take();
+                state.dispatch(Action::SetTextDeferred(text));
+            } else if text.len() > DEFER_BYTES {
                 let state = state.clone();
                 *debounce.borrow_mut() = Some(Timeout::new(250, move || {
                     state.dispatch(Action::SetTextDeferred(text))

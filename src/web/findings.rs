@@ -97,22 +97,59 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
             .checked()
     });
 
-    let groups = Category::ALL.iter().filter_map(|&cat| {
-        let items: Vec<usize> = props.visible.iter().copied().filter(|&i| findings.get(i).is_some_and(|f| f.category == cat)).collect();
-        if items.is_empty() {
-            return None;
+    // Per category: its findings, and what makes a row of its own (an
+    // aggregate, or a finding whose rule has none: the others fold under
+    // their aggregate). The cap counts rows, so that "show the others"
+    // always shows something.
+    let by_category: Vec<(Category, Vec<usize>, Vec<usize>)> = Category::ALL
+        .iter()
+        .filter_map(|&cat| {
+            let items: Vec<usize> = props
+                .visible
+                .iter()
+                .copied()
+                .filter(|&i| findings.get(i).is_some_and(|f| f.category == cat))
+                .collect();
+            if items.is_empty() {
+                return None;
+            }
+            let shown: Vec<usize> = items
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    findings[i].aggregate.is_some()
+                        || !aggregated.contains(findings[i].rule.as_str())
+                })
+                .collect();
+            Some((cat, items, shown))
+        })
+        .collect();
+    let capped = |cat: Category, shown: &[usize]| {
+        if show_all.contains(&cat) {
+            shown.len()
+        } else {
+            shown.len().min(LIST_CAP)
         }
+    };
+    let rows_total: usize = by_category
+        .iter()
+        .map(|(cat, _, shown)| capped(*cat, shown))
+        .sum();
+    // The rows drawn now: a large report's list is drawn over a few frames.
+    let key = (
+        Rc::as_ptr(&props.report) as usize,
+        Rc::as_ptr(&props.visible) as usize,
+        (*show_all).clone(),
+    );
+    let mut budget = super::progressive::use_progressive(key, rows_total);
+
+    let groups = by_category.iter().map(|(cat, items, shown)| {
+        let (cat, items) = (*cat, items);
         let count = items.iter().filter(|&&i| findings[i].aggregate.is_none()).count();
-        // What makes a row of its own: an aggregate, or a finding whose rule
-        // has none (the others fold under their aggregate). The cap counts
-        // rows, so that "show the others" always shows something.
-        let shown: Vec<usize> = items
-            .iter()
-            .copied()
-            .filter(|&i| findings[i].aggregate.is_some() || !aggregated.contains(findings[i].rule.as_str()))
-            .collect();
         let all = show_all.contains(&cat);
         let hidden = if all { 0 } else { shown.len().saturating_sub(LIST_CAP) };
+        let drawn = capped(cat, shown).min(budget);
+        budget -= drawn;
         let more = (hidden > 0).then(|| {
             let show_all = show_all.clone();
             let onclick = Callback::from(move |_| {
@@ -122,7 +159,7 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
             });
             html! { <li><button type="button" class="link more" data-testid="show-more" {onclick}>{format!("{} {hidden} {}", lang.t("显示其余", "Show the other"), lang.t("项", "items"))}</button></li> }
         });
-        let rows = shown.iter().take(if all { usize::MAX } else { LIST_CAP }).map(|&i| {
+        let rows = shown.iter().take(drawn).map(|&i| {
             let f = &findings[i];
             if let Some(n) = f.aggregate {
                 let open = props.expanded.contains(&f.rule);
@@ -147,12 +184,12 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
             }
             row(props, i, f)
         });
-        Some(html! {
+        html! {
             <li class="group" data-testid="group" data-category={cat.id()}>
                 <h3>{category_name(lang, cat)}<span class="n">{count}</span></h3>
                 <ul role="list">{ for rows }{ for more }</ul>
             </li>
-        })
+        }
     });
 
     html! {

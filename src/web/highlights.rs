@@ -13,10 +13,9 @@ use yew::prelude::*;
 /// Above this many highlights, notes are not marked in the text.
 const MAX_MARKS: usize = 4000;
 
-/// A text that arrives whole (a paste, a file) changes the layer by more
-/// than this many bytes: it is drawn a few blocks a frame from the top,
-/// so that no frame lays out more than a slice of it.
-const WHOLE_TEXT: usize = 100_000;
+/// A text that arrives whole ([`ARRIVED_BYTES`]) is drawn a few blocks a
+/// frame from the top, so that no frame lays out more than a slice of it.
+const WHOLE_TEXT: usize = super::state::ARRIVED_BYTES;
 /// Bytes of text drawn per frame while a whole text is drawn (the layer's
 /// layout costs in proportion to its text: BENCHMARKS.md).
 const BYTES_PER_FRAME: usize = 48 * 1024;

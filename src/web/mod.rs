@@ -48,6 +48,8 @@ mod picked;
 #[cfg(target_arch = "wasm32")]
 mod profiles;
 #[cfg(target_arch = "wasm32")]
+mod progressive;
+#[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
 mod summary;

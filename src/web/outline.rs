@@ -48,7 +48,10 @@ pub fn outline(props: &OutlineProps) -> Html {
     let missing: Vec<usize> = (0..r.findings.len())
         .filter(|&i| r.findings[i].rule == "missing-section")
         .collect();
-    let items = r.sections.iter().map(|s| {
+    // A collection of a hundred reports has hundreds of sections: drawn
+    // over a few frames.
+    let drawn = super::progressive::use_progressive(Rc::as_ptr(r) as usize, r.sections.len());
+    let items = r.sections.iter().take(drawn).map(|s| {
         let mark = if s.found { "✓" } else { "✗" };
         let need = if s.required { lang.t("必备", "required") } else { lang.t("建议", "recommended") };
         let part = s.part.map(|p| format!("[{}{p}{}] ", lang.t("第", "#"), lang.t("篇", ""))).unwrap_or_default();

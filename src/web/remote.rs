@@ -8,7 +8,7 @@
 //! 1.5 MB paste is not escaped into JSON and parsed back; the findings
 //! come back as bytes (wire.rs), the rest of the report as JSON.
 
-use crate::{analyze_with, Config, Hints, Profile, ProfileChoice, Report};
+use crate::{Config, Hints, Profile, ProfileChoice, Report};
 use serde::{Deserialize, Serialize};
 
 /// One question: everything the analysis takes but the text and the
@@ -62,6 +62,7 @@ pub fn answer(
     text: &str,
     request: &str,
     words: &crate::text::words::Words,
+    memo: &crate::memo::Memo,
 ) -> Option<(String, Vec<u8>)> {
     let request: Request = serde_json::from_str(request).ok()?;
     let choice = match &request.profile {
@@ -72,7 +73,7 @@ pub fn answer(
         words: words.clone(),
         ..request.config
     };
-    let mut report = analyze_with(text, &choice, &config, &request.hints);
+    let mut report = crate::analyze_with_memo(text, &choice, &config, &request.hints, memo);
     let findings = super::wire::encode(&std::mem::take(&mut report.findings));
     let json = serde_json::to_string(&Answer {
         generation: request.generation,
@@ -94,6 +95,7 @@ pub fn read_answer(json: &str, findings: &[u8]) -> Option<(u64, Report)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze_with;
 
     const DRAFT: &str = "XX县2025年度工作总结\n一、主要工作\n全年共举办培训班12期，培训干部1,200人次，其中科级干部1500人次。\n二、存在问题\n部分单位落实不到位,整改进度滞后。\n";
 
@@ -109,7 +111,9 @@ mod tests {
         };
         for choice in [ProfileChoice::Auto, ProfileChoice::Given(profile)] {
             let request = Request::new(7, &choice, &config, &hints).to_json();
-            let (json, findings) = answer(DRAFT, &request, &Default::default()).expect("an answer");
+            let (json, findings) =
+                answer(DRAFT, &request, &Default::default(), &Default::default())
+                    .expect("an answer");
             let (generation, report) = read_answer(&json, &findings).expect("a readable answer");
             assert_eq!(generation, 7);
             assert_eq!(report, analyze_with(DRAFT, &choice, &config, &hints));
@@ -119,7 +123,10 @@ mod tests {
 
     #[test]
     fn an_unreadable_request_or_answer_is_none() {
-        assert_eq!(answer(DRAFT, "{", &Default::default()), None);
+        assert_eq!(
+            answer(DRAFT, "{", &Default::default(), &Default::default()),
+            None
+        );
         assert_eq!(
             read_answer("{\"generation\":1}", &[0, 0]).map(|a| a.0),
             None
@@ -130,7 +137,13 @@ mod tests {
             &Config::default(),
             &Hints::default(),
         );
-        let (json, findings) = answer(DRAFT, &request.to_json(), &Default::default()).unwrap();
+        let (json, findings) = answer(
+            DRAFT,
+            &request.to_json(),
+            &Default::default(),
+            &Default::default(),
+        )
+        .unwrap();
         assert!(read_answer(&json, &findings).is_some());
         assert_eq!(read_answer(&json, &findings[1..]).map(|a| a.0), None);
     }

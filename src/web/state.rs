@@ -184,6 +184,10 @@ pub enum Action {
 /// Above this many bytes the analysis runs after a paint, with a progress note.
 pub const DEFER_BYTES: usize = 200_000;
 
+/// A change of the text by more than this many bytes is a text arriving
+/// whole (a paste, a file, a select-all and delete), not typing.
+pub const ARRIVED_BYTES: usize = 100_000;
+
 impl State {
     pub fn new(stored: Stored, load_ignores: IgnoreLoader) -> State {
         let Stored {
@@ -278,13 +282,19 @@ impl State {
         self.install(Rc::new(report));
     }
 
-    /// A large text waits for its analysis (asked for on the next tick,
-    /// after the progress note has painted). An answer still awaited is of
-    /// the text before: it will be dropped.
+    /// A large text waits for its analysis: the worker is asked at once;
+    /// the page analyses it on the next tick, after the progress note has
+    /// painted. An answer still awaited is of the text before: it will be
+    /// dropped.
     fn wait_for_analysis(&mut self) {
+        self.busy = true;
+        if self.remote {
+            // The worker analyses it: the page has nothing to wait for.
+            self.analyze();
+            return;
+        }
         self.generation += 1;
         self.pending = false;
-        self.busy = true;
     }
 
     /// The report for the text as it is now has come.
@@ -924,8 +934,13 @@ mod tests {
             &s.config(),
             &s.hints,
         );
-        let (json, findings) =
-            super::super::remote::answer(&s.text, &request.to_json(), &s.words).unwrap();
+        let (json, findings) = super::super::remote::answer(
+            &s.text,
+            &request.to_json(),
+            &s.words,
+            &Default::default(),
+        )
+        .unwrap();
         let (generation, report) = super::super::remote::read_answer(&json, &findings).unwrap();
         Action::Analyzed(generation, Rc::new(report))
     }
@@ -991,11 +1006,10 @@ mod tests {
         assert!(asked.pending);
         let about_empty = answer(&asked);
         let pasted = asked.reduced(Action::SetTextDeferred("共有XX个。".repeat(30_000)));
-        assert!(pasted.busy);
+        assert!(pasted.busy && pasted.pending, "the worker is asked at once");
         let dropped = pasted.reduced(about_empty);
         assert!(dropped.busy, "the empty text's answer is not the paste's");
-        let asking = dropped.reduced(Action::Analyze);
-        let done = asking.reduced(answer(&asking));
+        let done = dropped.reduced(answer(&dropped));
         assert!(!done.busy && done.fresh());
         assert_eq!(done.counts().0, 30_000);
     }

@@ -35,6 +35,9 @@ pub fn in_worker() -> bool {
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let words = RefCell::new(Words::default());
+    // What the last analysis found paragraph by paragraph: a keystroke's
+    // analysis redoes the paragraph it changed (src/memo.rs).
+    let memo = crate::memo::Memo::new();
     let reply = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
         let msg: Array = e.data().unchecked_into();
@@ -49,7 +52,7 @@ pub fn serve() {
                 let text = msg.get(1).as_string().unwrap_or_default();
                 let request = msg.get(2).as_string().unwrap_or_default();
                 let (json, findings) =
-                    remote::answer(&text, &request, &words.borrow()).unwrap_or_default();
+                    remote::answer(&text, &request, &words.borrow(), &memo).unwrap_or_default();
                 let findings = Uint8Array::from(&findings[..]);
                 let msg = Array::of2(&json.into(), &findings);
                 let transfer = Array::of1(&findings.buffer());
