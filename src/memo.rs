@@ -127,6 +127,20 @@ impl Memo {
     }
 }
 
+/// Each paragraph's byte span with the whole of its lines (their
+/// indentation too: the work may look at the characters before a
+/// paragraph's first word), in text order.
+pub(crate) fn paragraph_spans(doc: &Document) -> Vec<(usize, usize)> {
+    doc.paragraphs
+        .iter()
+        .map(|p| {
+            let first = doc.lines.get(p.first_line).map_or(p.start, |l| l.start);
+            let last = doc.lines.get(p.last_line).map_or(p.end, |l| l.end);
+            (first.min(p.start), last.max(p.end))
+        })
+        .collect()
+}
+
 /// The work's findings over `doc`: for each paragraph the previous analysis
 /// saw, what it found there; `work(start, end)` for each run of the others
 /// (it returns the findings of the byte span, in absolute offsets). The
@@ -154,16 +168,7 @@ fn by_paragraph<T: Spans + Clone>(
     } else {
         HashMap::new()
     };
-    // A paragraph with the whole of its lines (their indentation too: the
-    // work may look at the characters before a paragraph's first word).
-    let spans: Vec<(usize, usize)> = paras
-        .iter()
-        .map(|p| {
-            let first = doc.lines.get(p.first_line).map_or(p.start, |l| l.start);
-            let last = doc.lines.get(p.last_line).map_or(p.end, |l| l.end);
-            (first.min(p.start), last.max(p.end))
-        })
-        .collect();
+    let spans = paragraph_spans(doc);
     let key = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
     let mut out: Vec<T> = Vec::new();
     let mut new: HashMap<Box<str>, Vec<T>> = HashMap::with_capacity(paras.len());
@@ -246,7 +251,7 @@ mod tests {
     fn only_the_paragraphs_that_changed_are_worked_out_again() {
         let memo = Memo::new();
         let mut asked: Vec<(usize, usize)> = Vec::new();
-        let mut run = |text: &str, asked: &mut Vec<(usize, usize)>| {
+        let run = |text: &str, asked: &mut Vec<(usize, usize)>| {
             let doc = Document::new(text);
             by_paragraph(&memo.suspects, &doc, 1, |a, b| {
                 asked.push((a, b));

@@ -644,7 +644,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let (builtin, user) = lists(ctx);
     let all: Vec<&List> = std::iter::once(builtin).chain(user.as_ref()).collect();
     let Some(memo) = ctx.memo() else {
-        check_span(ctx, &all, 0, ctx.doc.text.len(), out);
+        check_paragraphs(ctx, &all, 0, ctx.doc.text.len(), out);
         return;
     };
     // Everything this rule reads lies within a paragraph (its windows stop
@@ -660,10 +660,22 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let print = crate::memo::fingerprint(format!("{inputs:?}"));
     let found = memo.formulations(ctx.doc, print, |a, b| {
         let mut e = Emitter::new(RULE.id, RULE.category);
-        check_span(ctx, &all, a, b, &mut e);
+        check_paragraphs(ctx, &all, a, b, &mut e);
         e.into_findings()
     });
     out.out.extend(found);
+}
+
+/// The findings of each paragraph within `start..end`, one paragraph at a
+/// time: what the rule weighs a hit against (the other hits, the protected
+/// phrases) is the hit's own paragraph's, and a long draft's thousands of
+/// hits are not each weighed against all the others.
+fn check_paragraphs(ctx: &Ctx, all: &[&List], start: usize, end: usize, out: &mut Emitter) {
+    for (a, b) in crate::memo::paragraph_spans(ctx.doc) {
+        if start <= a && b <= end {
+            check_span(ctx, all, a, b, out);
+        }
+    }
 }
 
 /// The findings among the byte span `start..end` of the text (whole
@@ -786,11 +798,7 @@ const OLDER: &[&str] = &[
 /// Inside “…” in a sentence that names an earlier document, or a year
 /// before the entry's source.
 fn quoting_older(doc: &Document, h: &Hit, e: &Entry) -> bool {
-    let Some(s) = doc
-        .sentences
-        .iter()
-        .find(|s| s.start <= h.start && h.start < s.end.max(s.start + 1))
-    else {
+    let Some(s) = doc.sentence_at(h.start) else {
         return false;
     };
     let sentence = doc.slice(s.start, s.end.max(h.end).min(doc.text.len()));
@@ -800,8 +808,20 @@ fn quoting_older(doc: &Document, h: &Hit, e: &Entry) -> bool {
         return false;
     }
     OLDER.iter().any(|o| sentence.contains(o))
-        || e.date
-            .is_some_and(|(y, _)| (1990..y).any(|older| sentence.contains(&format!("{older}年"))))
+        || e.date.is_some_and(|(y, _)| names_year_before(sentence, y))
+}
+
+/// The text names a year from 1990 to `year` - 1 ("2017年").
+fn names_year_before(text: &str, year: u32) -> bool {
+    text.match_indices('年').any(|(i, _)| {
+        let digits = text.as_bytes().get(i.saturating_sub(4)..i).unwrap_or(&[]);
+        digits.len() == 4
+            && digits.iter().all(u8::is_ascii_digit)
+            && std::str::from_utf8(digits)
+                .ok()
+                .and_then(|d| d.parse::<u32>().ok())
+                .is_some_and(|y| (1990..year).contains(&y))
+    })
 }
 
 /// Separators between the members of an enumeration.
@@ -894,9 +914,7 @@ fn enumeration(
             continue;
         }
         let sentence = doc
-            .sentences
-            .iter()
-            .find(|s| s.start <= start && start < s.end)
+            .sentence_at(start)
             .map_or("", |s| doc.slice(s.start, s.end));
         let named = sentence.contains(e.phrase.as_str());
         let long = e.members.iter().all(|m| m.chars().count() >= 4);
@@ -964,6 +982,25 @@ fn enumeration(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_before_the_source_is_one_followed_by_its_year_character() {
+        use super::names_year_before;
+        assert!(names_year_before("2017年的报告提出“全面从严制党”", 2021));
+        assert!(
+            !names_year_before("2021年的报告", 2021),
+            "the source's own year"
+        );
+        assert!(!names_year_before("1980年", 2021), "before 1990");
+        assert!(
+            !names_year_before("第2017号文件，年内完成", 2021),
+            "not next to 年"
+        );
+        assert!(
+            names_year_before("12019年", 2021),
+            "as a substring, as before"
+        );
+    }
     use crate::rules::support::{apply_fixes, assert_silent, findings_of};
 
     const RULE: &str = "standard-formulation";

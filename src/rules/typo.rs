@@ -394,10 +394,29 @@ fn occurrences(text: &str, windows: &[&str]) -> Vec<u32> {
         }
         return seen;
     }
-    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    for (k, &start) in starts.iter().enumerate() {
+    // Only positions whose character begins some window are looked up:
+    // one bit per character of the Basic Multilingual Plane.
+    let mut begins = vec![0u64; 1024];
+    let mut astral = false;
+    for w in index.keys() {
+        match w.chars().next().map(u32::from) {
+            Some(c) if c < 0x10000 => begins[(c >> 6) as usize] |= 1 << (c & 63),
+            _ => astral = true,
+        }
+    }
+    let starts: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(start, c)) in starts.iter().enumerate() {
+        let c = u32::from(c);
+        let may = if c < 0x10000 {
+            begins[(c >> 6) as usize] & (1 << (c & 63)) != 0
+        } else {
+            astral
+        };
+        if !may {
+            continue;
+        }
         for len in 2..=4 {
-            let end = starts.get(k + len).copied().unwrap_or(text.len());
+            let end = starts.get(k + len).map_or(text.len(), |p| p.0);
             if k + len > starts.len() {
                 break;
             }
