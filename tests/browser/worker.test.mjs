@@ -32,21 +32,24 @@ test('while a 1.5 MB paste is analysed the page keeps running', async () => {
     // with the result drawn, is the drawing's (bench.mjs measures that).
     await new Promise((ok) => { const wait = () => (/正在检查/.test(summary()) ? ok() : setTimeout(wait, 5)); wait(); });
     const start = performance.now();
-    let last = start, longest = 0;
+    let last = start, longest = 0, ticks = 0;
     await new Promise((ok) => {
       const tick = () => {
         const now = performance.now();
         if (/还有 \d+ 个错误/.test(summary())) return ok();
         longest = Math.max(longest, now - last);
         last = now;
+        ticks += 1;
         setTimeout(tick, 10);
       };
       tick();
     });
-    return { waited: last - start, longest };
+    return { waited: last - start, longest, ticks };
   }, BIG);
-  // The analysis of 1.5 MB takes far longer than any gap: it ran elsewhere.
-  assert.ok(r.waited > 300, `the answer took ${r.waited.toFixed(0)} ms`);
+  // The page's timer kept running while the answer was awaited (the
+  // worker was asked at once: part of its analysis overlaps the textarea's
+  // own layout of the paste, before the page says it is checking).
+  assert.ok(r.ticks >= 5, `the page ran ${r.ticks} times in the ${r.waited.toFixed(0)} ms it waited`);
   assert.ok(r.longest < 100, `the page's thread was held ${r.longest.toFixed(0)} ms while the worker analysed`);
   // The whole text gets its marks, down to the last block.
   await page.waitForFunction(() => {
