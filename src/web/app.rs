@@ -196,6 +196,8 @@ fn send<E: 'static>(state: &UseReducerHandle<State>, make: fn() -> Action) -> Ca
 
 #[function_component(App)]
 pub fn app() -> Html {
+    // The queue of drawing that waits for a frame (progressive.rs).
+    let frames = use_memo((), |_| super::progressive::Frames::default());
     let state = use_reducer(|| {
         State::new(
             storage::stored(),
@@ -731,6 +733,7 @@ pub fn app() -> Html {
         },
     };
     html! {
+        <ContextProvider<super::progressive::Frames> context={(*frames).clone()}>
         <div class="app" {ondragover} {ondrop}>
             <header class="topbar">
                 <h1>{lang.t("稿检", "DraftCheck")}<small>{lang.t(" · 报告草稿检查", " · report draft checker")}</small></h1>
@@ -783,5 +786,6 @@ pub fn app() -> Html {
             </main>
             <footer class="privacy">{lang.t("文字只在本机浏览器中检查，不会上传到任何地方。", "Your text is checked inside this browser and never leaves this machine.")}</footer>
         </div>
+        </ContextProvider<super::progressive::Frames>>
     }
 }

@@ -53,6 +53,7 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     let sizes = use_mut_ref(Vec::<usize>::new);
     // The height the layer keeps while blocks wait: read once per whole text.
     let held = use_mut_ref(|| None::<i32>);
+    let frames = super::progressive::use_frames();
     {
         let (drawn, sizes, sheet) = (drawn.clone(), sizes.clone(), sheet.clone());
         let (held, redraw) = (held.clone(), redraw.clone());
@@ -81,13 +82,18 @@ pub fn doc_view(props: &DocViewProps) -> Html {
                     .set_property("min-height", &format!("{height}px"));
                 *held.borrow_mut() = Some(height);
             }
-            let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let at = *drawn.borrow();
+            frames.later(move || {
                 let mut d = drawn.borrow_mut();
-                *d = next_slice(&sizes.borrow(), *d);
+                // Every render asks for the next slice: one does it.
+                if *d != at {
+                    return false;
+                }
+                *d = next_slice(&sizes.borrow(), at);
                 drop(d);
                 redraw.force_update();
+                true
             });
-            let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
         });
     }
     // Lines are grouped in blocks: a block whose lines did not change is not
