@@ -47,24 +47,46 @@ pub fn editor(props: &EditorProps) -> Html {
     let lang = props.lang;
     // An input method's composition (pinyin being typed) is not text yet:
     // it is analysed once the characters are chosen.
+    // The textarea holds the text; the page writes it only when the text
+    // came from elsewhere (a file, a fix, an undo). As a controlled value
+    // every render of the editor copied the text and read the textarea's
+    // back to compare: a 1.5 MB paste's each render paid for it.
+    let area = use_node_ref();
+    let typed: Rc<std::cell::RefCell<Rc<str>>> = use_mut_ref(|| Rc::from(""));
+    let emit = {
+        let (on_input, typed) = (props.on_input.clone(), typed.clone());
+        move |value: String| {
+            *typed.borrow_mut() = Rc::from(value.as_str());
+            on_input.emit(value);
+        }
+    };
+    {
+        let (area, typed) = (area.clone(), typed.clone());
+        use_effect_with(props.text.clone(), move |text| {
+            if **typed.borrow() != **text {
+                if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                    el.set_value(text);
+                }
+                *typed.borrow_mut() = text.clone();
+            }
+        });
+    }
     let oninput = {
-        let on_input = props.on_input.clone();
+        let emit = emit.clone();
         Callback::from(move |e: InputEvent| {
             if !e.is_composing() {
-                on_input.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+                emit(e.target_unchecked_into::<HtmlTextAreaElement>().value());
             }
         })
     };
     // Yew has no typed `oncompositionend`: a listener of our own.
-    let area = use_node_ref();
     {
-        let (area, on_input) = (area.clone(), props.on_input.clone());
-        use_effect_with(on_input, move |on_input| {
-            let on_input = on_input.clone();
+        let area = area.clone();
+        use_effect_with(props.on_input.clone(), move |_| {
             let listener = area.cast::<HtmlTextAreaElement>().map(|el| {
                 let target = el.clone();
                 gloo::events::EventListener::new(&el, "compositionend", move |_| {
-                    on_input.emit(target.value())
+                    emit(target.value())
                 })
             });
             move || drop(listener)
@@ -125,7 +147,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     <textarea data-testid="editor" class="editor" spellcheck="false"
                         placeholder={lang.t(PLACEHOLDER_ZH, PLACEHOLDER_EN)}
                         aria-label={lang.t("报告草稿", "Draft text")}
-                        value={props.text.to_string()} {oninput} ref={area} />
+                        {oninput} ref={area} />
                     { props.children.clone() }
                 </div>
             </div>
