@@ -94,18 +94,51 @@ pub struct Analysis<'t> {
     places: document::Places,
 }
 
-/// Runs the enabled rules over the document: their findings, and for each
-/// the rank of its rule among the enabled ones.
-fn run_rules(ctx: &Ctx, config: &Config) -> (Vec<RawFinding>, Vec<u16>) {
-    let enabled: Vec<&rules::Rule> = rules::RULES
+/// Runs the enabled rules of `stage` over the document: their findings,
+/// and for each the rank of its rule among all the enabled ones (which
+/// orders equal spans, so that the stages together give one pass's order).
+fn run_rules(ctx: &Ctx, config: &Config, stage: Stage) -> (Vec<RawFinding>, Vec<u16>) {
+    let enabled: Vec<(u16, &rules::Rule)> = rules::RULES
         .iter()
         .filter(|r| config.enabled(r.id))
+        .enumerate()
+        .map(|(rank, r)| (rank as u16, r))
+        .filter(|(_, r)| stage.runs(r.id))
         .collect();
+    let rules: Vec<&rules::Rule> = enabled.iter().map(|&(_, r)| r).collect();
     #[cfg(not(target_arch = "wasm32"))]
-    if config.parallel(ctx.doc.text.len()) {
-        return run_rules_on_two_threads(ctx, &enabled);
+    let (raw, mut ranks) = if config.parallel(ctx.doc.text.len()) {
+        run_rules_on_two_threads(ctx, &rules)
+    } else {
+        run_rules_in_turn(ctx, &rules)
+    };
+    #[cfg(target_arch = "wasm32")]
+    let (raw, mut ranks) = run_rules_in_turn(ctx, &rules);
+    for r in &mut ranks {
+        *r = enabled.get(usize::from(*r)).map_or(*r, |&(rank, _)| rank);
     }
-    run_rules_in_turn(ctx, &enabled)
+    (raw, ranks)
+}
+
+/// Which of the rules an analysis runs.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Stage {
+    All,
+    /// All but [`rules::SECOND_STAGE`].
+    First,
+    /// Only [`rules::SECOND_STAGE`].
+    Second,
+}
+
+impl Stage {
+    fn runs(self, id: &str) -> bool {
+        let second = rules::SECOND_STAGE.contains(&id);
+        match self {
+            Stage::All => true,
+            Stage::First => !second,
+            Stage::Second => second,
+        }
+    }
 }
 
 fn run_rules_in_turn(ctx: &Ctx, enabled: &[&rules::Rule]) -> (Vec<RawFinding>, Vec<u16>) {
@@ -204,6 +237,54 @@ pub fn analysis_memo<'t>(
     hints: &Hints,
     memo: Option<&memo::Memo>,
 ) -> Analysis<'t> {
+    let (doc, profile, profile_reason, matches) = prepare(text, choice, config, hints);
+    let ctx = Ctx::new(&doc, &profile, config, &matches).with_memo(memo);
+    let (raw, ranks) = run_rules(&ctx, config, Stage::All);
+    assemble(&doc, &profile, profile_reason, &matches, raw, &ranks)
+}
+
+/// [`analysis_memo`] in two stages, for a long text whose errors should
+/// not wait for its slowest rules: `first` is given the analysis by every
+/// rule but [`rules::SECOND_STAGE`]'s (which report warnings only: its
+/// errors are all the errors), then those rules run too and the whole
+/// analysis is returned, the same as [`analysis_memo`]'s. The document is
+/// segmented once.
+pub fn analysis_staged<'t>(
+    text: &'t str,
+    choice: &ProfileChoice,
+    config: &Config,
+    hints: &Hints,
+    memo: Option<&memo::Memo>,
+    first: impl FnOnce(&Analysis<'t>),
+) -> Analysis<'t> {
+    let (doc, profile, profile_reason, matches) = prepare(text, choice, config, hints);
+    let ctx = Ctx::new(&doc, &profile, config, &matches).with_memo(memo);
+    let (mut raw, mut ranks) = run_rules(&ctx, config, Stage::First);
+    let early = assemble(
+        &doc,
+        &profile,
+        profile_reason.clone(),
+        &matches,
+        raw,
+        &ranks,
+    );
+    first(&early);
+    raw = early.raw;
+    let (more, more_ranks) = run_rules(&ctx, config, Stage::Second);
+    raw.extend(more);
+    ranks.extend(more_ranks);
+    assemble(&doc, &profile, profile_reason, &matches, raw, &ranks)
+}
+
+type Prepared<'t> = (Document<'t>, Profile, String, Vec<sections::SectionMatch>);
+
+/// The document segmented, its profile chosen and its sections matched.
+fn prepare<'t>(
+    text: &'t str,
+    choice: &ProfileChoice,
+    config: &Config,
+    hints: &Hints,
+) -> Prepared<'t> {
     // The profile and its sections need the headings, not the figures.
     let (doc, (profile, profile_reason, matches)) =
         Document::with_hints_then(text, hints, config.parallel(text.len()), |doc| {
@@ -228,9 +309,20 @@ pub fn analysis_memo<'t>(
             let matches = sections::match_sections(doc, &profile);
             (profile, reason, matches)
         });
-    let ctx = Ctx::new(&doc, &profile, config, &matches).with_memo(memo);
+    (doc, profile, profile_reason, matches)
+}
 
-    let (raw, ranks) = run_rules(&ctx, config);
+/// The analysis of `doc` from the rules' findings (`ranks`: each one's
+/// rule's rank, see [`run_rules`]).
+fn assemble<'t>(
+    doc: &Document<'t>,
+    profile: &Profile,
+    profile_reason: String,
+    matches: &[sections::SectionMatch],
+    raw: Vec<RawFinding>,
+    ranks: &[u16],
+) -> Analysis<'t> {
+    let text = doc.text;
     // Sort indices, not the findings themselves (they are large); equal
     // spans in rule order, and a rule's own findings in the order it gave.
     let mut order: Vec<u32> = (0..raw.len() as u32).collect();
@@ -246,7 +338,7 @@ pub fn analysis_memo<'t>(
     let mut locator = Locator::new(text);
     // Reports are numbered 1, 2, … in a file that holds several (a preface
     // without headings is not one of them).
-    let reports = sections::report_parts(&doc);
+    let reports = sections::report_parts(doc);
     let multi = reports.len() > 1;
     let places = doc.places(multi);
     let sections = matches

@@ -144,6 +144,13 @@ pub const SLOWEST_FIRST: &[&str] = &[
     "restated-figure",
 ];
 
+/// The rules a staged analysis (`analysis_staged`: a long text arriving
+/// whole) runs last: the wording rules that weigh every paragraph against
+/// the lexicon or the list of standard formulations, the slowest of all
+/// on a long draft. They report warnings only (a test holds it): the
+/// first stage's errors are all the errors.
+pub const SECOND_STAGE: &[&str] = &["typo", "ocr-damage", "standard-formulation"];
+
 /// The registry, in the order rules run.
 pub const RULES: &[Rule] = &[
     placeholder::RULE,
@@ -436,6 +443,13 @@ mod tests {
                 RULE_DOCS.iter().any(|(id, _, _)| *id == r.id),
                 "rule {} has no file of its own",
                 r.id
+            );
+        }
+        for id in SECOND_STAGE {
+            let rule = RULES.iter().find(|r| r.id == *id);
+            assert!(
+                rule.is_some_and(|r| r.severity == crate::Severity::Warning),
+                "{id} in SECOND_STAGE is a rule of warnings"
             );
         }
         for id in SLOWEST_FIRST {
