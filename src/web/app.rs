@@ -15,6 +15,7 @@ use super::i18n::Lang;
 use super::outline::Outline;
 use super::picked::{self, Picked};
 use super::profiles::ProfileEditor;
+use super::shared::Shared;
 use super::state::{Action, IgnoreLoader, State, Tab, ARRIVED_BYTES, DEFER_BYTES};
 use super::storage;
 use super::summary::SummaryBar;
@@ -269,29 +270,30 @@ pub fn app() -> Html {
     {
         let (state, analyzer) = (state.clone(), analyzer.clone());
         use_effect_with((), move |_| {
-            let on_answer = {
-                let state = state.clone();
-                Rc::new(move |json: String, findings: Vec<u8>| {
-                    let large = findings.len() > LARGE_ANSWER;
-                    match super::remote::read_answer(&json, &findings) {
-                        // A large report is drawn in a task of its own:
-                        // reading it is a task's worth already.
-                        Some((generation, report)) if large => {
-                            let state = state.clone();
-                            let report = Rc::new(report);
-                            Timeout::new(0, move || {
-                                state.dispatch(Action::Analyzed(generation, report))
-                            })
-                            .forget();
+            let on_answer =
+                {
+                    let state = state.clone();
+                    Rc::new(move |json: String, findings: Vec<u8>| {
+                        let large = findings.len() > LARGE_ANSWER;
+                        match super::remote::read_answer(&json, &findings) {
+                            // A large report is drawn in a task of its own:
+                            // reading it is a task's worth already.
+                            Some((generation, report, partial)) if large => {
+                                let state = state.clone();
+                                let report = Shared::new(report);
+                                Timeout::new(0, move || {
+                                    state.dispatch(Action::Analyzed(generation, report, partial))
+                                })
+                                .forget();
+                            }
+                            Some((generation, report, partial)) => state.dispatch(
+                                Action::Analyzed(generation, Shared::new(report), partial),
+                            ),
+                            // Never sent; if it were, the page asks itself.
+                            None => state.dispatch(Action::Remote(false)),
                         }
-                        Some((generation, report)) => {
-                            state.dispatch(Action::Analyzed(generation, Rc::new(report)))
-                        }
-                        // Never sent; if it were, the page asks itself.
-                        None => state.dispatch(Action::Remote(false)),
-                    }
-                })
-            };
+                    })
+                };
             let on_fail = {
                 let state = state.clone();
                 Rc::new(move || state.dispatch(Action::Remote(false)))
@@ -312,12 +314,14 @@ pub fn app() -> Html {
         let state = state.clone();
         use_effect_with(ask, move |ask| {
             if let (Some(generation), Some(a)) = (ask, analyzer.borrow().as_ref()) {
+                // A long text that arrived whole: its errors first.
                 let request = super::remote::Request::new(
                     *generation,
                     &state.profile_choice(),
                     &state.config(),
                     &state.hints,
-                );
+                )
+                .staged(state.busy);
                 a.analyze(&state.text, request.to_json());
             }
         });
@@ -744,7 +748,7 @@ pub fn app() -> Html {
                     <div class="summary" role="status">{lang.t("汇总表：点击一行打开那份报告", "Batch: click a row to open that report")}</div>
                 } else {
                     <SummaryBar {errors} {warnings} {infos} ignored={state.ignored_count} {lang}
-                        empty={state.text.trim().is_empty()} busy={state.busy} />
+                        empty={state.text.trim().is_empty()} busy={state.busy} partial={state.partial} />
                 }
                 { for undo_button }
                 <button type="button" class="lang" data-testid="lang-switch" onclick={toggle_lang}

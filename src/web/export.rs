@@ -3,6 +3,7 @@
 use super::download::download;
 use super::i18n::Lang;
 use super::prefs::Settings;
+use super::shared::Shared;
 use super::word_export::WordExport;
 use crate::render::{self, FileReport, JsonOutput};
 use crate::Report;
@@ -13,7 +14,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
     pub text: Rc<str>,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// The findings shown (not ignored, filtered), as indices into the report.
     pub visible: Rc<Vec<usize>>,
     /// The findings not ignored, whatever the filters: what the printable

@@ -4,6 +4,7 @@
 //! one is wrong). Cutting and checking are `crate::fill`'s.
 
 use super::i18n::Lang;
+use super::shared::Shared;
 use crate::fill::{self, Blank, Years};
 use crate::Report;
 use std::collections::HashMap;
@@ -14,7 +15,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FillInProps {
     pub text: Rc<str>,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub visible: Rc<Vec<usize>>,
     pub lang: Lang,
     /// (blank index in `fill::blanks`, value) for every filled row.

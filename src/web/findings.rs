@@ -3,6 +3,7 @@
 //! fix-all buttons.
 
 use super::i18n::{category_name, severity_name, Lang};
+use super::shared::Shared;
 use crate::{Category, Finding, Report, Severity};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -15,7 +16,7 @@ const LIST_CAP: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub visible: Rc<Vec<usize>>,
     pub selected: Option<usize>,
     pub expanded: BTreeSet<String>,
@@ -137,7 +138,7 @@ pub fn findings_panel(props: &FindingsProps) -> Html {
         .sum();
     // The rows drawn now: a large report's list is drawn over a few frames.
     let key = (
-        Rc::as_ptr(&props.report) as usize,
+        props.report.id(),
         Rc::as_ptr(&props.visible) as usize,
         (*show_all).clone(),
     );

@@ -3,6 +3,7 @@
 
 use super::i18n::{category_name, severity_name, Lang};
 use super::runs::runs;
+use super::shared::Shared;
 use crate::rules::explanation;
 use crate::{Finding, Report, Severity};
 use std::rc::Rc;
@@ -18,12 +19,15 @@ const MAX_MARKS: usize = 4000;
 const WHOLE_TEXT: usize = super::state::ARRIVED_BYTES;
 /// Bytes of text drawn per frame while a whole text is drawn (the layer's
 /// layout costs in proportion to its text: BENCHMARKS.md).
-const BYTES_PER_FRAME: usize = 48 * 1024;
+const BYTES_PER_FRAME: usize = 32 * 1024;
+/// Bytes drawn with the results: more than a screenful, in the render
+/// that also draws the first rows of the lists.
+const FIRST_BYTES: usize = 16 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct DocViewProps {
     pub text: Rc<str>,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub visible: Rc<Vec<usize>>,
     pub selected: Option<usize>,
     pub card: Option<(usize, f64, f64)>,
@@ -161,7 +165,7 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     let previous_len = std::mem::replace(&mut *drawn_len.borrow_mut(), text.len());
     *sizes.borrow_mut() = cut.iter().map(|b| b.1).collect();
     if text.len().abs_diff(previous_len) > WHOLE_TEXT {
-        *drawn.borrow_mut() = next_slice(&sizes.borrow(), 0);
+        *drawn.borrow_mut() = slice(&sizes.borrow(), 0, FIRST_BYTES);
     }
     let limit = *drawn.borrow();
     // The block holding the chosen finding is drawn at once: its card opens
@@ -468,9 +472,14 @@ fn into_blocks(lines: Vec<DocLineProps>) -> Vec<(Rc<Vec<DocLineProps>>, usize)> 
 /// The number of blocks drawn after the next frame: at least one more,
 /// then as many as fit in BYTES_PER_FRAME.
 fn next_slice(sizes: &[usize], drawn: usize) -> usize {
+    slice(sizes, drawn, BYTES_PER_FRAME)
+}
+
+/// `drawn` blocks and at least one more, then as many as fit in `bytes`.
+fn slice(sizes: &[usize], drawn: usize, bytes: usize) -> usize {
     let mut budget = 0;
     let mut k = drawn;
-    while k < sizes.len() && (k == drawn || budget + sizes[k] <= BYTES_PER_FRAME) {
+    while k < sizes.len() && (k == drawn || budget + sizes[k] <= bytes) {
         budget += sizes[k];
         k += 1;
     }

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod prefs;
 pub mod remote;
 pub mod runs;
+pub mod shared;
 pub mod state;
 pub mod wire;
 

@@ -3,14 +3,14 @@
 //! so that the findings below stay on screen.
 
 use super::i18n::Lang;
+use super::shared::Shared;
 use crate::{Profile, Report};
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OutlineProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub profiles: Vec<Profile>,
     /// "auto" or a profile id.
     pub selected_profile: String,
@@ -50,7 +50,7 @@ pub fn outline(props: &OutlineProps) -> Html {
         .collect();
     // A collection of a hundred reports has hundreds of sections: drawn
     // over a few frames.
-    let drawn = super::progressive::use_progressive(Rc::as_ptr(r) as usize, r.sections.len());
+    let drawn = super::progressive::use_progressive(r.id(), r.sections.len());
     let items = r.sections.iter().take(drawn).map(|s| {
         let mark = if s.found { "✓" } else { "✗" };
         let need = if s.required { lang.t("必备", "required") } else { lang.t("建议", "recommended") };

@@ -86,9 +86,9 @@ pub fn use_frames() -> Frames {
 }
 
 /// Items drawn in the render that follows a new `key`.
-pub const FIRST: usize = 60;
+pub const FIRST: usize = 40;
 /// Items added each frame after that.
-pub const STEP: usize = 150;
+pub const STEP: usize = 100;
 
 /// How many of `total` items to draw now. A new `key` (a new report, a
 /// new filter) starts again from [`FIRST`]; until all are drawn, each

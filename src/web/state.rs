@@ -15,6 +15,7 @@
 
 use super::i18n::Lang;
 use super::prefs::{doc_key, Settings};
+use super::shared::Shared;
 use crate::fix;
 use crate::{
     analyze_with, Category, Config, Finding, Hints, Profile, ProfileChoice, Report, Severity,
@@ -78,7 +79,7 @@ pub struct Undo {
 pub struct State {
     pub text: Rc<str>,
     pub hints: Hints,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// The text `report` was made from: `text` once the answer to the
     /// latest question has come.
     pub report_text: Rc<str>,
@@ -89,6 +90,9 @@ pub struct State {
     pub remote: bool,
     /// The answer to question `generation` has not come yet.
     pub pending: bool,
+    /// `report` is the first stage of the answer to question
+    /// `generation`: every error, the wording rules' warnings to come.
+    pub partial: bool,
     /// Indices into `report.findings` that are shown (not ignored, not
     /// filtered out), in text order.
     pub visible: Rc<Vec<usize>>,
@@ -176,8 +180,9 @@ pub enum Action {
     /// The analysis moves to a worker (true), or back to the page when the
     /// worker failed (false).
     Remote(bool),
-    /// The worker's answer to question `.0`.
-    Analyzed(u64, Rc<Report>),
+    /// The worker's answer to question `.0`; `.2`: a first stage, the
+    /// whole report follows (`remote::Request::staged`).
+    Analyzed(u64, Shared<Report>, bool),
     DismissNotice,
 }
 
@@ -198,11 +203,12 @@ impl State {
         let mut s = State {
             text: Rc::from(draft),
             hints: Hints::default(),
-            report: Rc::new(empty_report()),
+            report: Shared::new(empty_report()),
             report_text: Rc::from(""),
             generation: 0,
             remote: false,
             pending: false,
+            partial: false,
             visible: Rc::new(Vec::new()),
             kept: Rc::new(Vec::new()),
             ignored_count: 0,
@@ -279,7 +285,7 @@ impl State {
             &self.config(),
             &self.hints,
         );
-        self.install(Rc::new(report));
+        self.install(Shared::new(report));
     }
 
     /// A large text waits for its analysis: the worker is asked at once;
@@ -298,7 +304,7 @@ impl State {
     }
 
     /// The report for the text as it is now has come.
-    fn install(&mut self, report: Rc<Report>) {
+    fn install(&mut self, report: Shared<Report>) {
         // New findings renumber the old: a card or a selection that would
         // now point at another finding is closed.
         let same = |i: usize| {
@@ -315,6 +321,7 @@ impl State {
         self.report_text = self.text.clone();
         self.busy = false;
         self.pending = false;
+        self.partial = false;
         self.refilter();
     }
 
@@ -686,10 +693,14 @@ impl State {
                     s.analyze();
                 }
             }
-            Action::Analyzed(generation, report) => {
+            Action::Analyzed(generation, report, partial) => {
                 // An answer to an older question is of an older text.
                 if s.pending && generation == s.generation {
                     s.install(report);
+                    // Its errors are all in; the wording rules' warnings
+                    // are still awaited under the same question.
+                    s.pending = partial;
+                    s.partial = partial;
                 }
             }
             Action::DismissNotice => s.notice = None,
@@ -926,23 +937,67 @@ mod tests {
         );
     }
 
-    /// The worker's side of `s`'s latest question, as worker.rs runs it.
-    fn answer(s: &State) -> Action {
+    /// The worker's side of `s`'s latest question, as the app asks it and
+    /// worker.rs runs it: its answers in the order they come.
+    fn answers(s: &State) -> Vec<Action> {
         let request = super::super::remote::Request::new(
             s.generation,
             &s.profile_choice(),
             &s.config(),
             &s.hints,
-        );
+        )
+        .staged(s.busy);
+        let read = |json: &str, findings: &[u8]| {
+            let (generation, report, partial) =
+                super::super::remote::read_answer(json, findings).unwrap();
+            Action::Analyzed(generation, Shared::new(report), partial)
+        };
+        let mut out = Vec::new();
         let (json, findings) = super::super::remote::answer(
             &s.text,
             &request.to_json(),
             &s.words,
             &Default::default(),
+            |j, f| out.push(read(&j, &f)),
         )
         .unwrap();
-        let (generation, report) = super::super::remote::read_answer(&json, &findings).unwrap();
-        Action::Analyzed(generation, Rc::new(report))
+        out.push(read(&json, &findings));
+        out
+    }
+
+    /// The last (whole) answer to `s`'s latest question.
+    fn answer(s: &State) -> Action {
+        answers(s).pop().unwrap()
+    }
+
+    #[test]
+    fn a_large_text_gets_its_errors_first_and_its_wording_warnings_after() {
+        let words = crate::text::words::Words(Some(crate::text::words::Lexicon::embedded()));
+        let s = state("").reduced(Action::Remote(true));
+        let s = s.reduced(Action::Lexicon(Some(words)));
+        let s = s.reduced(answer(&s));
+        // One typo (a window written many times would be meant).
+        let text = format!(
+            "各单位要认真按排部署。\n{}",
+            "共有XX个单位。\n".repeat(12_000)
+        );
+        let pasted = s.reduced(Action::SetTextDeferred(text.clone()));
+        assert!(pasted.busy && pasted.pending);
+        let mut two = answers(&pasted).into_iter();
+        let (first, whole) = (two.next().unwrap(), two.next().unwrap());
+        assert!(two.next().is_none(), "two answers");
+        let early = pasted.reduced(first);
+        assert!(!early.busy && early.pending && early.partial);
+        assert!(early.fresh(), "the first stage is of the text as it is");
+        assert_eq!(early.counts().0, 12_000, "every error");
+        assert!(!rules(&early).iter().any(|(r, _)| *r == "typo"));
+        let done = early.reduced(whole);
+        assert!(!done.pending && !done.partial);
+        assert_eq!(done.counts().0, 12_000);
+        assert!(rules(&done).contains(&("typo", "按")));
+        // A keystroke's question is answered once.
+        let typed = done.reduced(Action::SetText(format!("{text}共有XX人。")));
+        assert_eq!(answers(&typed).len(), 1);
     }
 
     #[test]

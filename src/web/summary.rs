@@ -12,6 +12,10 @@ pub struct SummaryProps {
     pub lang: Lang,
     pub empty: bool,
     pub busy: bool,
+    /// The wording rules' warnings are still to come (a long text's
+    /// errors are shown first).
+    #[prop_or_default]
+    pub partial: bool,
 }
 
 #[function_component(SummaryBar)]
@@ -33,7 +37,15 @@ pub fn summary_bar(props: &SummaryProps) -> Html {
             (Lang::En, e, w) => format!("{e} errors, {w} warnings left"),
         }
     };
-    let ok = e == 0 && !props.empty && !props.busy;
+    let verdict = if props.partial && !props.busy {
+        format!(
+            "{verdict}{}",
+            lang.t("；正在检查用词…", "; checking the wording…")
+        )
+    } else {
+        verdict
+    };
+    let ok = e == 0 && !props.empty && !props.busy && !props.partial;
     let ignored = (props.ignored > 0).then(|| {
         html! { <span class="count ignored" data-testid="ignored-count">{format!("{} {}", lang.t("已忽略", "ignored"), props.ignored)}</span> }
     });

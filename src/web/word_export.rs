@@ -6,6 +6,7 @@
 
 use super::download::download_bytes;
 use super::i18n::Lang;
+use super::shared::Shared;
 use crate::docx::FixMode;
 use crate::Report;
 use std::cell::RefCell;
@@ -59,7 +60,7 @@ fn now() -> String {
 #[derive(Properties, PartialEq)]
 pub struct WordExportProps {
     pub text: Rc<str>,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// The findings shown (not ignored), as indices into the report.
     pub visible: Rc<Vec<usize>>,
     pub file_name: Option<String>,

@@ -51,12 +51,18 @@ pub fn serve() {
             Some("analyze") => {
                 let text = msg.get(1).as_string().unwrap_or_default();
                 let request = msg.get(2).as_string().unwrap_or_default();
+                let post = |json: String, findings: Vec<u8>, partial: bool| {
+                    let findings = Uint8Array::from(&findings[..]);
+                    let msg = Array::of3(&json.into(), &findings, &partial.into());
+                    let transfer = Array::of1(&findings.buffer());
+                    let _ = reply.post_message_with_transfer(&msg, &transfer);
+                };
                 let (json, findings) =
-                    remote::answer(&text, &request, &words.borrow(), &memo).unwrap_or_default();
-                let findings = Uint8Array::from(&findings[..]);
-                let msg = Array::of2(&json.into(), &findings);
-                let transfer = Array::of1(&findings.buffer());
-                let _ = reply.post_message_with_transfer(&msg, &transfer);
+                    remote::answer(&text, &request, &words.borrow(), &memo, |j, f| {
+                        post(j, f, true)
+                    })
+                    .unwrap_or_default();
+                post(json, findings, false);
             }
             _ => {}
         }
@@ -113,7 +119,18 @@ impl Analyzer {
             Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
                 let data = e.data();
                 let ready = data.as_string().is_some_and(|s| s == "ready");
+                // A first stage: the worker is still at the question.
+                let partial = data
+                    .dyn_ref::<Array>()
+                    .is_some_and(|m| m.get(2).as_bool() == Some(true));
                 let mut l = line.borrow_mut();
+                if partial {
+                    drop(l);
+                    let msg: Array = data.unchecked_into();
+                    let json = msg.get(0).as_string().unwrap_or_default();
+                    on_answer(json, Uint8Array::new(&msg.get(1)).to_vec());
+                    return;
+                }
                 if ready {
                     l.ready = true;
                     if let Some(url) = l.script.take() {

@@ -254,6 +254,8 @@ test('typing in a large draft (analysed when typing pauses) keeps the view where
   // Halfway down, the caret on a line in view.
   const line = Math.floor(text.length / para.length / 2);
   const at = line * para.length + 5;
+  // The layer is drawn a slice a frame: down to that line.
+  await page.waitForFunction((id) => document.getElementById(id), `l-${line + 1}`, { timeout: 30000 });
   await page.evaluate(([n, id]) => {
     const ta = document.querySelector('[data-testid=editor]');
     ta.focus();
