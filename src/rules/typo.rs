@@ -353,13 +353,14 @@ fn derived_or_abbreviated(text: &str, s: &Suspect) -> bool {
     }
 }
 
+/// Beside a Latin letter (a code, a model, quoted English), or after a
+/// digit (a number's unit or name: 3号楼, 5G). A digit after the window is
+/// the count of the noun before it (应急预案21件), and says nothing.
 fn next_to_latin(text: &str, s: &Suspect) -> bool {
     let before = char_before(text, s.start);
     let after = rest(text, s.end).chars().next();
-    [before, after]
-        .iter()
-        .flatten()
-        .any(|c| c.is_ascii_alphanumeric())
+    before.is_some_and(|c| c.is_ascii_alphanumeric())
+        || after.is_some_and(|c| c.is_ascii_alphabetic())
 }
 
 /// Up to this many distinct windows are each counted by a substring search
