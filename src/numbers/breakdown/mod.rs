@@ -141,14 +141,25 @@ pub fn find(doc: &Document) -> Vec<Group> {
                                 &mut groups,
                             );
                         }
-                    } else if totalizer(seg.start, seg.end)
-                        && k + 1 < segs.len()
+                    } else if k + 1 < segs.len()
                         && statement_of(k + 1) == statement_of(k)
                         && !segs.get(k + 1).is_some_and(|n| {
                             starts_with_cue(text.get(n.start..n.end).unwrap_or("")).is_some()
                         })
                     {
-                        read_implicit(doc, &segs, k, &mut groups);
+                        // 排查隐患3215项，已整改3108项，整改率96.7%: without
+                        // 共, a rate named after what the next clause did
+                        // still says what it is a share of.
+                        let named_rate = || {
+                            let end = segs.get(k + 2).unwrap_or(&segs[k + 1]).end;
+                            text.get(segs[k + 1].start..end)
+                                .is_some_and(|t| t.contains('率'))
+                        };
+                        if totalizer(seg.start, seg.end) {
+                            read_implicit(doc, &segs, k, Tie::ShareOrRate, &mut groups);
+                        } else if named_rate() {
+                            read_implicit(doc, &segs, k, Tie::NamedRate, &mut groups);
+                        }
                     }
                     continue;
                 }
@@ -365,8 +376,19 @@ fn read_group(
     }
 }
 
-/// 共有党员200人，女性党员60人，占30%: a share right after a 共 total.
-fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, groups: &mut Vec<Group>) {
+/// How a share after an implicit part must say it is the part's share.
+#[derive(Clone, Copy, PartialEq)]
+enum Tie {
+    /// After a 共 total: 占30%, or a rate named after the part (整改率).
+    ShareOrRate,
+    /// After a figure without 共: only a rate named after what the part
+    /// did, of a part no larger than the total and counted the same way.
+    NamedRate,
+}
+
+/// 共有党员200人，女性党员60人，占30%: a share right after a 共 total;
+/// 排查隐患3215项，已整改3108项，整改率96.7%: a rate named after the part.
+fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, tie: Tie, groups: &mut Vec<Group>) {
     let text = doc.text;
     let nums = &doc.numbers;
     let tseg = segs[total_k];
@@ -414,7 +436,15 @@ fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, groups: &mut Vec<
     let connector = text.get(na.end..np.start).unwrap_or("");
     let words = text.get(label.0..label.1).unwrap_or("");
     let total_words = text.get(tseg.start..nums[*t].start).unwrap_or("");
-    if !is_share_of(connector, total_words) && !is_rate_of(connector, words) {
+    let share = tie == Tie::ShareOrRate && is_share_of(connector, total_words);
+    if !share && !is_rate_of(connector, words) {
+        return;
+    }
+    // A rate of a part larger than the figure before it, or of a running
+    // total (累计整改150个 after 新发现20个), is of another base.
+    if tie == Tie::NamedRate
+        && (na.value > nums[*t].value || words.contains("累计") != total_words.contains("累计"))
+    {
         return;
     }
     groups.push(Group {
