@@ -458,7 +458,11 @@ fn scan_line_runs(
             Class::Circle => !numeral(prev) && !numeral(next) && (len >= 2 || date_unit(next)),
             Class::Square => len >= 2,
             Class::Under => {
-                let long = len >= 3 || (c == '＿' && len >= 2);
+                // Two between Han characters (党员__人) are a blank too: no
+                // name or identifier is written so, and Markdown does not
+                // read them as emphasis there.
+                let han = |c: Option<char>| c.is_some_and(crate::text::class::is_han);
+                let long = len >= 3 || (len >= 2 && (c == '＿' || (han(prev) && han(next))));
                 let ident = prev.is_some_and(|c| c.is_ascii_alphanumeric())
                     && next.is_some_and(|c| c.is_ascii_alphanumeric());
                 long && !ident && !is_separator_line(start)
@@ -766,9 +770,15 @@ mod tests {
             vec!["___", "＿＿"]
         );
         assert_eq!(flagged("placeholder", "于×月×日召开"), vec!["×", "×"]);
+        assert_eq!(
+            flagged("placeholder", "其中党员__人，团员__人。"),
+            vec!["__", "__"]
+        );
         assert_silent(
             "placeholder",
             &[
+                "file__name",
+                "党员__，团员",
                 "尺寸3×4米",
                 "二〇〇八年",
                 "二○○○年",
