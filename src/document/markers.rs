@@ -138,7 +138,10 @@ fn parse_number_marker(p: &str, first: char) -> Option<Marker> {
         if matches!(sep, Some('、' | '.' | '．' | ' ' | '\u{3000}')) {
             len += sep.map_or(0, char::len_utf8);
         }
-        if p[len..].trim().is_empty() {
+        // A heading has words after its number; a paragraph of nothing but
+        // a Chinese number in full-width brackets is a heading left unwritten
+        // (empty-section reports it), not a list's number.
+        if p[len..].trim().is_empty() && !(fullwidth && kind == MarkerKind::CnParen) {
             return None;
         }
         return Some(Marker {
@@ -171,7 +174,10 @@ fn parse_number_marker(p: &str, first: char) -> Option<Marker> {
         // "一、二、三等奖" lists numbers; it is not a heading.
         let next_num = take_while_len(after, is_cn_ordinal_char);
         let number_list = next_num > 0 && after[next_num..].starts_with(['、', '，', ',']);
-        if matches!(sep, '、' | '．' | '.') && !after.trim().is_empty() && !number_list {
+        // "二、" alone: a heading left unwritten, as above.
+        let bare = sep == '、' && after.trim().is_empty();
+        if matches!(sep, '、' | '．' | '.') && (!after.trim().is_empty() || bare) && !number_list
+        {
             return Some(Marker {
                 kind: MarkerKind::CnComma,
                 ordinal: cnum::parse(&p[..n]).map(|v| v as u32),

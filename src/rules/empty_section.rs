@@ -120,14 +120,30 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             .get(&(h.part, h.parent, h.kind))
             .copied()
             .unwrap_or_default();
+        // Only its number: neither a title nor a text, whatever its
+        // siblings are (a point list's points have their words).
+        let bare = fill[i] == Fill::Empty
+            && !doc
+                .slice(h.marker_end.min(h.end), h.end)
+                .chars()
+                .any(crate::text::class::is_word_char);
         // A run of bare one-line points is a style, not a gap.
-        if with_text == 0 || with_text < without {
+        if !bare && (with_text == 0 || with_text < without) {
             continue;
         }
         if h.start >= h.end {
             continue;
         }
         let heading = doc.heading_text(h).trim_end();
+        if bare {
+            out.error(
+                h.start,
+                h.end,
+                format!("标题“{heading}”只有编号，没有标题也没有内容：请补写这一部分，或删去这个编号"),
+                format!("The heading \"{heading}\" is only a number, with neither a title nor text: write this part or delete the number"),
+            );
+            continue;
+        }
         match fill[i] {
             Fill::Placeholder(bs, be) => {
                 let blank = doc.slice(bs, be);
@@ -164,6 +180,33 @@ mod tests {
                 "（三）坚持公道正派，严格选人用人。",
                 "（四）狠抓干部作风，筑牢廉政根基。"
             ]
+        );
+    }
+
+    #[test]
+    fn a_heading_that_is_only_its_number_is_empty_among_one_line_points() {
+        for (text, bare) in [
+            ("报告\n一、存在的问题\n（一）学习不够深入。\n（二）\n（三）作风不够扎实。\n二、整改措施\n下一步继续努力。\n", "（二）"),
+            ("报告\n一、基本情况\n全年完成各项任务。\n二、\n三、下一步打算\n继续努力。\n", "二、"),
+        ] {
+            assert_eq!(flagged("empty-section", text), vec![bare], "{text}");
+            let f = crate::rules::support::findings_of("empty-section", text);
+            assert_eq!(
+                f[0].message,
+                format!("标题“{bare}”只有编号，没有标题也没有内容：请补写这一部分，或删去这个编号")
+            );
+        }
+        // A number with its title (a point) is not bare, a bare number with
+        // points under it has content, and a list's number in half-width
+        // brackets or a number list is no heading.
+        assert_silent(
+            "empty-section",
+            &[
+                "报告\n一、存在的问题\n（一）学习不够深入。\n（二）作风不够扎实。\n二、整改措施\n继续努力。\n",
+                "报告\n一、存在的问题\n（一）\n1.学习不够深入。\n2.作风不够扎实。\n二、整改措施\n继续努力。\n",
+                "报告\n一、存在的问题\n学习不够深入。\n(2)\n二、整改措施\n继续努力。\n",
+                "报告\n一、存在的问题\n获得一、二等奖各一项。\n二、整改措施\n继续努力。\n",
+            ],
         );
     }
 
