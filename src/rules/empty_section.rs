@@ -3,7 +3,8 @@
 //! 着“（七）……”。这样的报告交上去会被退回：请补写这一部分，或删去这个标题。
 //!
 //! 标题下只有占位符（如“一、基本情况”下面只有一个“X”，或只有“XX”“××”
-//! “略”“待补充”）也算空：占位符不是内容。
+//! “略”“待补充”）也算空：占位符不是内容。只有编号、没有标题也没有内容的
+//! 一行（单独的“（二）”或“二、”）总是提示。
 //!
 //! 为避免误报：只有当同一级的其他标题大多写了正文时，才把没有正文的标题
 //! 当作空标题；如果同一级的标题全都只有一句话（例如一串简短的措施要点），
@@ -15,7 +16,8 @@
 //! sub-headings — usually an outline left over from the template, such as
 //! "（六）坚持公道正派，严格选人用人。" followed at once by "（七）…". Write
 //! the section or delete the heading. A heading whose only content is a
-//! placeholder ("X", "XX", "××", "略", "待补充") counts as empty too.
+//! placeholder ("X", "XX", "××", "略", "待补充") counts as empty too. A line
+//! that is only a number ("（二）" or "二、" alone) is always reported.
 //!
 //! To avoid false alarms, a bodiless heading is flagged only when most of
 //! its sibling headings do have text; a run of one-line points where none

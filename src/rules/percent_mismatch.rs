@@ -1,8 +1,9 @@
 //! 百分比与数字对不上。“共有党员200人，其中女性党员60人，占35%”——60÷200
 //! 是 30%，不是 35%。改了人数忘了改比例、或比例算错，都会出现这种情况。
 //!
-//! 检查“总数……其中A，占p%”“总数……A，占比p%”“比例为p%”这类句子：用分项
-//! 除以总数，与文中的百分比比较，四舍五入或截位造成的差别不算错。
+//! 检查“总数……其中A，占p%”“总数……A，占比p%”“比例为p%”这类句子，以及
+//! 以分项的动作命名的比率（“排查隐患3215项，已整改3108项，整改率97.6%”）：
+//! 用分项除以总数，与文中的百分比比较，四舍五入或截位造成的差别不算错。
 //! “占全市的5%”这种以别的数为基数的比例不检查；含 XX 等未填数字的句子不检查。
 //!
 //! 示例：“运用‘四种形态’处理899人次，其中第一种形态700人次，占80%”
@@ -13,7 +14,8 @@
 //! 党员60人，占35%", 60/200 is 30%, not 35% — a count was changed and its
 //! share was not, or the share was miscalculated. The part is divided by
 //! the total and compared with the stated percentage, allowing for rounding
-//! or truncation. Shares of another base (占全市的5%) and sentences with
+//! or truncation; a rate named after what the part did (排查隐患3215项，
+//! 已整改3108项，整改率97.6%) is read the same way. Shares of another base (占全市的5%) and sentences with
 //! blanks (XX) are not checked.
 
 use super::{Ctx, Emitter};

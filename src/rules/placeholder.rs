@@ -8,7 +8,8 @@
 //!   XXX单位、X市、X“南拓”，以及 XX.X% 这样的小数空位；
 //! - 没写完的年份：201X年、20XX年、202-年、20××年、二〇XX年，文号里的
 //!   〔20××〕X号、[20××]28号，以及“    年    月    日”这样的空日期；
-//! - 填空符号：××、×××、○○、〇〇、□□、■■、___、＿＿，以及“×月×日”；
+//! - 填空符号：××、×××、○○、〇〇、□□、■■、___、＿＿、汉字之间的__（党员__人），
+//!   以及“×月×日”；
 //! - 某某、某某某（单个“某”是有意的匿名，不算；某些、某种、某个也不算）；
 //! - 括号里的填写提示：[X]、【X】、[单位名称]、<单位名称>、{{变量}}、
 //!   【请填写……】、（此处填写……）、［…］、空括号“（  ）”，还有
@@ -34,7 +35,8 @@
 //! Found: a Latin X or x next to Chinese text or numbers (XX人, xx局, X月X日,
 //! 第X组, X%, XXX单位, X“南拓”); unfinished years (201X年, 20XX年, 202-年,
 //! 20××年, 二〇XX年, the year of a document number 〔20××〕X号) and empty
-//! dates; fill-in glyphs (××, ○○, □□, ■■, ___); 某某 and 某某某 (a single 某
+//! dates; fill-in glyphs (××, ○○, □□, ■■, ___, and __ between Han
+//! characters: 党员__人); 某某 and 某某某 (a single 某
 //! is deliberate anonymisation); bracketed prompts ([X], [单位名称],
 //! <单位名称>, {{变量}}, 【请填写…】, （此处填写…）, empty brackets, unchosen
 //! option lists [A/B/C], writing instructions [具体职能1,如…]); an asterisk
