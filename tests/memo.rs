@@ -11,18 +11,8 @@ use draftcheck::memo::Memo;
 use draftcheck::text::words::{Lexicon, Words};
 use draftcheck::{analyze_with, analyze_with_memo, Config, Hints, Profile, ProfileChoice};
 
-const DOCUMENTS: &[&str] = &[
-    "tests/fixtures/corpus/000-1_bureau_self_check.txt",
-    "tests/fixtures/corpus/000-2_county_evaluation.txt",
-    "tests/fixtures/corpus/000-3_town_analysis.txt",
-    "tests/fixtures/corpus/000-4_county_commission.txt",
-    "tests/fixtures/corpus/001_office_report.txt",
-    "tests/fixtures/corpus/002_district_2020_evaluation.txt",
-    "tests/fixtures/corpus/000_template_collection.txt",
-    // A PDF paste: paragraphs of several lines.
-    "tests/fixtures/structure/self_check_pdf.txt",
-    "tests/fixtures/hygiene/converted_paragraphs.txt",
-];
+mod common;
+use common::DOCUMENTS;
 
 /// Sentences with a typo or a bent formulation in them.
 const PLANTED: &[&str] = &[

@@ -10,17 +10,8 @@ use draftcheck::rules::SECOND_STAGE;
 use draftcheck::text::words::{Lexicon, Words};
 use draftcheck::{analysis_memo, analysis_staged, Config, Hints, ProfileChoice, Severity};
 
-const DOCUMENTS: &[&str] = &[
-    "tests/fixtures/corpus/000-1_bureau_self_check.txt",
-    "tests/fixtures/corpus/000-2_county_evaluation.txt",
-    "tests/fixtures/corpus/000-3_town_analysis.txt",
-    "tests/fixtures/corpus/000-4_county_commission.txt",
-    "tests/fixtures/corpus/001_office_report.txt",
-    "tests/fixtures/corpus/002_district_2020_evaluation.txt",
-    "tests/fixtures/corpus/000_template_collection.txt",
-    "tests/fixtures/structure/self_check_pdf.txt",
-    "tests/fixtures/hygiene/converted_paragraphs.txt",
-];
+mod common;
+use common::DOCUMENTS;
 
 /// Planted after the first line: a typo, an OCR slip and a bent
 /// formulation, so that the second stage has findings to add.

@@ -165,9 +165,7 @@ pub(crate) fn suspects(ctx: &Ctx) -> Vec<Suspect> {
     let scan_span = |a: usize, b: usize| {
         let mut found = scan::suspects(lex, &text[a..b], MIN_GAIN);
         for s in &mut found {
-            s.start += a;
-            s.end += a;
-            s.at += a;
+            crate::memo::Spans::each_offset(s, &mut |o| *o += a);
         }
         found
     };
