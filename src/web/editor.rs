@@ -45,8 +45,6 @@ const PLACEHOLDER_EN: &str = "Paste the draft report here, or open or drop a fil
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let lang = props.lang;
-    // An input method's composition (pinyin being typed) is not text yet:
-    // it is analysed once the characters are chosen.
     // The textarea holds the text; the page writes it only when the text
     // came from elsewhere (a file, a fix, an undo). As a controlled value
     // every render of the editor copied the text and read the textarea's
@@ -71,6 +69,8 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         });
     }
+    // An input method's composition (pinyin being typed) is not text yet:
+    // it is analysed once the characters are chosen.
     let oninput = {
         let emit = emit.clone();
         Callback::from(move |e: InputEvent| {

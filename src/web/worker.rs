@@ -123,30 +123,24 @@ impl Analyzer {
                 let partial = data
                     .dyn_ref::<Array>()
                     .is_some_and(|m| m.get(2).as_bool() == Some(true));
-                let mut l = line.borrow_mut();
-                if partial {
-                    drop(l);
-                    let msg: Array = data.unchecked_into();
-                    let json = msg.get(0).as_string().unwrap_or_default();
-                    on_answer(json, Uint8Array::new(&msg.get(1)).to_vec());
-                    return;
-                }
-                if ready {
-                    l.ready = true;
-                    if let Some(url) = l.script.take() {
-                        let _ = web_sys::Url::revoke_object_url(&url);
+                if !partial {
+                    let mut l = line.borrow_mut();
+                    if ready {
+                        l.ready = true;
+                        if let Some(url) = l.script.take() {
+                            let _ = web_sys::Url::revoke_object_url(&url);
+                        }
+                        if let Some(bytes) = l.words.take() {
+                            send_words(&worker, &bytes);
+                        }
+                    } else {
+                        l.asked = false;
                     }
-                    if let Some(bytes) = l.words.take() {
-                        send_words(&worker, &bytes);
+                    if let Some((text, request)) = l.waiting.take() {
+                        ask(&worker, &text, &request);
+                        l.asked = true;
                     }
-                } else {
-                    l.asked = false;
                 }
-                if let Some((text, request)) = l.waiting.take() {
-                    ask(&worker, &text, &request);
-                    l.asked = true;
-                }
-                drop(l);
                 if !ready {
                     let msg: Array = data.unchecked_into();
                     let json = msg.get(0).as_string().unwrap_or_default();
