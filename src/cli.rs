@@ -703,30 +703,50 @@ pub fn main() -> ExitCode {
                 draftcheck::docx::FixMode::Tracked
             }),
         ),
-        Command::Rules => {
-            for r in draftcheck::rules::RULES {
-                let (zh, en) = draftcheck::rules::explanation(r.id);
-                println!("## {} ({})\n\n{zh}\n\n{en}\n", r.id, r.category.id());
-                if r.id == draftcheck::rules::standard_formulation::RULE.id {
-                    let l = draftcheck::rules::standard_formulation::list();
-                    println!(
-                        "规范表述清单的出处（sources of the list: {} entries, {} exceptions）：",
-                        l.entries.len(),
-                        l.exceptions.len()
-                    );
-                    for s in &l.sources {
-                        println!("- {}", s.line());
-                    }
-                    println!();
-                }
-            }
-            ExitCode::SUCCESS
-        }
+        Command::Rules => print(&rules_text()),
         Command::Profiles => {
+            let mut out = String::new();
             for p in Profile::builtins() {
-                println!("{}\t{}\t{}", p.id, p.name_zh, p.name_en);
+                out += &format!("{}\t{}\t{}\n", p.id, p.name_zh, p.name_en);
             }
-            ExitCode::SUCCESS
+            print(&out)
+        }
+    }
+}
+
+/// `draftcheck rules`: every rule's explanation, and the sources of the
+/// formulations list.
+fn rules_text() -> String {
+    let mut out = String::new();
+    for r in draftcheck::rules::RULES {
+        let (zh, en) = draftcheck::rules::explanation(r.id);
+        out += &format!("## {} ({})\n\n{zh}\n\n{en}\n\n", r.id, r.category.id());
+        if r.id == draftcheck::rules::standard_formulation::RULE.id {
+            let l = draftcheck::rules::standard_formulation::list();
+            out += &format!(
+                "规范表述清单的出处（sources of the list: {} entries, {} exceptions）：\n",
+                l.entries.len(),
+                l.exceptions.len()
+            );
+            for s in &l.sources {
+                out += &format!("- {}\n", s.line());
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Writes a listing to stdout. A reader that stops early (`| head`) is not
+/// an error; any other failure is reported.
+fn print(out: &str) -> ExitCode {
+    let mut w = std::io::stdout().lock();
+    match w.write_all(out.as_bytes()).and_then(|_| w.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("draftcheck: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -541,6 +541,26 @@ fn stdin_is_read_like_a_file() {
     assert_eq!(placeholders(&json), [("XX".to_string(), 3)]);
 }
 
+/// A reader that stops early (`draftcheck rules | head`) closes the pipe;
+/// the listing stops quietly instead of panicking on the write.
+#[test]
+fn a_listing_into_a_closed_pipe_ends_quietly() {
+    for cmd in ["rules", "profiles"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_draftcheck"))
+            .arg(cmd)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before anything is read: every write meets a broken pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {stderr}");
+        assert_eq!(stderr, "", "{cmd}");
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Large and hostile inputs, generated at test time
 
