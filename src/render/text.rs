@@ -41,7 +41,14 @@ pub fn text(path: &str, report: &Report, english: bool) -> String {
             f.line, f.column, f.rule
         ));
         if let Some(s) = &f.suggestion {
-            if english {
+            if s.is_empty() {
+                // A fix that deletes: “” would read as "replace with quotes".
+                out.push_str(if english {
+                    " (fix: delete it)"
+                } else {
+                    "（建议删除）"
+                });
+            } else if english {
                 out.push_str(&format!(" (fix: “{s}”)"));
             } else {
                 out.push_str(&format!("（建议改为“{s}”）"));
@@ -59,4 +66,27 @@ pub fn text(path: &str, report: &Report, english: bool) -> String {
         report.summary.error, report.summary.warning, report.summary.info, report.profile
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+    use crate::{analyze, Profile};
+
+    #[test]
+    fn a_fix_that_deletes_says_so() {
+        let draft = "关于2025年工作情况的报告\n深入开展“”专项整治，全年整改问题12个。\n";
+        let report = analyze(draft, &Profile::builtin("generic").expect("built in"));
+        let zh = text("d.txt", &report, false);
+        assert!(
+            zh.contains("d.txt:2:5: 错误[unbalanced-pair] 双引号「“”」中间是空的，里面的内容可能被删掉了：请补上，或删去这对符号（建议删除）\n"),
+            "{zh}"
+        );
+        let en = text("d.txt", &report, true);
+        assert!(
+            en.contains("[unbalanced-pair]") && en.contains(" (fix: delete it)\n"),
+            "{en}"
+        );
+        assert!(!zh.contains("建议改为“”") && !en.contains("fix: “”"));
+    }
 }

@@ -6,7 +6,8 @@
 //! 配对只在同一段落内进行（段落中间的换行不影响），所以一个落单的符号
 //! 不会把后面整篇文章都带错。“1）”“a）”这样的序号写法不算落单。把后引号
 //! 误写成前引号（“两个维护“）时，会建议改成”。成对的符号中间什么都没有
-//! （“开展“”专项整治”）说明里面的词被删掉了，也会标出。
+//! （“开展“”专项整治”）说明里面的词被删掉了，也会标出；空的括号（）【】〔〕
+//! 是留给起草人的空位，由“未填写的占位符”报告，这里不重复。
 //!
 //! 示例：“落实《关于新形势下党内政治生活的若干准则等制度”——书名号的
 //! 前一半“《”没有配对的后一半“》”，应在“准则”后补上。
@@ -20,7 +21,8 @@
 //! does not spread through the rest of the document. List numbers such as
 //! "1）" are not flagged. A closing quote typed as an opening one (“两个维护“)
 //! gets the suggestion ”. An empty pair (开展“”专项整治) means the word
-//! inside was deleted and is flagged too.
+//! inside was deleted and is flagged too; empty brackets （） 【】 〔〕 are a
+//! blank left to fill in, reported by placeholder, not twice.
 
 use super::{Ctx, Emitter};
 use crate::text::class::is_clause_punct;
@@ -28,6 +30,9 @@ use crate::text::utf8::{char_at, char_before, chars_led_by};
 
 const OPEN: [char; 9] = ['“', '‘', '《', '〈', '（', '【', '〔', '「', '『'];
 const CLOSE: [char; 9] = ['”', '’', '》', '〉', '）', '】', '〕', '」', '』'];
+
+/// Openers whose empty pair is a fill-in blank, reported by placeholder.
+const BLANKS: [char; 3] = ['（', '【', '〔'];
 
 /// More stray marks than this in one paragraph is garbage, not a draft
 /// with a slip: report the first ones only.
@@ -141,8 +146,9 @@ fn scan(text: &str, start: usize, end: usize, stray: &mut Vec<Stray>) {
         while let Some((top, top_pos)) = stack.pop() {
             open_count[top] -= 1;
             if top == k {
-                // “” with nothing inside: the quoted word was deleted.
-                if top_pos + OPEN[top].len_utf8() == pos {
+                // “” with nothing inside: the quoted word was deleted. An
+                // empty bracket is a blank to fill in (placeholder's).
+                if top_pos + OPEN[top].len_utf8() == pos && !BLANKS.contains(&OPEN[top]) {
                     stray.push(Stray {
                         pos: top_pos,
                         mark: OPEN[top],
@@ -313,6 +319,12 @@ mod tests {
             "深入开展专项整治。"
         );
         assert_silent(RULE, &["选择题（  ）", "“四风”问题"]);
+        // Empty brackets are blanks: placeholder reports them, once.
+        assert_silent(RULE, &["完成【】项目", "共（）人", "〔〕号文件"]);
+        assert_eq!(
+            flagged("placeholder", "完成【】项目，共（）人，〔〕号文件"),
+            vec!["【】", "（）", "〔〕"]
+        );
     }
 
     #[test]
@@ -363,8 +375,8 @@ mod tests {
 
     #[test]
     fn no_blow_up_on_deep_nesting() {
-        let balanced = format!("{}{}", "（".repeat(100_000), "）".repeat(100_000));
-        assert_eq!(flagged(RULE, &balanced), vec!["（）"]); // only the empty innermost pair
+        let balanced = format!("{}{}", "《".repeat(100_000), "》".repeat(100_000));
+        assert_eq!(flagged(RULE, &balanced), vec!["《》"]); // only the empty innermost pair
         let balanced = format!("{}文{}", "（".repeat(100_000), "）".repeat(100_000));
         assert!(flagged(RULE, &balanced).is_empty());
         let open = "（".repeat(100_000);
