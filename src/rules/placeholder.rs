@@ -16,11 +16,14 @@
 //!   [行政机关/事业单位/国有骨干企业] 这样没选定的选项、
 //!   [具体职能1,如政策执行…] 这样的写作说明；
 //! - 代替内容的星号：*年、*局党委、以*思想为指导、*届*中全会；
-//! - 英文占位：TODO、TBD、FIXME、Lorem ipsum、[Insert …]、<name>、???。
+//! - 英文占位：TODO、TBD、FIXME、Lorem ipsum、[Insert …]、<name>、???；
+//! - 数字位置上的空格：“党员　　人，”“增长  %。”“投资　　万元，”——两个以上
+//!   空格夹在汉字和结束分句的量词之间，是删掉示例数字后没有填。
 //!
 //! 不会误报：X光、X射线、X线、X轴、X型，Windows XP、Excel、XML 等英文，
 //! 3x4、3×4 这样的乘号，二〇二〇年里的〇，〔2020〕28号、引文序号[1]、
-//! 《文件名》、（一）这样正常的括号，PM2.5、5G、COVID-19、B超、CT。
+//! 《文件名》、（一）这样正常的括号，PM2.5、5G、COVID-19、B超、CT，
+//! “工  作  总  结”这样的字间空格和“单位  人数”这样的表格列。
 //!
 //! 示例：“全县共有基层纪检组织XX个” → 把 XX 换成实际数字；
 //! “202-年” → 写成完整的年份，如“2022年”。
@@ -41,11 +44,14 @@
 //! <单位名称>, {{变量}}, 【请填写…】, （此处填写…）, empty brackets, unchosen
 //! option lists [A/B/C], writing instructions [具体职能1,如…]); an asterisk
 //! standing for a word (*年, 以*思想为指导); English blanks (TODO, TBD, FIXME,
-//! Lorem ipsum, [Insert …], <name>, ???).
+//! Lorem ipsum, [Insert …], <name>, ???); spaces where a figure was deleted
+//! and never filled in (党员　　人，增长  %。: two or more spaces between a
+//! Han character and a counter that ends the clause).
 //!
 //! Left alone: X光, X射线, X轴, X型, Windows XP, Excel, XML, 3x4 and 3×4,
 //! the 〇 of 二〇二〇年, 〔2020〕28号, citation marks [1], 《文件名》, （一）,
-//! PM2.5, 5G, COVID-19. Example: "全县共有基层纪检组织XX个" → replace XX with
+//! PM2.5, 5G, COVID-19, letter-spaced titles (工  作  总  结) and table
+//! columns (单位  人数). Example: "全县共有基层纪检组织XX个" → replace XX with
 //! the real number.
 
 use super::support_brackets::{is_blank_space, is_cjk_punct, scan_brackets, BracketClass, Fill};
@@ -70,6 +76,8 @@ enum Kind {
     Asterisk,
     Question,
     English,
+    /// Spaces for a figure; the length of the counter after them.
+    Spaces(usize),
     Bracket(Fill),
 }
 
@@ -100,6 +108,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     scan_years(text, &mut blanks);
     scan_runs(doc, &mut blanks);
     scan_english(text, &mut blanks);
+    scan_spaces(text, &mut blanks);
     for hit in scan_brackets(text) {
         if let BracketClass::Fill(fill) = hit.class {
             blanks.push((hit.start, hit.end, Kind::Bracket(fill)));
@@ -119,6 +128,22 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         }
         last_end = end;
         let blank = doc.slice(start, end);
+        let shown;
+        let blank = if let Kind::Spaces(counter) = kind {
+            // The spaces alone say nothing: show them between their neighbours.
+            // Two Han characters before, the counter after.
+            let mut from = start;
+            for _ in 0..2 {
+                match crate::text::utf8::char_before(text, from) {
+                    Some(c) if is_han(c) => from -= c.len_utf8(),
+                    _ => break,
+                }
+            }
+            shown = format!("“{}”", doc.slice(from, end + counter));
+            shown.as_str()
+        } else {
+            blank
+        };
         let (zh, en) = message(kind, blank);
         let (cs, ce) = doc.clause_around(start, end);
         out.error(start, end, zh, en).context(cs, ce);
@@ -163,6 +188,10 @@ fn message(kind: Kind, blank: &str) -> (String, String) {
         Kind::English => (
             format!("英文占位标记“{b}”未处理：请补上实际内容并删除标记"),
             format!("Placeholder marker \"{b}\": write the real content and remove the marker"),
+        ),
+        Kind::Spaces(_) => (
+            format!("数字的位置空着（{b}）：这几个空格占着一个没填的数，请填入实际数字"),
+            format!("The number is missing ({b}): the spaces hold the place of a figure never filled in"),
         ),
         Kind::Bracket(Fill::Empty) => (
             format!("空括号“{b}”是待填写的空位：请填入内容；不需要的话连括号一起删除"),
@@ -652,6 +681,104 @@ fn star_is_blank(chars: &Chars, i: usize, j: usize) -> bool {
     true
 }
 
+// ---------------------------------------------------------------- spaces
+
+/// Counters a figure is written before. 年, 月 and 日 are the empty date's.
+fn is_counter(c: char) -> bool {
+    matches!(
+        c,
+        '人' | '名'
+            | '个'
+            | '件'
+            | '项'
+            | '次'
+            | '家'
+            | '户'
+            | '所'
+            | '座'
+            | '条'
+            | '处'
+            | '起'
+            | '场'
+            | '期'
+            | '篇'
+            | '批'
+            | '台'
+            | '辆'
+            | '套'
+            | '亩'
+            | '元'
+            | '%'
+            | '％'
+            | '岁'
+            | '株'
+            | '头'
+            | '吨'
+            | '倍'
+            | '万'
+            | '亿'
+            | '千'
+            | '百'
+    )
+}
+
+/// Spaces standing for a figure never filled in: 党员　　人，女性  名。 Two
+/// or more spaces after a Han character and before a counter that closes
+/// the clause (人, 万元, 人次, % followed by punctuation or the line's end).
+/// Letter-spaced words (工  作  总  结) and columns (单位  人数) are not: the
+/// character before the spaces must not follow a space itself, and the
+/// counter must end the clause.
+fn scan_spaces(text: &str, out: &mut Vec<(usize, usize, Kind)>) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // A run starts with an ASCII space or U+3000 (E3 80 80).
+    while let Some(k) = memchr::memchr2(b' ', 0xE3, &bytes[from..]) {
+        let start = from + k;
+        let mut end = start;
+        let mut n = 0;
+        while let Some(c) = crate::text::utf8::char_at(text, end) {
+            if c == ' ' || c == '\u{3000}' || c == '\u{a0}' {
+                end += c.len_utf8();
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        from = if end > start { end } else { start + 1 };
+        if n < 2 {
+            continue;
+        }
+        let Some(prev) = crate::text::utf8::char_before(text, start) else {
+            continue;
+        };
+        if !is_han(prev) {
+            continue;
+        }
+        let before_prev = crate::text::utf8::char_before(text, start - prev.len_utf8());
+        if before_prev.is_none_or(|c| is_blank_space(c) || c == '\n' || c == '\r') {
+            continue;
+        }
+        let Some(unit) = crate::text::utf8::char_at(text, end).filter(|&c| is_counter(c)) else {
+            continue;
+        };
+        let mut after = end + unit.len_utf8();
+        // A second character of the counter: 万元, 亿元, 人次, 户次, 万人.
+        if let Some(c) = crate::text::utf8::char_at(text, after) {
+            if matches!(c, '元' | '次' | '人' | '亩' | '吨' | '个' | '件' | '户') && c != unit
+            {
+                after += c.len_utf8();
+            }
+        }
+        let closes = match crate::text::utf8::char_at(text, after) {
+            None | Some('\n' | '\r' | '）' | ')') => true,
+            Some(c) => crate::text::class::is_clause_punct(c),
+        };
+        if closes {
+            out.push((start, end, Kind::Spaces(after - end)));
+        }
+    }
+}
+
 // ---------------------------------------------------------------- English
 
 fn english_terms() -> &'static Lexicon {
@@ -848,6 +975,48 @@ mod tests {
                 "* 加强学习",
                 "*注：数据来自统计局",
                 "***",
+            ],
+        );
+    }
+
+    #[test]
+    fn spaces_for_a_figure() {
+        let t =
+            "全镇共有党员　　人，其中女党员  名。完成投资　　万元，同比增长  %；培训干部　　人次。";
+        assert_eq!(
+            flagged("placeholder", t),
+            vec!["　　", "  ", "　　", "  ", "　　"]
+        );
+        let f = findings_of("placeholder", t);
+        assert_eq!((f[0].start, f[0].end), (6, 8));
+        assert_eq!(
+            f[0].message,
+            "数字的位置空着（“党员　　人”）：这几个空格占着一个没填的数，请填入实际数字"
+        );
+        assert_eq!(
+            f[2].message,
+            "数字的位置空着（“投资　　万元”）：这几个空格占着一个没填的数，请填入实际数字"
+        );
+        assert_eq!(
+            f[4].message,
+            "数字的位置空着（“干部　　人次”）：这几个空格占着一个没填的数，请填入实际数字"
+        );
+        assert_eq!(f[0].context.as_deref(), Some("全镇共有党员　　人"));
+        assert_silent(
+            "placeholder",
+            &[
+                // letter-spaced title, table columns, an indent, a name and a phone
+                "工  作  总  结",
+                "单位  人数  备注",
+                "　　人民群众满意度持续提升。",
+                "负责人：张三  电话：12345678",
+                // a counter that does not close the clause: a column or a word
+                "全区　　个乡镇全部完成。",
+                "单位名称  人员类别",
+                // a figure is there
+                "全镇共有党员 128 人。",
+                // one space is a typing slip, not a blank
+                "党员 人数稳步增长。",
             ],
         );
     }
