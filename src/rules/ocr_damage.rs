@@ -8,7 +8,8 @@
 //!   编号、日期都不算；
 //! - 一个字换成它在扫描件里常见的形近字（千/干、入/人、己/已、末/未、
 //!   曰/日、戍/戌……）就成为常用词，而原来的写法不成词（人名、地名、数字、
-//!   引号里的文字和“词典”里的词除外）。
+//!   引号里的文字和“词典”里的词除外）。同一处误认在全文出现多次也都提示：
+//!   扫描件往往每一页都把同一个字认错。
 //!
 //! # English
 //! OCR damage, typical of text taken from scanned PDFs on document-sharing
@@ -19,7 +20,8 @@
 //! digits before units and measure words (立案4件), model numbers, list
 //! markers and dates are exempt. A misread character is reported when its
 //! common OCR look-alike makes a frequent word and the text as written is
-//! none (names, places, numbers, quotations and the user's words excepted).
+//! none (names, places, numbers, quotations and the user's words excepted),
+//! however often it recurs: a scan misreads the same character on every page.
 
 use super::{Ctx, Emitter};
 use crate::text::class::is_han;
@@ -169,6 +171,30 @@ mod tests {
             "“工T作”中夹着“T”，疑为扫描识别或转换残留，删去后为“工作”"
         );
         assert_eq!(apply_fixes("ocr-damage", "支部成•员"), "支部成员");
+    }
+
+    #[test]
+    fn a_scan_misreads_the_same_way_every_time() {
+        // A window written twice is usually a term the lexicon lacks; a
+        // look-alike misread is repeated by the scanner itself.
+        let t = "切实维护入民群众根本利益。\n着力解决入民群众急难愁盼问题。";
+        let f = findings_of("ocr-damage", t);
+        assert_eq!(
+            f.iter()
+                .map(|f| (f.start, f.text.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(4, "入"), (18, "入")]
+        );
+        assert_eq!(apply_fixes("ocr-damage", t), t.replace('入', "人"));
+        // An addressee after 县 at the start of the line: 入民政府 is no
+        // abbreviation of the county's.
+        let f = findings_of("ocr-damage", "县入民政府：\n现将有关情况报告如下。");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            f[0].message,
+            "疑为扫描识别错误：“入民政府”应为“人民政府”？（“入”与“人”形近）"
+        );
+        assert_silent("typo", &[t]);
     }
 
     #[test]

@@ -196,14 +196,15 @@ pub(crate) fn suspects(ctx: &Ctx) -> Vec<Suspect> {
         })
         .collect();
     // A window written the same way twice or more is meant (a term the
-    // lexicon lacks), not a slip.
+    // lexicon lacks), not a slip. Not so an OCR look-alike: a scan misreads
+    // the same character the same way on every page (入民 for 人民).
     let windows: Vec<&str> = found
         .iter()
         .filter_map(|s| text.get(s.start..s.end))
         .collect();
     let seen = occurrences(text, &windows);
     let mut k = 0;
-    found.retain(|_| {
+    found.retain(|s| {
         k += 1;
         let n = windows
             .get(k - 1)
@@ -211,7 +212,7 @@ pub(crate) fn suspects(ctx: &Ctx) -> Vec<Suspect> {
             .and_then(|first| seen.get(first))
             .copied()
             .unwrap_or(0);
-        n < 2
+        n < 2 || s.kind & OCR != 0
     });
     found.retain(|s| {
         !in_spans(&quoted, s.start)
@@ -337,11 +338,15 @@ fn parallel(text: &str, s: &Suspect) -> bool {
 
 /// Words the lexicon cannot know: a derivation with 化 or 性 (常效化,
 /// 规范性), and an organisation's abbreviation after an administrative
-/// prefix at the start of a clause (区经信局、区公资交易中心).
+/// prefix at the start of a clause (区经信局、区公资交易中心). A misread
+/// look-alike that makes a long word is not an abbreviation (县入民政府).
 fn derived_or_abbreviated(text: &str, s: &Suspect) -> bool {
     let window = text.get(s.start..s.end).unwrap_or("");
     if window.ends_with(['化', '性']) && s.at + s.wrong.len_utf8() < s.end {
         return true;
+    }
+    if s.kind & OCR != 0 && s.len >= 3 {
+        return false;
     }
     let before = text.get(..s.start).unwrap_or("");
     let mut back = before.chars().rev();
