@@ -725,7 +725,7 @@ pub fn app() -> Html {
         Tab::More => html! {
             <>
             <ExportPanel text={state.report_text.clone()} report={state.report.clone()} visible={state.visible.clone()} kept={state.kept.clone()} file_name={state.file_name.clone()}
-                settings={state.settings.clone()} ignored={state.ignored_count} {lang}
+                settings={state.settings.clone()} ignored={state.ignored_count} {lang} partial={state.partial}
                 on_theme={{ let s = state.clone(); Callback::from(move |t| s.dispatch(Action::SetTheme(t))) }}
                 on_remember={{ let s = state.clone(); Callback::from(move |b| s.dispatch(Action::SetRememberDraft(b))) }}
                 on_clear_ignores={send(&state, || Action::ClearIgnores)} />

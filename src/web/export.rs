@@ -24,6 +24,9 @@ pub struct ExportProps {
     pub settings: Settings,
     pub ignored: usize,
     pub lang: Lang,
+    /// The report is a first stage: the lists of findings wait for the whole.
+    #[prop_or_default]
+    pub partial: bool,
     pub on_theme: Callback<String>,
     pub on_remember: Callback<bool>,
     pub on_clear_ignores: Callback<()>,
@@ -111,13 +114,16 @@ pub fn export_panel(props: &ExportProps) -> Html {
             if empty {
                 <p class="muted" data-testid="export-empty">{lang.t("编辑区还没有文字，没有可导出的内容。", "The editor is empty: there is nothing to export.")}</p>
             }
+            if props.partial && !empty {
+                <p class="muted" data-testid="export-partial">{lang.t("正在检查用词，完成后即可导出问题清单。", "Checking the wording: the lists of findings can be exported when it is done.")}</p>
+            }
             <div class="export-buttons">
                 <button type="button" data-testid="export-text" disabled={empty} onclick={text_dl}>{lang.t("修改后的文本（.txt）", "Fixed text (.txt)")}</button>
-                <button type="button" data-testid="export-html" disabled={empty} onclick={html_dl}>{lang.t("可打印的检查报告（.html）", "Printable report (.html)")}</button>
-                <button type="button" data-testid="export-json" disabled={empty} onclick={json_dl}>{lang.t("问题清单（JSON）", "Findings (JSON)")}</button>
-                <button type="button" data-testid="export-csv" disabled={empty} onclick={csv_dl}>{lang.t("问题清单（Excel CSV）", "Findings (Excel CSV)")}</button>
+                <button type="button" data-testid="export-html" disabled={empty || props.partial} onclick={html_dl}>{lang.t("可打印的检查报告（.html）", "Printable report (.html)")}</button>
+                <button type="button" data-testid="export-json" disabled={empty || props.partial} onclick={json_dl}>{lang.t("问题清单（JSON）", "Findings (JSON)")}</button>
+                <button type="button" data-testid="export-csv" disabled={empty || props.partial} onclick={csv_dl}>{lang.t("问题清单（Excel CSV）", "Findings (Excel CSV)")}</button>
                 <WordExport text={props.text.clone()} report={props.report.clone()} visible={props.visible.clone()}
-                    file_name={props.file_name.clone()} base={base.clone()} {lang} />
+                    file_name={props.file_name.clone()} base={base.clone()} {lang} partial={props.partial} />
             </div>
             <h3>{lang.t("设置", "Settings")}</h3>
             <label class="field">{lang.t("外观", "Theme")}

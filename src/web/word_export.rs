@@ -66,6 +66,10 @@ pub struct WordExportProps {
     pub file_name: Option<String>,
     pub base: String,
     pub lang: Lang,
+    /// The report is a first stage (the wording rules' warnings to come):
+    /// a comment on each finding would leave them out.
+    #[prop_or_default]
+    pub partial: bool,
 }
 
 /// What went wrong, or what was left out. An alert rather than the
@@ -137,7 +141,7 @@ pub fn word_export(props: &WordExportProps) -> Html {
     };
     html! {
         <>
-            <button type="button" data-testid="download-docx-annotated" onclick={annotated}>{lang.t("带批注的 Word 文档", "Word document with comments")}</button>
+            <button type="button" data-testid="download-docx-annotated" disabled={props.partial} onclick={annotated}>{lang.t("带批注的 Word 文档", "Word document with comments")}</button>
             <button type="button" data-testid="download-docx-fixed" onclick={fixed}>{lang.t("修改后的 Word 文档（修订模式）", "Fixed Word document (tracked changes)")}</button>
         </>
     }

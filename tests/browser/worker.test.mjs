@@ -73,6 +73,41 @@ test('a 1.5 MB paste gets every error first, then the wording rules\' warnings; 
   await page.close();
 });
 
+test('while the wording rules still run, the lists of findings wait to be exported', async () => {
+  const page = await openApp(browser, server);
+  await page.click('[data-testid=tab-more]');
+  await page.waitForSelector('[data-testid=export-json]');
+  const r = await page.evaluate(async (text) => {
+    const area = document.querySelector('[data-testid=editor]');
+    const verdict = () => document.querySelector('[data-testid=summary] .verdict').textContent;
+    const busy = () => document.querySelector('[data-testid=surface]').getAttribute('aria-busy') === 'true';
+    const state = () => ({
+      json: document.querySelector('[data-testid=export-json]').disabled,
+      csv: document.querySelector('[data-testid=export-csv]').disabled,
+      text: document.querySelector('[data-testid=export-text]').disabled,
+      note: document.querySelector('[data-testid=export-partial]')?.textContent ?? null,
+    });
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    const summary = () => document.querySelector('[data-testid=summary]').textContent;
+    await new Promise((ok) => { const wait = () => (/正在检查/.test(summary()) ? ok() : setTimeout(wait, 5)); wait(); });
+    let during = null;
+    await new Promise((ok) => {
+      const tick = () => {
+        if (/；正在检查用词/.test(verdict())) during ??= state();
+        if (!busy() && !/正在检查/.test(summary())) return ok();
+        setTimeout(tick, 5);
+      };
+      tick();
+    });
+    return { during, after: state() };
+  }, BIG);
+  assert.ok(r.during, 'the first stage was shown');
+  assert.deepEqual(r.during, { json: true, csv: true, text: false, note: '正在检查用词，完成后即可导出问题清单。' });
+  assert.deepEqual(r.after, { json: false, csv: false, text: false, note: null });
+  await page.close();
+});
+
 test('after a 1.5 MB paste no task holds the page\'s thread over 100 ms until the last mark is drawn', async () => {
   const page = await openApp(browser, server);
   await page.waitForTimeout(500);
