@@ -244,10 +244,17 @@ fn describe(d: &Date) -> Option<(String, String)> {
                 format!("{y} is not a leap year: February has 28 days"),
             )
         } else if month == 2 {
-            (
-                format!("2月最多29天，没有2月{day}日"),
-                format!("February has at most 29 days; there is no 2/{day}"),
-            )
+            match d.year {
+                // The year is known: its February's length, not the longest one.
+                Some(y) => (
+                    format!("{y}年2月只有{max}天，没有2月{day}日"),
+                    format!("February {y} has {max} days; there is no 2/{day}"),
+                ),
+                None => (
+                    format!("2月最多29天，没有2月{day}日"),
+                    format!("February has at most 29 days; there is no 2/{day}"),
+                ),
+            }
         } else {
             (
                 format!("{month}月只有{max}天，没有{month}月{day}日"),
@@ -538,6 +545,23 @@ mod tests {
     use crate::rules::support::{assert_flags, assert_silent, findings_of};
 
     const RULE: &str = "invalid-date";
+
+    #[test]
+    fn february_is_as_long_as_its_year_makes_it() {
+        let msg = |t: &str| findings_of(RULE, t)[0].message.clone();
+        assert_eq!(
+            msg("2026年2月30日前完成全部整改。"),
+            "日期“2026年2月30日”不存在：2026年2月只有28天，没有2月30日，请核对"
+        );
+        assert_eq!(
+            msg("2024年2月30日前完成全部整改。"),
+            "日期“2024年2月30日”不存在：2024年2月只有29天，没有2月30日，请核对"
+        );
+        assert_eq!(
+            msg("2月30日前完成全部整改。"),
+            "日期“2月30日”不存在：2月最多29天，没有2月30日，请核对"
+        );
+    }
 
     #[test]
     fn flags_dates_that_do_not_exist() {
