@@ -93,6 +93,22 @@ pub fn parse(s: &str) -> Option<u64> {
     total.checked_add(section)
 }
 
+/// The Chinese numeral of 1 … 99 as headings and lists write it (三, 十二).
+pub fn to_chinese(n: u32) -> Option<String> {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => Some(D[n as usize].to_string()),
+        10 => Some("十".into()),
+        11..=19 => Some(format!("十{}", D[(n % 10) as usize])),
+        20..=99 => Some(format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            D[(n % 10) as usize]
+        )),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse;

@@ -1,14 +1,17 @@
 //! Inline enumerations: 一是 … 二是 …, 第一，… 第二，…
 
 use super::markers::{is_cn_ordinal_char, take_while_len};
-use super::{Document, EnumItem, EnumKind, Enumeration};
+use super::{Document, EnumBreak, EnumItem, EnumKind, Enumeration};
 use crate::cnum;
 use crate::text::utf8::{punct_at, utf8_len};
 
 impl Document<'_> {
     pub(super) fn build_enumerations(&mut self) {
         let text = self.text;
-        let mut open: Vec<Enumeration> = Vec::new();
+        // Each open run with the last ordinal of the run it broke off.
+        let mut open: Vec<(Enumeration, Option<u32>)> = Vec::new();
+        // Breaks of this stretch still waiting for the item after them.
+        let mut waiting: Vec<usize> = Vec::new();
         for (pi, p) in self.paragraphs.iter().enumerate() {
             let body_start = p
                 .heading
@@ -16,39 +19,63 @@ impl Document<'_> {
                 .map_or(p.start, |h| h.end);
             if p.heading.is_some() {
                 // A heading ends the enumerations running in the text above it.
-                self.enumerations.append(&mut open);
+                self.enumerations.extend(open.drain(..).map(|(e, _)| e));
+                waiting.clear();
             }
             for item in find_enum_items(text, body_start, p.end, pi) {
                 let (kind, item) = item;
-                let slot = open.iter().position(|e| e.kind == kind);
+                if let Some(k) = waiting
+                    .iter()
+                    .position(|&b| self.enum_breaks[b].kind == kind)
+                {
+                    self.enum_breaks[waiting.remove(k)].next = Some(item.ordinal);
+                }
+                let slot = open.iter().position(|(e, _)| e.kind == kind);
                 match slot {
                     Some(i)
                         if open[i]
+                            .0
                             .items
                             .last()
                             .is_some_and(|l| l.ordinal + 1 == item.ordinal) =>
                     {
-                        open[i].items.push(item);
+                        open[i].0.items.push(item);
                     }
                     Some(i) => {
-                        let done = open.remove(i);
+                        let (done, outer_last) = open.remove(i);
+                        let last = done.items.last().map_or(0, |l| l.ordinal);
                         self.enumerations.push(done);
                         if item.ordinal == 1 {
-                            open.push(Enumeration {
+                            open.push((
+                                Enumeration {
+                                    kind,
+                                    items: vec![item],
+                                },
+                                Some(last),
+                            ));
+                        } else {
+                            waiting.push(self.enum_breaks.len());
+                            self.enum_breaks.push(EnumBreak {
                                 kind,
-                                items: vec![item],
+                                last,
+                                item,
+                                next: None,
+                                outer_last,
                             });
                         }
                     }
-                    None if item.ordinal == 1 => open.push(Enumeration {
-                        kind,
-                        items: vec![item],
-                    }),
+                    None if item.ordinal == 1 => open.push((
+                        Enumeration {
+                            kind,
+                            items: vec![item],
+                        },
+                        None,
+                    )),
                     None => {}
                 }
             }
         }
-        self.enumerations.append(&mut open);
+        self.enumerations.extend(open.drain(..).map(|(e, _)| e));
         crate::sort::sort_by(&mut self.enumerations, |e| {
             e.items.first().map_or(0, |i| i.start) as u128
         });

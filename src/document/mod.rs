@@ -159,6 +159,22 @@ pub struct Enumeration {
     pub items: Vec<EnumItem>,
 }
 
+/// An inline enumeration item that does not continue the run before it
+/// by one: 一是 二是 四是 (a gap), 一是 二是 二是 (a repeat).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnumBreak {
+    pub kind: EnumKind,
+    /// The last ordinal of the run it breaks.
+    pub last: u32,
+    pub item: EnumItem,
+    /// The ordinal of the next item of the same kind in the same stretch
+    /// of text, if there is one.
+    pub next: Option<u32>,
+    /// The last ordinal of the run that the broken run itself broke off (a
+    /// list inside a list item: its outer list's number).
+    pub outer_last: Option<u32>,
+}
+
 /// One report. A file that holds several reports (【第一篇】 …) has several.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
@@ -185,6 +201,8 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     pub headings: Vec<Heading>,
     pub enumerations: Vec<Enumeration>,
+    /// Items that break a run of inline enumeration items (`EnumBreak`).
+    pub enum_breaks: Vec<EnumBreak>,
     pub parts: Vec<Part>,
     pub numbers: Vec<Number>,
     /// The lines were joined as a PDF paste (wrap width in display columns).
@@ -278,6 +296,7 @@ impl<'a> Document<'a> {
             sentences: Vec::new(),
             headings: Vec::new(),
             enumerations: Vec::new(),
+            enum_breaks: Vec::new(),
             parts: Vec::new(),
             numbers: Vec::new(),
             pdf_wrap,

@@ -22,22 +22,6 @@ use super::{Ctx, Emitter};
 use crate::document::{Heading, MarkerKind};
 use std::collections::HashMap;
 
-/// Chinese numerals for heading numbers (1 … 99).
-fn cn_numeral(n: u32) -> Option<String> {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => Some(D[n as usize].to_string()),
-        10 => Some("十".into()),
-        11..=19 => Some(format!("十{}", D[(n % 10) as usize])),
-        20..=99 => Some(format!(
-            "{}十{}",
-            D[(n / 10) as usize],
-            D[(n % 10) as usize]
-        )),
-        _ => None,
-    }
-}
-
 fn is_cn_num(c: char) -> bool {
     matches!(
         c,
@@ -75,7 +59,7 @@ fn renumber(marker: &str, n: u32) -> Option<String> {
         .map(char::len_utf8)
         .sum();
     let number = if is_cn_num(first) {
-        cn_numeral(n)?
+        crate::cnum::to_chinese(n)?
     } else if first.is_ascii_digit() {
         n.to_string()
     } else if is_digit(first) {

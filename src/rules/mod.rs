@@ -24,6 +24,7 @@ pub mod doubled_character;
 pub mod doubled_punctuation;
 pub mod empty_section;
 pub mod enumeration_count;
+pub mod enumeration_numbering;
 pub mod half_width_punctuation;
 pub mod heading_numbering;
 pub mod heading_style;
@@ -158,6 +159,7 @@ pub const RULES: &[Rule] = &[
     section_order::RULE,
     empty_section::RULE,
     heading_numbering::RULE,
+    enumeration_numbering::RULE,
     heading_style::RULE,
     half_width_punctuation::RULE,
     unbalanced_pair::RULE,
