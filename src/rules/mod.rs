@@ -32,6 +32,7 @@ pub mod invalid_date;
 pub mod missing_section;
 pub mod ocr_damage;
 pub mod outdated_formulation;
+pub mod page_number;
 pub mod page_split_marker;
 pub mod parts_exceed_total;
 pub mod percent_mismatch;
@@ -176,6 +177,7 @@ pub const RULES: &[Rule] = &[
     template_instruction::RULE,
     template_debris::RULE,
     page_split_marker::RULE,
+    page_number::RULE,
     parts_exceed_total::RULE,
     subset_exceeds_total::RULE,
     percent_mismatch::RULE,
