@@ -276,6 +276,55 @@ pub fn analysis_staged<'t>(
     assemble(&doc, &profile, profile_reason, &matches, raw, &ranks)
 }
 
+/// A line of site debris or a page footer is to be deleted whole: what
+/// other rules found inside it (a 某某 in a sharing site's notice, a typo
+/// in an advert) would only be more noise about text that goes.
+fn drop_inside_deleted_lines(raw: Vec<RawFinding>, ranks: &[u16]) -> (Vec<RawFinding>, Vec<u16>) {
+    let mut deleted: Vec<(usize, usize)> = raw
+        .iter()
+        .filter(|f| {
+            f.category == Category::Boilerplate
+                && f.suggestion.as_ref().is_some_and(|s| s.as_str().is_empty())
+        })
+        .map(|f| (f.start, f.end))
+        .collect();
+    if deleted.is_empty() {
+        return (raw, ranks.to_vec());
+    }
+    sort::sort_by(&mut deleted, |&(s, e)| sort::key3(s, sort::desc(e), 0));
+    // Merged, so that one binary search finds the span a finding is in.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(deleted.len());
+    for (s, e) in deleted {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let inside = |f: &RawFinding| {
+        let k = merged.partition_point(|&(s, _)| s <= f.start);
+        k.checked_sub(1)
+            .and_then(|k| merged.get(k))
+            .is_some_and(|&(_, e)| f.end <= e)
+    };
+    // A rule that sums its findings up in one (半角标点 N 处, with a fix
+    // for all) keeps them all: the sum must stay the count of its members.
+    let mut aggregating: Vec<&'static str> = raw
+        .iter()
+        .filter(|f| f.aggregated().is_some())
+        .map(|f| f.rule)
+        .collect();
+    aggregating.dedup();
+    let mut kept = Vec::with_capacity(raw.len());
+    let mut kept_ranks = Vec::with_capacity(raw.len());
+    for (i, f) in raw.into_iter().enumerate() {
+        if f.category == Category::Boilerplate || aggregating.contains(&f.rule) || !inside(&f) {
+            kept.push(f);
+            kept_ranks.push(ranks.get(i).copied().unwrap_or(0));
+        }
+    }
+    (kept, kept_ranks)
+}
+
 type Prepared<'t> = (Document<'t>, Profile, String, Vec<sections::SectionMatch>);
 
 /// The document segmented, its profile chosen and its sections matched.
@@ -323,6 +372,8 @@ fn assemble<'t>(
     ranks: &[u16],
 ) -> Analysis<'t> {
     let text = doc.text;
+    let (raw, ranks) = drop_inside_deleted_lines(raw, ranks);
+    let ranks = &ranks[..];
     // Sort indices, not the findings themselves (they are large); equal
     // spans in rule order, and a rule's own findings in the order it gave.
     let mut order: Vec<u32> = (0..raw.len() as u32).collect();

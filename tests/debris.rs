@@ -246,3 +246,30 @@ fn report_lines_shaped_like_a_wrapper_stay_silent() {
         assert!(found.is_empty(), "{found:?} in: {line}");
     }
 }
+
+/// A line to delete is reported once, by the rule that deletes it: what
+/// other rules find inside it (the 某某 of a sharing site's notice, the
+/// stray blank of a footer) goes with the line. A rule that sums its marks
+/// up (半角标点 N 处) keeps them, so that its count stays true.
+#[test]
+fn findings_inside_a_line_to_delete_are_not_repeated() {
+    let profile = Profile::builtin("generic").expect("generic profile");
+    let text = "关于2025年工作情况的报告\n（本文档由某某文库用户上传，仅供学习交流使用）\n一、基本情况\n全年共有党员　　人，某某同志负责。\n";
+    let report = analyze(text, &profile);
+    let got: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "template-debris",
+                "（本文档由某某文库用户上传，仅供学习交流使用）\n"
+            ),
+            ("placeholder", "　　"),
+            ("placeholder", "某某"),
+        ]
+    );
+}

@@ -97,11 +97,16 @@ fn find_enum_items(
     while next < bytes.len() {
         let i = next;
         next += utf8_len(bytes[i]);
+        // A line break inside a paragraph is a PDF wrap: it neither opens
+        // nor closes a clause (统⏎一是 is still 统一是).
+        if matches!(bytes[i], b'\n' | b'\r') {
+            continue;
+        }
         let boundary = at_boundary;
         at_boundary = punct_at(bytes, i).is_some_and(|p| {
             matches!(
                 p,
-                '。' | '；' | ';' | '！' | '？' | '：' | ':' | '\n' | ' ' | '\u{3000}' | '，' | ','
+                '。' | '；' | ';' | '！' | '？' | '：' | ':' | ' ' | '\u{3000}' | '，' | ','
             )
         });
         if !boundary {
@@ -114,7 +119,9 @@ fn find_enum_items(
         // 一是 / 二是
         if is_cn_ordinal_char(c) && c != '〇' && c != '零' {
             let n = take_while_len(rest, |c| is_cn_ordinal_char(c) && c != '百');
-            if n <= 6 && rest[n..].starts_with('是') {
+            // 二⏎是: the wrap fell inside the marker.
+            let wrap = rest[n..].len() - rest[n..].trim_start_matches(['\n', '\r']).len();
+            if n <= 6 && rest[n + wrap..].starts_with('是') {
                 // "一是" after a comma only counts if it opens an item, not "统一是".
                 if let Some(v) = cnum::parse(&rest[..n]) {
                     out.push((
@@ -122,7 +129,7 @@ fn find_enum_items(
                         EnumItem {
                             ordinal: v as u32,
                             start: start + i,
-                            marker_end: start + i + n + '是'.len_utf8(),
+                            marker_end: start + i + n + wrap + '是'.len_utf8(),
                             paragraph,
                         },
                     ));
