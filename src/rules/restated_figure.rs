@@ -122,6 +122,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = doc.text;
     let nums = &doc.numbers;
     let mut keys: HashMap<String, Vec<Entry>> = HashMap::new();
+    let plans = plan_sections(doc);
     // Years and period words per sentence, computed once.
     let mut sentence_info: HashMap<usize, (Vec<u32>, bool, Option<usize>)> = HashMap::new();
     for (i, n) in nums.iter().enumerate() {
@@ -155,7 +156,11 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             .paragraph_at(n.start)
             .and_then(|p| doc.paragraphs.get(p))
             .map_or(0, |p| p.part);
-        keys.entry(format!("{part}\u{1}{key}"))
+        // A target under 下一步工作打算 is no restatement of the year's
+        // result above it (完成户厕改造2150户 … 打算：完成户厕改造2000户).
+        let k = plans.partition_point(|&(s, _)| s <= n.start);
+        let planned = k > 0 && plans.get(k - 1).is_some_and(|&(_, e)| n.start < e);
+        keys.entry(format!("{part}\u{1}{planned}\u{1}{key}"))
             .or_default()
             .push(Entry {
                 num: i,
@@ -221,6 +226,35 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             .related(a.start, a.end, "前文");
         }
     }
+}
+
+/// Where the report plans rather than reviews: the sections under a heading
+/// such as 下一步工作打算, 2026年工作思路, 努力方向; sorted, not overlapping.
+fn plan_sections(doc: &crate::document::Document) -> Vec<(usize, usize)> {
+    const PLAN: &[&str] = &[
+        "打算",
+        "下一步",
+        "思路",
+        "展望",
+        "努力方向",
+        "工作安排",
+        "工作计划",
+    ];
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for h in &doc.headings {
+        if h.kind == crate::document::MarkerKind::Title {
+            continue;
+        }
+        let title = doc.heading_text(h);
+        if !PLAN.iter().any(|w| title.contains(w)) || title.contains("完成情况") {
+            continue;
+        }
+        match spans.last_mut() {
+            Some(last) if h.start < last.1 => last.1 = last.1.max(h.section_end),
+            _ => spans.push((h.start, h.section_end)),
+        }
+    }
+    spans
 }
 
 /// End of the first clause that frames a topic (在扫黑除恶专项斗争中，
@@ -415,6 +449,15 @@ mod tests {
         assert_eq!(f[0].text, "169件");
         assert_eq!(f[0].related[0].text, "196件");
         assert!(f[0].message.contains("196件") && f[0].message.contains("169件"));
+    }
+
+    #[test]
+    fn a_target_in_the_plan_is_no_restatement() {
+        let t = "县农业农村局2025年工作总结\n一、主要工作\n完成农村户厕改造2150户，新建和改造农村公路86公里。\n二、2026年工作打算\n深入学习运用经验，完成农村户厕改造2000户，农村生活污水治理率提高到52%以上。\n";
+        assert!(findings_of(RULE, t).is_empty());
+        // Two statements of the plan still have to agree.
+        let t = "一、2026年工作打算\n（一）人居环境\n完成农村户厕改造2000户。\n（二）保障措施\n确保资金到位，完成农村户厕改造2200户。\n";
+        assert_eq!(findings_of(RULE, t).len(), 1);
     }
 
     #[test]

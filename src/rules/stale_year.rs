@@ -6,7 +6,9 @@
 //! 的地方。
 //!
 //! 只检查回顾性的报告（总结、述职、工作报告、自查、评价分析等），工作
-//! 计划和要点本来就要回顾上一年，不检查；正文里引用以前的文件
+//! 计划和要点本来就要回顾上一年，不检查；自查、评价报告的标题年份常是开展
+//! 检查的年份（“2026年……自查报告”回顾2025年的数据），标题没写“年度”时，
+//! 正文以上一年开头不报；正文里引用以前的文件
 //! （〔2021〕5号、2021年印发的……）、和上一年比较（比2023年增长）都不算。
 //!
 //! # English
@@ -17,7 +19,8 @@
 //! date earlier than the period the report covers. The message points at both
 //! places. Only retrospective reports are checked (summaries, duty reports,
 //! work reports, self-inspections, evaluations); plans review the past year
-//! by design. Citations of earlier documents and comparisons with last year
+//! by design, and a self-inspection or evaluation titled with the year it is
+//! made (not 年度) reviews the year before. Citations of earlier documents and comparisons with last year
 //! are not stale.
 
 use super::{Ctx, Emitter};
@@ -175,7 +178,16 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 last_year_openings.push((s + lead, s + lead + i + '年'.len_utf8()));
             }
         }
-        if !this_year_opens {
+        // A self-inspection or an evaluation is dated by when it is made
+        // and reviews the year before (2026年…自查报告 on 2025's data),
+        // unless its title names the year as its period (2026年度).
+        let dated_by_check = ["自查", "自评", "评价", "分析", "检查"]
+            .iter()
+            .any(|w| title_text.contains(w))
+            && !["年度", "总结", "述职", "述廉"]
+                .iter()
+                .any(|w| title_text.contains(w));
+        if !this_year_opens && !dated_by_check {
             for &(s, e) in &last_year_openings {
                 out.warning(
                     s,
@@ -271,6 +283,17 @@ mod tests {
             "标题是2024年的报告，正文却以“2023年”开头回顾，像是沿用了上一年的稿子、只改了标题：请核对年份"
         );
         assert_eq!(f[0].related[0].text, "2024年");
+    }
+
+    #[test]
+    fn a_self_inspection_reviews_the_year_before() {
+        // Made in 2026, on 2025's figures: not a recycled draft.
+        let text = "县人民医院2026年医保基金使用情况自查报告\n一、基本情况\n现有在职职工812人。2025年，全院完成门急诊46.8万人次。\n二、自查情况\n于2026年3月2日至4月17日开展自查。\n";
+        assert!(findings_of(RULE, text).is_empty());
+        // Titled with its period (年度), it is checked as a review.
+        let text =
+            "县人民医院2026年度医保基金使用情况自查报告\n2025年，全院完成门急诊46.8万人次。\n";
+        assert_eq!(findings_of(RULE, text)[0].text, "2025年");
     }
 
     #[test]
