@@ -170,6 +170,21 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 years: info.0.clone(),
             });
     }
+    // How many values each wording has in the whole report, whatever the
+    // words around it: 涉及金额 under five categories names five amounts.
+    let mut label_values: HashMap<&str, Vec<f64>> = HashMap::new();
+    for e in keys.values().flatten() {
+        let n = &nums[e.num];
+        let values = label_values.entry(e.label.as_str()).or_default();
+        if !values.iter().any(|&v| (v - n.value).abs() <= n.tolerance() + 1e-9) {
+            values.push(n.value);
+        }
+    }
+    let many: std::collections::HashSet<String> = label_values
+        .into_iter()
+        .filter(|(_, v)| v.len() >= 3)
+        .map(|(l, _)| l.to_string())
+        .collect();
     let mut groups: Vec<Vec<Entry>> = keys.into_values().filter(|v| v.len() >= 2).collect();
     crate::sort::sort_by(&mut groups, |v| v.first().map_or(0, |e| e.num) as u128);
     // Each finding points far back to the first statement; past a hundred
@@ -188,7 +203,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             }
         }
         // Three values for one wording: it names different scopes.
-        if distinct.len() != 2 {
+        if distinct.len() != 2 || entries.iter().any(|e| many.contains(&e.label)) {
             continue;
         }
         let first = &entries[0];
@@ -449,6 +464,14 @@ mod tests {
         assert_eq!(f[0].text, "169件");
         assert_eq!(f[0].related[0].text, "196件");
         assert!(f[0].message.contains("196件") && f[0].message.contains("169件"));
+    }
+
+    #[test]
+    fn one_wording_for_several_categories_is_no_restatement() {
+        // Each category states its own amount: five values, no restatement,
+        // though two of them follow the same count (病历9份).
+        let t = "二、自查发现的问题\n（一）超标准收费。存在问题病历12份，涉及金额2.31万元。\n（二）重复收费。存在问题病历9份，涉及金额1.58万元。\n（三）串换项目收费。存在问题病历6份，涉及金额1.96万元。\n（四）过度检查。存在问题病历11份，涉及金额2.13万元。\n（五）病历书写不规范。存在问题病历9份，涉及金额0.66万元。\n";
+        assert!(findings_of(RULE, t).is_empty(), "{:?}", findings_of(RULE, t));
     }
 
     #[test]
