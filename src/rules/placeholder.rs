@@ -941,7 +941,14 @@ mod tests {
                 "共有党员（  ）名",
                 "报告人：[Insert name]",
                 "Prepared by <name>",
+                // a field at a line's start that the sentence goes on from
+                "【单位名称】是一所集医疗、教学、科研于一体的二级甲等综合医院。",
+                "【单位名称】位于县城东部，现有职工812人。",
             ],
+        );
+        assert_eq!(
+            flagged("placeholder", "【单位名称】是一所综合医院。"),
+            vec!["【单位名称】"]
         );
         assert_silent(
             "placeholder",
@@ -953,6 +960,9 @@ mod tests {
                 "党建（党风廉政建设）领导小组",
                 "80%以上的村(社区)",
                 "【典型案例】某县纪委监委查处了一批案件",
+                // a label heading with its value after it
+                "【工作单位】县人民医院",
+                "【报送单位】县卫生健康局",
                 "调用f(x)函数",
                 "- [ ] 待办事项",
                 "党委（党组）书记",
