@@ -3,7 +3,8 @@
 //! 开始（“2021年5月10日至5月3日”“2021年至2019年”）也会标出。
 //!
 //! 闰年的2月29日（如2020年2月29日）是有效的；没写年份的2月29日不报。
-//! 跨年的范围（“12月至次年3月”“2020年12月至3月”）不报。
+//! 跨年的范围（“12月至次年3月”“2020年12月至3月”）不报；但“4月2日至3月17日”
+//! 这样倒退不到半年的范围，跨年就要长达大半年，又没写“次年”，会标出。
 //!
 //! 丢了“年”“月”字的日期也会标出：“20263月31日”（年份和月份连在一起）、
 //! “20230315日”“2023315日”“2023年315日”。这常常是填写模板里的
@@ -19,7 +20,8 @@
 //! its date. A range whose end comes before its start (2021年5月10日至5月3日,
 //! 2021年至2019年) is flagged too. 2020年2月29日 is valid; 2月29日 without a
 //! year is not flagged, nor are ranges that may run into the next year
-//! (12月至次年3月). Dates that lost their 年 or 月 are flagged too:
+//! (12月至次年3月, 2020年12月至3月); a range going back a few months
+//! (4月2日至3月17日) would run most of a year and is flagged. Dates that lost their 年 or 月 are flagged too:
 //! 20263月31日 (the year ran into the month), 20230315日, 2023315日,
 //! 2023年315日 — typically a template's 20XX年X月 filled in with the 年 or
 //! 月 replaced along with the blank. The fix is offered when only one
@@ -532,7 +534,13 @@ fn reversed(a: &Date, b: &Date) -> bool {
     };
     if mb != ma {
         // 2021年5月至2021年3月: both years written, so no wrap into next year.
-        return a.year.is_some() && b.year.is_some() && mb < ma;
+        if a.year.is_some() && b.year.is_some() {
+            return mb < ma;
+        }
+        // 4月2日至3月17日: running into next year it would last eleven
+        // months, and such a range says 次年. A short wrap (12月至3月,
+        // 10月至3月) is left alone.
+        return b.year.is_none() && mb < ma && ma - mb <= 4;
     }
     match (a.day, b.day) {
         (Some(da), Some(db)) => db < da,
@@ -545,6 +553,23 @@ mod tests {
     use crate::rules::support::{assert_flags, assert_silent, findings_of};
 
     const RULE: &str = "invalid-date";
+
+    #[test]
+    fn a_range_going_back_a_few_months_is_reversed() {
+        let f = findings_of(RULE, "我院于2026年4月2日至3月17日组织开展了自查自纠工作。");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].text, "2026年4月2日至3月17日");
+        assert_eq!(f[0].message, "日期范围“2026年4月2日至3月17日”的结束早于开始：请核对起止日期");
+        assert_silent(
+            RULE,
+            &[
+                "2025年12月至3月开展冬季攻势。",
+                "2025年10月至3月开展秸秆禁烧巡查。",
+                "11月至次年3月为防火期。",
+                "2026年4月至6月开展专项整治。",
+            ],
+        );
+    }
 
     #[test]
     fn february_is_as_long_as_its_year_makes_it() {
