@@ -559,7 +559,10 @@ mod tests {
         let f = findings_of(RULE, "我院于2026年4月2日至3月17日组织开展了自查自纠工作。");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].text, "2026年4月2日至3月17日");
-        assert_eq!(f[0].message, "日期范围“2026年4月2日至3月17日”的结束早于开始：请核对起止日期");
+        assert_eq!(
+            f[0].message,
+            "日期范围“2026年4月2日至3月17日”的结束早于开始：请核对起止日期"
+        );
         assert_silent(
             RULE,
             &[

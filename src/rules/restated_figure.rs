@@ -176,7 +176,10 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     for e in keys.values().flatten() {
         let n = &nums[e.num];
         let values = label_values.entry(e.label.as_str()).or_default();
-        if !values.iter().any(|&v| (v - n.value).abs() <= n.tolerance() + 1e-9) {
+        if !values
+            .iter()
+            .any(|&v| (v - n.value).abs() <= n.tolerance() + 1e-9)
+        {
             values.push(n.value);
         }
     }
@@ -471,7 +474,11 @@ mod tests {
         // Each category states its own amount: five values, no restatement,
         // though two of them follow the same count (病历9份).
         let t = "二、自查发现的问题\n（一）超标准收费。存在问题病历12份，涉及金额2.31万元。\n（二）重复收费。存在问题病历9份，涉及金额1.58万元。\n（三）串换项目收费。存在问题病历6份，涉及金额1.96万元。\n（四）过度检查。存在问题病历11份，涉及金额2.13万元。\n（五）病历书写不规范。存在问题病历9份，涉及金额0.66万元。\n";
-        assert!(findings_of(RULE, t).is_empty(), "{:?}", findings_of(RULE, t));
+        assert!(
+            findings_of(RULE, t).is_empty(),
+            "{:?}",
+            findings_of(RULE, t)
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! 正文却以“2023年，全县……”开头回顾、从头到尾没有一处以2024年开头，
 //! 这是典型的“改改日期”；“今年以来”后面跟着“截至2023年10月底”这样
 //! 上一年的日期，也是同样的毛病；落款的成文日期早于报告所说的时期
-//! （2024年度的总结落款2023年12月），同样要核对。提示同时指出两处对不上
+//! （2024年度的总结落款2023年12月），还有总结里“三、2024年工作打算”这样
+//! 没改的打算部分（应是下一年的打算），同样要核对。提示同时指出两处对不上
 //! 的地方。
 //!
 //! 只检查回顾性的报告（总结、述职、工作报告、自查、评价分析等），工作
@@ -16,7 +17,9 @@
 //! titled 2024年度工作总结 whose body opens its review with "2023年，…" and
 //! never once with 2024 is a recycled draft; so is "今年以来" (since the start
 //! of this year) next to a date of last year (截至2023年10月底), and a signing
-//! date earlier than the period the report covers. The message points at both
+//! date earlier than the period the report covers, and a plan heading that
+//! still names the year reviewed (三、2024年工作打算 in the 2024 summary). The
+//! message points at both
 //! places. Only retrospective reports are checked (summaries, duty reports,
 //! work reports, self-inspections, evaluations); plans review the past year
 //! by design, and a self-inspection or evaluation titled with the year it is
@@ -144,7 +147,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             continue;
         };
         let title_text = doc.heading_text(title);
-        let Some((months_from, _)) = period(title_text) else {
+        let Some((months_from, months_to)) = period(title_text) else {
             continue;
         };
         let Some((year, ts, te)) = title_year(doc, title.start, title.end) else {
@@ -194,6 +197,39 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                     e,
                     format!("标题是{year}年的报告，正文却以“{}”开头回顾，像是沿用了上一年的稿子、只改了标题：请核对年份", doc.slice(s, e)),
                     format!("The title says {year}, but the body opens its review with \"{}\": last year's draft with a new title? Check the years", doc.slice(s, e)),
+                )
+                .related(ts, te, "标题的年份");
+            }
+        }
+
+        // The plan for the coming period under a year already reviewed:
+        // 三、2025年工作打算 in the 2025 summary (last year's heading kept).
+        for h in doc
+            .headings
+            .iter()
+            .filter(|h| h.part == pi && h.kind != MarkerKind::Title && h.start >= body_from)
+        {
+            let words = doc.heading_text(h);
+            if !["打算", "计划", "思路", "安排", "要点"]
+                .iter()
+                .any(|w| words.contains(w))
+            {
+                continue;
+            }
+            let Some(i) = words.find('年') else { continue };
+            let Some((y, ys)) = year_before(words, i) else {
+                continue;
+            };
+            // A half year's summary may plan the rest of its own year.
+            let whole_year = months_from == 1 && months_to == 12;
+            if y < year || (y == year && whole_year) {
+                let at = h.start + ys;
+                let next = if whole_year { year + 1 } else { year };
+                out.warning(
+                    at,
+                    at + 4 + '年'.len_utf8(),
+                    format!("{year}年的报告里，打算部分写的是“{y}年”：应是{next}年的打算吧？可能沿用了旧稿，请核对年份"),
+                    format!("A {year} report plans for \"{y}年\": the plan should be for {next}; a heading kept from an old draft? Check the year"),
                 )
                 .related(ts, te, "标题的年份");
             }
@@ -293,6 +329,26 @@ mod tests {
         // Titled with its period (年度), it is checked as a review.
         let text =
             "县人民医院2026年度医保基金使用情况自查报告\n2025年，全院完成门急诊46.8万人次。\n";
+        assert_eq!(findings_of(RULE, text)[0].text, "2025年");
+    }
+
+    #[test]
+    fn the_plan_under_a_year_already_reviewed() {
+        let text = "县农业农村局2025年工作总结\n2025年，全县粮食生产再获丰收。\n一、主要工作\n完成高标准农田建设3.2万亩。\n二、存在的问题\n产业链条短。\n三、2025年工作打算\n2026年是十五五规划的开局之年。\n";
+        let f = findings_of(RULE, text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].text, "2025年");
+        assert_eq!(f[0].line, 7);
+        assert_eq!(f[0].message, "2025年的报告里，打算部分写的是“2025年”：应是2026年的打算吧？可能沿用了旧稿，请核对年份");
+        assert_silent(
+            RULE,
+            &[
+                "县农业农村局2025年工作总结\n2025年，全县粮食生产再获丰收。\n三、2026年工作打算\n持续推进。\n",
+                // half a year's summary plans the rest of its year
+                "县人社局2026年上半年工作总结\n2026年上半年，全县新增就业2860人。\n二、2026年下半年工作打算\n持续推进。\n",
+            ],
+        );
+        let text = "县人社局2026年上半年工作总结\n2026年上半年，全县新增就业2860人。\n二、2025年下半年工作打算\n持续推进。\n";
         assert_eq!(findings_of(RULE, text)[0].text, "2025年");
     }
 

@@ -438,18 +438,20 @@ fn classify(text: &str, family: Family, span: &Span) -> Option<BracketClass> {
     // A label at the start of a line (【主要做法】接着写内容) is a heading;
     // not a field the sentence goes on from as its subject (【单位名称】是
     // 一所…, 【单位名称】位于…).
-    let rest = text.get(span.close_end..).unwrap_or("").trim_start_matches(is_blank_space);
+    let rest = text
+        .get(span.close_end..)
+        .unwrap_or("")
+        .trim_start_matches(is_blank_space);
     let subject = field_at_end
-        && ["是", "为", "位于", "地处", "坐落", "现有", "共有", "始建", "成立", "，"]
-            .iter()
-            .any(|w| rest.starts_with(w));
+        && [
+            "是", "为", "位于", "地处", "坐落", "现有", "共有", "始建", "成立", "，",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
     let label = family == Family::Lenticular
         && at_line_start
         && !subject
-        && rest
-            .chars()
-            .next()
-            .is_some_and(|c| c != '\n' && c != '\r');
+        && rest.chars().next().is_some_and(|c| c != '\n' && c != '\r');
     let all_han_or_digits = inner.chars().all(|c| is_han(c) || c.is_ascii_digit());
     // [单位名称], <单位名称>, 【姓名】
     if field_at_end && all_han_or_digits && !label && inner.chars().count() <= 12 {
