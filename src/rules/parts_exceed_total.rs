@@ -6,7 +6,8 @@
 //! 只在结构明确时检查：总数和分项单位相同，分项紧跟在“其中”“包括”“分别为”
 //! 之后。含有 XX 等未填数字、约数（余、左右）的句子不检查；分项可能互相重叠时
 //! 也不检查，如“女性2人、35岁以下3人、研究生学历4人”（同一个人可以兼有），
-//! 或党纪处分与政务处分、移送司法机关。
+//! 或党纪处分与政务处分、移送司法机关（只有党纪处分一项与诫勉谈话、批评教育
+//! 并列时是分类，照常检查）。
 //!
 //! 示例：“全年立案53件，其中县处级干部5件、乡科级干部20件、一般干部30件”
 //! ——分项合计 55 件，超过总数 53 件。
@@ -130,6 +131,19 @@ mod tests {
     use crate::rules::support::{assert_flags, assert_silent, findings_of};
 
     const RULE: &str = "parts-exceed-total";
+
+    #[test]
+    fn one_sanction_beside_lighter_measures_is_a_split() {
+        let f = findings_of(
+            RULE,
+            "共问责处理18人，其中给予党纪处分2人、诫勉谈话5人、批评教育13人。",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            f[0].message,
+            "其中各项合计 20 人（2+5+13），超过总数 18 人：请核对总数或分项"
+        );
+    }
 
     #[test]
     fn flags_parts_above_the_total() {

@@ -128,10 +128,18 @@ const OVERLAPPING: &[&str] = &[
 /// True when the part labels mix attribute families or name overlapping
 /// groups, so their sum may legitimately exceed the total.
 pub fn may_overlap(labels: &[&str]) -> bool {
+    // Two overlapping groups (党纪处分 and 政务处分), or a part that says it
+    // overlaps (兼任, 同时). One sanction beside the lighter measures
+    // (党纪处分、诫勉谈话、批评教育) is a split of the people sanctioned.
+    let overlapping = labels
+        .iter()
+        .filter(|l| OVERLAPPING.iter().any(|w| l.contains(w)))
+        .count();
     if labels.len() >= 2
-        && labels
-            .iter()
-            .any(|l| OVERLAPPING.iter().any(|w| l.contains(w)))
+        && (overlapping >= 2
+            || labels
+                .iter()
+                .any(|l| ["兼任", "同时"].iter().any(|w| l.contains(w))))
     {
         return true;
     }

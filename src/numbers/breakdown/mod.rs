@@ -600,6 +600,8 @@ mod tests {
         assert!(!is_rate_of("，满意率", "整改"));
         assert!(may_overlap(&["女性", "35岁以下", "研究生学历"]));
         assert!(may_overlap(&["党纪处分", "政务处分"]));
+        assert!(may_overlap(&["党纪处分", "移送司法机关"]));
+        assert!(!may_overlap(&["党纪处分", "诫勉谈话", "批评教育"]));
         assert!(!may_overlap(&["男性党员", "女性党员"]));
         assert!(!may_overlap(&[
             "县纪委监委机关",
