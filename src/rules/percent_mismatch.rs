@@ -2,7 +2,8 @@
 //! 是 30%，不是 35%。改了人数忘了改比例、或比例算错，都会出现这种情况。
 //!
 //! 检查“总数……其中A，占p%”“总数……A，占比p%”“比例为p%”这类句子，以及
-//! 以分项的动作命名的比率（“排查隐患3215项，已整改3108项，整改率97.6%”）：
+//! 以分项的动作命名的比率（“排查隐患3215项，已整改3108项，整改率97.6%”
+//! “反馈的12个问题已完成整改10个，整改完成率83.3%”）：
 //! 用分项除以总数，与文中的百分比比较，四舍五入或截位造成的差别不算错。
 //! “占全市的5%”这种以别的数为基数的比例不检查；含 XX 等未填数字的句子不检查。
 //!
@@ -15,7 +16,7 @@
 //! share was not, or the share was miscalculated. The part is divided by
 //! the total and compared with the stated percentage, allowing for rounding
 //! or truncation; a rate named after what the part did (排查隐患3215项，
-//! 已整改3108项，整改率97.6%) is read the same way. Shares of another base (占全市的5%) and sentences with
+//! 已整改3108项，整改率97.6%; 反馈的12个问题已完成整改10个，整改完成率83.3%) is read the same way. Shares of another base (占全市的5%) and sentences with
 //! blanks (XX) are not checked.
 
 use super::{Ctx, Emitter};
@@ -125,7 +126,17 @@ mod tests {
                 // No 共: a rate named after what the part did.
                 "排查隐患3,215项，已整改3,108项，整改率97.6%。",
                 "受理群众诉求1200件，办结1150件，办结率98%。",
+                // The total and what has been done of it in one clause.
+                "反馈的12个问题已完成整改10个，整改完成率85.3%。",
+                "巡察反馈的36个问题已整改30个，整改率90%。",
             ],
+        );
+        let f = findings_of(RULE, "反馈的12个问题已完成整改10个，整改完成率85.3%。");
+        assert_eq!((f.len(), f[0].text.as_str()), (1, "85.3%"));
+        assert!(
+            f[0].message.starts_with("10 个 ÷ 12 个 = 83.33%"),
+            "{}",
+            f[0].message
         );
         let f = findings_of(RULE, "排查隐患3,215项，已整改3,108项，整改率97.6%。");
         assert_eq!(f.len(), 1);
@@ -157,6 +168,9 @@ mod tests {
                 "开展党委中心组理论学习6期，讲党课130人次，开展专题学习研讨2次，班子成员参学率100%。",
                 "共有党员200人，其中女性党员约60人，占35%。",
                 "排查隐患3,215项，已整改3,108项，整改率96.7%。",
+                "反馈的12个问题已完成整改10个，整改完成率83.3%。",
+                // not what was done of the total (no 已): two figures of a list
+                "新建党群服务中心12个、改造10个，改造率85.3%。",
                 // Another base: a running total, a part larger than the
                 // figure before it, a rate of something the part did not do.
                 "新发现问题20个，累计整改150个，整改率95%。",

@@ -401,6 +401,10 @@ fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, tie: Tie, groups:
     if segs[total_k].sep.is_some_and(is_statement_end) {
         return;
     }
+    // 新建12个、改造10个: items of a list, not a total and a part of it.
+    if tie == Tie::NamedRate && segs[total_k].sep == Some('、') {
+        return;
+    }
     let span_text = text.get(tseg.start..pseg.end).unwrap_or("");
     if has_blank(span_text) {
         return;
@@ -408,20 +412,39 @@ fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, tie: Tie, groups:
     let totals: Vec<usize> = count_figures(nums, &tseg)
         .filter(|&i| !nums[i].percent && !nums[i].unit.is_empty())
         .collect();
-    let [t] = totals.as_slice() else { return };
+    let (t, a, pct, part_from, end) = match totals.as_slice() {
+        [t] => {
+            // The part and its share: in the next clause, or the share one
+            // further.
+            let mut figs: Vec<usize> = count_figures(nums, pseg).collect();
+            let mut end = pseg.end;
+            if figs.len() == 1 && !pseg.sep.is_some_and(is_statement_end) {
+                if let Some(s3) = segs.get(total_k + 2) {
+                    figs.extend(count_figures(nums, s3));
+                    end = s3.end;
+                }
+            }
+            let [a, pct] = figs.as_slice() else { return };
+            (*t, *a, *pct, pseg.start, end)
+        }
+        // 反馈的12个问题已整改10个，整改率85.3%: total and part in one
+        // clause, the part what has been done (已…) of the total.
+        [t, a]
+            if tie == Tie::NamedRate
+                && text
+                    .get(nums[*t].end..nums[*a].start)
+                    .is_some_and(|between| between.contains('已')) =>
+        {
+            let figs: Vec<usize> = count_figures(nums, pseg).collect();
+            let [pct] = figs.as_slice() else { return };
+            (*t, *a, *pct, nums[*t].end, pseg.end)
+        }
+        _ => return,
+    };
+    let (t, a, pct) = (&t, &a, &pct);
     if !nums[*t].is_exact_count() {
         return;
     }
-    // The part and its share: in the next clause, or the share one further.
-    let mut figs: Vec<usize> = count_figures(nums, pseg).collect();
-    let mut end = pseg.end;
-    if figs.len() == 1 && !pseg.sep.is_some_and(is_statement_end) {
-        if let Some(s3) = segs.get(total_k + 2) {
-            figs.extend(count_figures(nums, s3));
-            end = s3.end;
-        }
-    }
-    let [a, pct] = figs.as_slice() else { return };
     let (na, np) = (&nums[*a], &nums[*pct]);
     if na.percent
         || !np.percent
@@ -432,7 +455,7 @@ fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, tie: Tie, groups:
     {
         return;
     }
-    let label = part_label(text, pseg.start, na.start);
+    let label = part_label(text, part_from, na.start);
     let connector = text.get(na.end..np.start).unwrap_or("");
     let words = text.get(label.0..label.1).unwrap_or("");
     let total_words = text.get(tseg.start..nums[*t].start).unwrap_or("");
