@@ -9,7 +9,10 @@
 //! - 一个字换成它在扫描件里常见的形近字（千/干、入/人、己/已、末/未、
 //!   曰/日、戍/戌……）就成为常用词，而原来的写法不成词（人名、地名、数字、
 //!   引号里的文字和“词典”里的词除外）。同一处误认在全文出现多次也都提示：
-//!   扫描件往往每一页都把同一个字认错。
+//!   扫描件往往每一页都把同一个字认错；
+//! - 一个词中间断了行（“收运处”换行“置体系”）：转换时多出的换行，接上后
+//!   两边的字正好是一个常用词。只看上一行是正文长句、不是标题的地方；整篇
+//!   按固定宽度折行的 PDF 文字不报。
 //!
 //! # English
 //! OCR damage, typical of text taken from scanned PDFs on document-sharing
@@ -22,6 +25,9 @@
 //! common OCR look-alike makes a frequent word and the text as written is
 //! none (names, places, numbers, quotations and the user's words excepted),
 //! however often it recurs: a scan misreads the same character on every page.
+//! A line break inside a word (收运处⏎置体系), left by a conversion, is
+//! reported with the joined word, where the line before is prose, not a
+//! heading, and the text is not hard-wrapped throughout (a PDF paste).
 
 use super::{Ctx, Emitter};
 use crate::text::class::is_han;
@@ -75,6 +81,62 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
 /// Han numerals: a mark between two of them stands for 〇 or a digit.
 const HAN_NUMERALS: &str = "〇零一二三四五六七八九十百千万亿两";
 
+/// A stray line break inside a word (收运处⏎置体系): a conversion broke one
+/// line of prose in two. Only when the text is not hard-wrapped throughout
+/// (a PDF paste's breaks are its layout, read as one paragraph), the line
+/// before is prose (long, no heading, no closing mark) and the characters on
+/// both sides make a frequent word.
+fn line_break_inside_a_word(ctx: &Ctx, lex: &Lexicon, text: &str, at: usize, out: &mut Emitter) {
+    let doc = ctx.doc;
+    if doc.pdf_wrap.is_some() {
+        return;
+    }
+    let before = text.get(..at).unwrap_or("");
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    let (Some(left), Some(right)) = (
+        before.chars().next_back(),
+        text.get(at + 1..).and_then(|t| t.chars().next()),
+    ) else {
+        return;
+    };
+    if !is_han(left) || !is_han(right) {
+        return;
+    }
+    let li = doc.line_index(at.saturating_sub(1));
+    let Some(line) = doc.lines.get(li) else {
+        return;
+    };
+    let line_text = doc.slice(line.start, line.end);
+    // Prose: a long line with a sentence mark in it, not a heading.
+    if line_text.chars().count() < 16 || !line_text.contains(['，', '、', '；', '。']) {
+        return;
+    }
+    let heading = doc
+        .paragraph_at(line.start)
+        .and_then(|p| doc.paragraphs.get(p))
+        .and_then(|p| p.heading)
+        .and_then(|h| doc.headings.get(h));
+    if heading.is_some_and(|h| h.start < line.end && line.start < h.end) {
+        return;
+    }
+    let (Some(l), Some(r)) = (lex.id(left), lex.id(right)) else {
+        return;
+    };
+    if lex.word_class(&[l, r]).is_none_or(|c| c < MIN_JOINED_CLASS) {
+        return;
+    }
+    let start = at - (at - before.len()) - left.len_utf8();
+    let end = at + 1 + right.len_utf8();
+    let joined: String = [left, right].iter().collect();
+    out.warning(
+        start,
+        end,
+        format!("“{left}⏎{right}”：词中间断了行，疑为转换时多出的换行，接上后为“{joined}”"),
+        format!("A line break inside “{joined}”: left by a conversion; join the line"),
+    )
+    .suggest(joined);
+}
+
 fn stray_marks(ctx: &Ctx, lex: &Lexicon, text: &str, out: &mut Emitter) {
     let bytes = text.as_bytes();
     let user_words: Vec<&String> = ctx
@@ -87,6 +149,11 @@ fn stray_marks(ctx: &Ctx, lex: &Lexicon, text: &str, out: &mut Emitter) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b == b'\n' {
+            line_break_inside_a_word(ctx, lex, text, i, out);
+            i += 1;
+            continue;
+        }
         let (mark, len) = if b.is_ascii_alphanumeric() {
             (b as char, 1)
         } else if text
@@ -171,6 +238,32 @@ mod tests {
             "“工T作”中夹着“T”，疑为扫描识别或转换残留，删去后为“工作”"
         );
         assert_eq!(apply_fixes("ocr-damage", "支部成•员"), "支部成员");
+    }
+
+    #[test]
+    fn a_line_break_inside_a_word_is_joined() {
+        let t = "一、主要工作\n农村人居环境持续改善，农村生活垃圾收运处\n置体系实现行政村全覆盖。";
+        let f = findings_of("ocr-damage", t);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].text, "处\n置");
+        assert_eq!(
+            f[0].message,
+            "“处⏎置”：词中间断了行，疑为转换时多出的换行，接上后为“处置”"
+        );
+        assert_eq!(
+            apply_fixes("ocr-damage", t),
+            "一、主要工作\n农村人居环境持续改善，农村生活垃圾收运处置体系实现行政村全覆盖。"
+        );
+        assert_silent(
+            "ocr-damage",
+            &[
+                // a heading, a title, a short label line, a break between words
+                "一、持续深化农村人居环境整治工作\n作风建设持续加强。",
+                "县农业农村局2025年工作总结\n总体情况良好。",
+                "局纪检组全程跟踪\n督办。",
+                "产业链条短，品牌效应不明显，农民增收渠道\n不多。",
+            ],
+        );
     }
 
     #[test]
