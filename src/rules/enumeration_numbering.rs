@@ -79,19 +79,17 @@ fn marker(b: &EnumBreak, n: u32) -> Option<String> {
     })
 }
 
-/// `written` (the item's marker, 二是 or 第二，) with the number `n`.
+/// `written` (the item's marker, 二是 or 第二，) with the number `n`: the
+/// marker of `n`, and 第二，'s separator kept.
 fn renumbered(written: &str, b: &EnumBreak, n: u32) -> Option<String> {
-    let num = cnum::to_chinese(n)?;
-    match b.kind {
-        EnumKind::Shi => Some(format!("{num}是")),
-        EnumKind::Di => {
-            let sep: String = written
-                .chars()
-                .skip_while(|&c| c != '，' && c != ',' && c != '、' && c != '：' && c != ':')
-                .collect();
-            Some(format!("第{num}{sep}"))
-        }
-    }
+    let sep = match b.kind {
+        EnumKind::Shi => "",
+        EnumKind::Di => written
+            .char_indices()
+            .last()
+            .map_or("", |(i, _)| &written[i..]),
+    };
+    Some(marker(b, n)? + sep)
 }
 
 #[cfg(test)]

@@ -58,15 +58,12 @@ fn page_line() -> &'static Regex {
     })
 }
 
+/// 12 or １２.
 fn value(s: &str) -> Option<u32> {
-    let digits: String = s
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            c => c,
-        })
-        .collect();
-    digits.parse().ok()
+    s.chars().try_fold(0u32, |n, c| {
+        n.checked_mul(10)?
+            .checked_add(crate::numbers::digit_value(c)?)
+    })
 }
 
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
