@@ -14,7 +14,8 @@
 //! 单位自己的规范表述和不应提示的说法，可以写进报告类型配置文件
 //! （`formulations`、`formulation_exceptions`），或在“导出与设置”→
 //! “规范表述”里添加。“四个意识”“四个自信”“新发展理念”等有固定成员和
-//! 顺序的提法，成员漏了一个或顺序颠倒时也提示。
+//! 顺序的提法，成员漏了一个、顺序颠倒、或者有一个被换成了别的（“政治意识、
+//! 大局意识、核心意识、服务意识”）时也提示。
 //!
 //! 宁可漏报，不可误报：本身就是规范提法或常用说法的（“高品质生活”
 //! “坚决维护”“高质量开展工作”）、引用以前文件原文的、差别在数字上的
@@ -42,8 +43,9 @@
 //! `formulation_exceptions`) or in Settings (规范表述). The fix restores
 //! the canonical form in one click and the message cites the source.
 //! Named enumerations with fixed members in a fixed
-//! order (四个意识, 四个自信, 新发展理念 …) are flagged when a member is missing
-//! or the order is wrong. Precision comes first: established phrases
+//! order (四个意识, 四个自信, 新发展理念 …) are flagged when a member is missing,
+//! the order is wrong, or one member is replaced by another (政治意识、大局意识、
+//! 核心意识、服务意识). Precision comes first: established phrases
 //! (高品质生活, 坚决维护, 高质量开展工作), quotations of earlier documents,
 //! differences in a number (十九大 / 二十大: outdated-formulation's business)
 //! or a placeholder mark (X, ×, 某) stay silent.
@@ -878,6 +880,197 @@ fn enumerations_of(
             })
             .collect();
         enumeration(doc, l, entry, &found, excepted, out);
+        replaced_member(doc, l, entry, &found, excepted, out);
+    }
+}
+
+/// The longest ending all the members share (意识 of 政治意识、大局意识 …).
+fn common_suffix(members: &[String]) -> String {
+    let Some(first) = members.first() else {
+        return String::new();
+    };
+    let mut suffix: Vec<char> = first.chars().collect();
+    for m in &members[1..] {
+        let chars: Vec<char> = m.chars().collect();
+        let shared = suffix
+            .iter()
+            .rev()
+            .zip(chars.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        suffix.drain(..suffix.len() - shared);
+    }
+    suffix.into_iter().collect()
+}
+
+/// The Han characters right after `at`, at most `max` of them: (end, count).
+fn han_after(text: &str, at: usize, max: usize) -> (usize, usize) {
+    let mut end = at;
+    let mut count = 0;
+    for c in text[at..].chars().take(max) {
+        if !is_han(c) {
+            break;
+        }
+        end += c.len_utf8();
+        count += 1;
+    }
+    (end, count)
+}
+
+/// A named enumeration written in full but with one member replaced by
+/// another of the same form: 政治意识、大局意识、核心意识、服务意识 for
+/// …看齐意识 (the members share an ending), or 创新、协调、绿色、开发、共享
+/// for 开放 (one character off, the list named in the sentence). The other
+/// members are all there, in order, joined by 、, and the item stands where
+/// the missing member belongs; the list goes no further on either side.
+fn replaced_member(
+    doc: &Document,
+    l: &List,
+    entry: usize,
+    found: &[(usize, usize, usize)],
+    excepted: &[(usize, usize)],
+    out: &mut Emitter,
+) {
+    const SEP: &str = "、";
+    let text = doc.text;
+    let e = &l.entries[entry];
+    let n = e.members.len();
+    if n < 4 {
+        return;
+    }
+    let suffix = common_suffix(&e.members);
+    let mut k = 0;
+    while k < found.len() {
+        // A chain of members joined by 、, with at most one other item
+        // between two of them.
+        let mut chain = vec![k];
+        let mut inner: Option<(usize, usize, usize)> = None; // (start, end, index in list)
+        let mut j = k + 1;
+        while j < found.len() {
+            let gap = &text[found[j - 1].1..found[j].0];
+            if gap == SEP {
+                chain.push(j);
+            } else if inner.is_none()
+                && gap.starts_with(SEP)
+                && gap.ends_with(SEP)
+                && gap.len() > 2 * SEP.len()
+            {
+                let (s, t) = (found[j - 1].1 + SEP.len(), found[j].0 - SEP.len());
+                if han_after(text, s, 8).0 != t {
+                    break;
+                }
+                inner = Some((s, t, chain.len()));
+                chain.push(j);
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        k = j;
+        if chain.len() + 1 != n {
+            continue;
+        }
+        let order: Vec<usize> = chain.iter().map(|&c| found[c].2).collect();
+        if order.windows(2).any(|w| w[0] >= w[1]) {
+            continue;
+        }
+        let Some(missing) = (0..n).find(|i| !order.contains(i)) else {
+            continue;
+        };
+        let want = e.members[missing].as_str();
+        let m = want.chars().count();
+        let first = found[chain[0]].0;
+        let last = found[chain[chain.len() - 1]].1;
+        // Where the item stands: between two members, before the first or
+        // after the last.
+        let item = match inner {
+            Some((s, t, at)) => (at == missing).then_some((s, t)),
+            None if missing == 0 && text[..first].ends_with(SEP) => {
+                let before = first - SEP.len();
+                let start = text[..before]
+                    .char_indices()
+                    .rev()
+                    .take(m)
+                    .last()
+                    .map_or(before, |(i, _)| i);
+                (text[start..before].chars().count() == m
+                    && text[start..before].chars().all(is_han))
+                .then_some((start, before))
+            }
+            None if missing == n - 1 && text[last..].starts_with(SEP) => {
+                let s = last + SEP.len();
+                let (t, count) = han_after(text, s, m + 2);
+                if suffix.is_empty() {
+                    let (t, count) = han_after(text, s, m);
+                    (count == m).then_some((s, t))
+                } else {
+                    // Up to the first shared ending: 生态建设 for 生态文明建设.
+                    text[s..t]
+                        .find(suffix.as_str())
+                        .map(|i| (s, s + i + suffix.len()))
+                        .filter(|&(a, b)| {
+                            count > 0 && text[a..b].chars().count() > suffix.chars().count()
+                        })
+                }
+            }
+            None => None,
+        };
+        let Some((s, t)) = item else { continue };
+        let (list_start, list_end) = (first.min(s), last.max(t));
+        // The whole list: nothing more joined on either side.
+        if text[..list_start].ends_with(SEP) || text[list_end..].starts_with(SEP) {
+            continue;
+        }
+        if excepted
+            .iter()
+            .any(|&(a, b)| a <= list_start && list_end <= b)
+        {
+            continue;
+        }
+        let written = &text[s..t];
+        if written == want {
+            continue;
+        }
+        let sentence = doc
+            .sentence_at(list_start)
+            .map_or("", |x| doc.slice(x.start, x.end));
+        let named = sentence.contains(e.phrase.as_str());
+        let alike = if suffix.is_empty() {
+            // One character off, and the list named.
+            named
+                && written.chars().count() == m
+                && written
+                    .chars()
+                    .zip(want.chars())
+                    .filter(|(a, b)| a != b)
+                    .count()
+                    == 1
+        } else {
+            written.ends_with(suffix.as_str())
+                && written.chars().count() > suffix.chars().count()
+                && written.chars().count() <= m + 2
+                && e.members.iter().all(|x| x.chars().count() >= 4)
+                && !e.members.iter().any(|x| x == written)
+        };
+        if !alike {
+            continue;
+        }
+        let canonical = e.members.join("、");
+        out.warning(
+            s,
+            t,
+            format!(
+                "“{}”是“{canonical}”：这里的“{written}”疑为“{want}”{}",
+                e.phrase,
+                e.citation()
+            ),
+            format!(
+                "\"{}\" is \"{canonical}\": \"{written}\" here looks like a slip for \"{want}\" ({})",
+                e.phrase,
+                e.citation_en()
+            ),
+        )
+        .suggest(want.to_string());
     }
 }
 
