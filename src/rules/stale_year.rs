@@ -3,7 +3,8 @@
 //! 这是典型的“改改日期”；“今年以来”后面跟着“截至2023年10月底”这样
 //! 上一年的日期，也是同样的毛病；落款的成文日期早于报告所说的时期
 //! （2024年度的总结落款2023年12月），还有总结里“三、2024年工作打算”这样
-//! 没改的打算部分（应是下一年的打算），同样要核对。提示同时指出两处对不上
+//! 没改的打算部分（应是下一年的打算），打算部分里早已过去的期限（2025年的
+//! 总结里“力争2024年底前完成”），同样要核对。提示同时指出两处对不上
 //! 的地方。
 //!
 //! 只检查回顾性的报告（总结、述职、工作报告、自查、评价分析等），工作
@@ -18,7 +19,9 @@
 //! never once with 2024 is a recycled draft; so is "今年以来" (since the start
 //! of this year) next to a date of last year (截至2023年10月底), and a signing
 //! date earlier than the period the report covers, and a plan heading that
-//! still names the year reviewed (三、2024年工作打算 in the 2024 summary). The
+//! still names the year reviewed (三、2024年工作打算 in the 2024 summary), and
+//! a deadline in the plan already past (力争2023年底前完成 in the 2024
+//! summary's plan). The
 //! message points at both
 //! places. Only retrospective reports are checked (summaries, duty reports,
 //! work reports, self-inspections, evaluations); plans review the past year
@@ -128,6 +131,40 @@ fn signing_date(line: &str) -> Option<(u32, u32)> {
     (rest[d_end + '日'.len_utf8()..].trim().is_empty() && (1..=12).contains(&m)).then_some((y, m))
 }
 
+/// Words of a heading over the plan for the coming period.
+const PLAN_WORDS: &[&str] = &["打算", "计划", "思路", "安排", "要点"];
+
+/// Words that put a deadline in the future: 力争2024年底前.
+const FUTURE: &[&str] = &[
+    "力争", "确保", "争取", "计划", "预计", "拟", "力求", "务必", "必须", "要在",
+];
+
+/// Words that make it history: 原计划, 已于.
+const PAST: &[&str] = &["原", "曾", "已", "本应", "按照", "根据", "去年", "上年"];
+
+/// What follows 年 in a deadline: 底前, 年内, 6月底前, 6月30日前 (not 年前:
+/// 2020年前建成的 is history).
+fn deadline(after: &str) -> bool {
+    if ["底前", "底", "末", "内"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return true;
+    }
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 || !after[digits..].starts_with('月') {
+        return false;
+    }
+    let rest = &after[digits + '月'.len_utf8()..];
+    let day = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if day > 0 && rest[day..].starts_with('日') {
+        &rest[day + '日'.len_utf8()..]
+    } else {
+        rest
+    };
+    ["底前", "前", "底"].iter().any(|w| rest.starts_with(w))
+}
+
 /// This rule's id, category and default severity.
 pub const RULE: super::Rule = super::Rule {
     id: "stale-year",
@@ -210,10 +247,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             .filter(|h| h.part == pi && h.kind != MarkerKind::Title && h.start >= body_from)
         {
             let words = doc.heading_text(h);
-            if !["打算", "计划", "思路", "安排", "要点"]
-                .iter()
-                .any(|w| words.contains(w))
-            {
+            if !PLAN_WORDS.iter().any(|w| words.contains(w)) {
                 continue;
             }
             let Some(i) = words.find('年') else { continue };
@@ -232,6 +266,44 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                     format!("A {year} report plans for \"{y}年\": the plan should be for {next}; a heading kept from an old draft? Check the year"),
                 )
                 .related(ts, te, "标题的年份");
+            }
+        }
+
+        // A deadline already past in the plan: 力争2024年底前完成 under
+        // 三、2026年工作打算 of the 2025 summary (last year's plan kept).
+        for h in doc.headings.iter().filter(|h| {
+            h.part == pi
+                && h.kind != MarkerKind::Title
+                && h.start >= body_from
+                && PLAN_WORDS.iter().any(|w| doc.heading_text(h).contains(w))
+        }) {
+            for &(s, e) in sentences
+                .iter()
+                .filter(|&&(s, e)| s >= h.end && e <= h.section_end)
+            {
+                let t = doc.slice(s, e);
+                for (i, _) in t.match_indices('年') {
+                    let Some((y, ys)) = year_before(t, i) else {
+                        continue;
+                    };
+                    if y >= year || !deadline(&t[i + '年'.len_utf8()..]) {
+                        continue;
+                    }
+                    let (cs, _) = doc.clause_around(s + ys, s + i);
+                    let lead = doc.slice(cs, s + ys);
+                    if !FUTURE.iter().any(|w| lead.contains(w))
+                        || PAST.iter().any(|w| lead.contains(w))
+                    {
+                        continue;
+                    }
+                    out.warning(
+                        s + ys,
+                        s + i + '年'.len_utf8(),
+                        format!("{year}年的报告的打算部分，期限却是“{y}年”，早已过去：可能沿用了旧稿，请核对年份"),
+                        format!("The plan in a {year} report sets a deadline in {y}, long past: kept from an old draft? Check the year"),
+                    )
+                    .related(ts, te, "标题的年份");
+                }
             }
         }
 
