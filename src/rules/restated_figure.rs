@@ -7,6 +7,10 @@
 //! 不比较；约数（余、左右）、引号里的数字不比较。一个说法在文中出现三种以上
 //! 不同数值时，说明它指的是不同范围的数据，也不报。
 //!
+//! 数字相同只是顺序颠倒的（前文“地区生产总值38.6亿元”，后文“地区生产总值
+//! 达到36.8亿元”，三位数字以上），多半是录入时打颠倒了：即使在打算部分、
+//! 带时间限定词、或前面的说法不完全相同（结尾四个字以上相同），也提示。
+//!
 //! 示例：前文“全区立案审查调查196件196人”，后文“全区立案审查调查169件”。
 //!
 //! # English
@@ -16,7 +20,11 @@
 //! as 全区 or 共 are removed, same unit); sentences with different years or a
 //! time qualifier (以来, 累计, 上年, 同比, 截至 …), approximate and quoted
 //! figures are left out, and so is a wording that appears with three or more
-//! values (it then names figures of different scopes).
+//! values (it then names figures of different scopes). Digits typed in
+//! another order (38.6 and 36.8, three digits or more) are flagged even in a
+//! plan section, beside a period word, or after wordings that only end
+//! alike (four characters or more): a different scope would hardly give
+//! the same digits.
 
 use super::{Ctx, Emitter};
 use crate::numbers::breakdown::{has_blank, has_totalizer};
@@ -122,6 +130,10 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
     let text = doc.text;
     let nums = &doc.numbers;
     let mut keys: HashMap<String, Vec<Entry>> = HashMap::new();
+    // Every statement, the ones left out of the comparison too, by part,
+    // unit and digits sorted: for digits typed in another order
+    // ([`transposed_statements`]).
+    let mut loose: HashMap<String, Vec<Loose>> = HashMap::new();
     let plans = plan_sections(doc);
     // Years and period words per sentence, computed once.
     let mut sentence_info: HashMap<usize, (Vec<u32>, bool, Option<usize>)> = HashMap::new();
@@ -148,10 +160,6 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 || has_blank(st);
             (years, periodic, topic_frame_end(sent.start, st))
         });
-        // 在扫黑除恶专项斗争中，…: the figure is about that topic only.
-        if info.1 || info.2.is_some_and(|f| f <= n.start) {
-            continue;
-        }
         let part = doc
             .paragraph_at(n.start)
             .and_then(|p| doc.paragraphs.get(p))
@@ -160,6 +168,28 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         // result above it (完成户厕改造2150户 … 打算：完成户厕改造2000户).
         let k = plans.partition_point(|&(s, _)| s <= n.start);
         let planned = k > 0 && plans.get(k - 1).is_some_and(|&(_, e)| n.start < e);
+        // 在扫黑除恶专项斗争中，…: the figure is about that topic only.
+        let excluded = info.1 || info.2.is_some_and(|f| f <= n.start);
+        let (digits, point) = written_digits(text, n);
+        let mut sorted: Vec<char> = digits.chars().collect();
+        sorted.sort_unstable();
+        let unit = if n.percent { "%" } else { n.count_unit() };
+        let sorted: String = sorted.into_iter().collect();
+        loose
+            .entry(format!("{part}\u{1}{unit}\u{1}{sorted}\u{1}{point:?}"))
+            .or_default()
+            .push(Loose {
+                num: i,
+                noun: noun.clone(),
+                label: label.clone(),
+                sentence,
+                years: info.0.clone(),
+                compared: !excluded,
+                planned,
+            });
+        if excluded {
+            continue;
+        }
         keys.entry(format!("{part}\u{1}{planned}\u{1}{key}"))
             .or_default()
             .push(Entry {
@@ -244,6 +274,130 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             .related(a.start, a.end, "前文");
         }
     }
+    transposed_statements(ctx, loose, &mut budget, out);
+}
+
+/// A statement of [`check`]'s, with what decided whether it was compared.
+struct Loose {
+    num: usize,
+    noun: String,
+    label: String,
+    sentence: usize,
+    years: Vec<u32>,
+    /// Compared by the main pass (no period word, no topic frame).
+    compared: bool,
+    planned: bool,
+}
+
+/// The digits of a figure as written, and where its decimal point is.
+fn written_digits(text: &str, n: &Number) -> (String, Option<usize>) {
+    let t = text.get(n.start..n.end).unwrap_or("");
+    let mut digits = String::new();
+    let mut point = None;
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else if c == '.' && point.is_none() {
+            point = Some(digits.len());
+        } else if !digits.is_empty() && c != ',' {
+            break;
+        }
+    }
+    (digits, point)
+}
+
+/// The same digits in another order, three digits at least, the decimal
+/// point in the same place: 23.5 and 25.3, 196 and 169.
+fn transposed(text: &str, a: &Number, b: &Number) -> bool {
+    let (da, pa) = written_digits(text, a);
+    let (db, pb) = written_digits(text, b);
+    if da.len() < 3 || da.len() != db.len() || pa != pb || da == db {
+        return false;
+    }
+    let mut x: Vec<char> = da.chars().collect();
+    let mut y: Vec<char> = db.chars().collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}
+
+/// Two statements of one thing whose figures have the same digits in
+/// another order (地区生产总值38.6亿元 … 在此基础上，地区生产总值达到36.8亿元):
+/// a slip of the keyboard, even where a period word or a plan section kept
+/// the main pass from comparing them, and where the words before the
+/// figures differ but end alike (a different scope would hardly give the
+/// same digits).
+fn transposed_statements(
+    ctx: &Ctx,
+    loose: HashMap<String, Vec<Loose>>,
+    budget: &mut usize,
+    out: &mut Emitter,
+) {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let nums = &doc.numbers;
+    let mut groups: Vec<Vec<Loose>> = loose.into_values().filter(|v| v.len() >= 2).collect();
+    crate::sort::sort_by(&mut groups, |v| v.first().map_or(0, |e| e.num) as u128);
+    for entries in groups {
+        let Some(first) = entries.first() else {
+            continue;
+        };
+        let a = &nums[first.num];
+        for e in &entries[1..] {
+            let b = &nums[e.num];
+            // The main pass has said what there is to say about these two.
+            let same_label = e.label == first.label;
+            if same_label && first.compared && e.compared && first.planned == e.planned {
+                continue;
+            }
+            let nouns_match = e.noun.starts_with(&first.noun) || first.noun.starts_with(&e.noun);
+            if e.sentence == first.sentence || !nouns_match || !transposed(text, a, b) {
+                continue;
+            }
+            if !same_label && common_ending(&first.label, &e.label) < 4 {
+                continue;
+            }
+            if !first.years.is_empty() && !e.years.is_empty() && first.years != e.years {
+                continue;
+            }
+            if *budget == 0 {
+                return;
+            }
+            *budget -= 1;
+            let ending = common_ending(&first.label, &e.label);
+            let label: String = {
+                let chars: Vec<char> = e.label.chars().collect();
+                chars[chars.len() - ending..].iter().collect()
+            };
+            let unit = if b.percent { "%" } else { b.count_unit() };
+            let line = doc.line_index(a.start) + 1;
+            out.warning(
+                b.start,
+                b.end,
+                format!(
+                    "“{label}”前文（第{line}行）为 {}{unit}，此处为 {}{unit}：数字相同而顺序不同，疑为录入时颠倒，请核对后统一",
+                    format_value(a.value),
+                    format_value(b.value)
+                ),
+                format!(
+                    "\"{label}\" is {}{unit} earlier (line {line}) but {}{unit} here: the same digits in another order, likely transposed; check and make them agree",
+                    format_value(a.value),
+                    format_value(b.value)
+                ),
+            )
+            .related(a.start, a.end, "前文");
+            break;
+        }
+    }
+}
+
+/// How many characters two labels share at their ends.
+fn common_ending(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Where the report plans rather than reviews: the sections under a heading
