@@ -5,13 +5,14 @@
 //! 本规则提示两种情况：
 //! - 词中间夹着一个英文字母、数字或圆点（•·），去掉它，两边的字正好组成
 //!   一个常用词；占位符（X、XX）、单位和量词前的数字（“立案4件”）、型号、
-//!   编号、日期都不算；
+//!   编号、日期、字母起名的东西（“B超”“T台”“A类”）都不算；
 //! - 一个字换成它在扫描件里常见的形近字（千/干、入/人、己/已、末/未、
 //!   曰/日、戍/戌……）就成为常用词，而原来的写法不成词（人名、地名、数字、
 //!   引号里的文字和“词典”里的词除外）。同一处误认在全文出现多次也都提示：
 //!   扫描件往往每一页都把同一个字认错；
 //! - 一个词中间断了行（“收运处”换行“置体系”）：转换时多出的换行，接上后
-//!   两边的字正好是一个常用词。只看上一行是正文长句、不是标题的地方；整篇
+//!   两边的字正好是一个常用词（两个字或三个字：“化学”换行“品”）。只看
+//!   上一行是正文长句、不是标题的地方；整篇
 //!   按固定宽度折行的 PDF 文字不报。
 //!
 //! # English
@@ -21,12 +22,13 @@
 //! inside a word (工T作, 成•员). A stray mark is reported when the Han
 //! characters on both sides form a frequent word; placeholders (X, XX),
 //! digits before units and measure words (立案4件), model numbers, list
-//! markers and dates are exempt. A misread character is reported when its
+//! markers, dates and lettered names (B超, T台, A类) are exempt. A misread character is reported when its
 //! common OCR look-alike makes a frequent word and the text as written is
 //! none (names, places, numbers, quotations and the user's words excepted),
 //! however often it recurs: a scan misreads the same character on every page.
 //! A line break inside a word (收运处⏎置体系), left by a conversion, is
-//! reported with the joined word, where the line before is prose, not a
+//! reported with the joined word (of two or three characters: 化学⏎品),
+//! where the line before is prose, not a
 //! heading, and the text is not hard-wrapped throughout (a PDF paste).
 
 use super::{Ctx, Emitter};
@@ -42,9 +44,19 @@ pub const RULE: super::Rule = super::Rule {
     check,
 };
 
-/// The word the two sides make must be at least this frequent (class
-/// `ln(f) * 16`: about 1,100).
+/// The word the two sides of a digit make must be at least this frequent
+/// (class `ln(f) * 16`: about 1,100): a digit between two characters is
+/// often a quantity (全市3区县).
 const MIN_JOINED_CLASS: u8 = 112;
+
+/// The same for a letter or a bullet, which a report never puts inside a
+/// word (社l保卡, 整•改), and for a line break inside a line of prose
+/// (about 45).
+const MIN_JOINED_CLASS_MARK: u8 = 60;
+
+/// What a Latin letter names with the character after it (T台, B超, X光,
+/// A股, K线, U盘, A级, B类, C证, A区, B座): a lettered name, not damage.
+const LETTERED: &str = "台恤超光股线盘币级类证型区座栋号楼段厅档卡口字形";
 
 /// Measure words, units and date characters: a digit before one is a
 /// quantity (立案4件, 年3月), not damage.
@@ -116,18 +128,19 @@ fn line_break_inside_a_word(ctx: &Ctx, lex: &Lexicon, text: &str, at: usize, out
         .and_then(|p| doc.paragraphs.get(p))
         .and_then(|p| p.heading)
         .and_then(|h| doc.headings.get(h));
-    if heading.is_some_and(|h| h.start < line.end && line.start < h.end) {
+    // A heading's own words end at the break: a heading line, not a word
+    // cut (the body after a heading's first sentence is prose).
+    if heading.is_some_and(|h| h.start < at && at <= h.end + 1) {
         return;
     }
-    let (Some(l), Some(r)) = (lex.id(left), lex.id(right)) else {
+    let Some((left_chars, right_chars)) = crossing_word(lex, before, &text[at + 1..]) else {
         return;
     };
-    if lex.word_class(&[l, r]).is_none_or(|c| c < MIN_JOINED_CLASS) {
-        return;
-    }
-    let start = at - (at - before.len()) - left.len_utf8();
-    let end = at + 1 + right.len_utf8();
-    let joined: String = [left, right].iter().collect();
+    let start = before.len() - left_chars.iter().map(|c| c.len_utf8()).sum::<usize>();
+    let end = at + 1 + right_chars.iter().map(|c| c.len_utf8()).sum::<usize>();
+    let (left, right): (String, String) =
+        (left_chars.iter().collect(), right_chars.iter().collect());
+    let joined = format!("{left}{right}");
     out.warning(
         start,
         end,
@@ -135,6 +148,32 @@ fn line_break_inside_a_word(ctx: &Ctx, lex: &Lexicon, text: &str, at: usize, out
         format!("A line break inside “{joined}”: left by a conversion; join the line"),
     )
     .suggest(joined);
+}
+
+/// The word a line break cuts: one or two characters before it and one or
+/// two after, two or three in all, a frequent word (the two-character one
+/// first: 排⏎查, then 化学⏎品 or 流⏎程表).
+fn crossing_word(lex: &Lexicon, before: &str, after: &str) -> Option<(Vec<char>, Vec<char>)> {
+    let l: Vec<char> = before.chars().rev().take(2).collect();
+    let r: Vec<char> = after.chars().take(2).collect();
+    let han = |c: &char| is_han(*c);
+    let word = |chars: &[char]| -> bool {
+        let ids: Option<Vec<u16>> = chars.iter().map(|&c| lex.id(c)).collect();
+        ids.and_then(|ids| lex.word_class(&ids))
+            .is_some_and(|c| c >= MIN_JOINED_CLASS_MARK)
+    };
+    for (nl, nr) in [(1, 1), (2, 1), (1, 2)] {
+        if l.len() < nl || r.len() < nr || !l[..nl].iter().all(han) || !r[..nr].iter().all(han) {
+            continue;
+        }
+        let left: Vec<char> = l[..nl].iter().rev().copied().collect();
+        let right: Vec<char> = r[..nr].to_vec();
+        let whole: Vec<char> = left.iter().chain(&right).copied().collect();
+        if word(&whole) {
+            return Some((left, right));
+        }
+    }
+    None
 }
 
 fn stray_marks(ctx: &Ctx, lex: &Lexicon, text: &str, out: &mut Emitter) {
@@ -193,13 +232,21 @@ fn stray_marks(ctx: &Ctx, lex: &Lexicon, text: &str, out: &mut Emitter) {
         if mark.is_ascii_digit() && (COUNTERS.contains(right) || COUNTERS.contains(left)) {
             continue;
         }
+        if mark.is_ascii_alphabetic() && LETTERED.contains(right) {
+            continue;
+        }
         let (Some(l), Some(r)) = (lex.id(left), lex.id(right)) else {
             continue;
         };
         let Some(class) = lex.word_class(&[l, r]) else {
             continue;
         };
-        if class < MIN_JOINED_CLASS {
+        let min = if mark.is_ascii_digit() {
+            MIN_JOINED_CLASS
+        } else {
+            MIN_JOINED_CLASS_MARK
+        };
+        if class < min {
             continue;
         }
         let start = at - left.len_utf8();
@@ -264,6 +311,24 @@ mod tests {
                 "产业链条短，品牌效应不明显，农民增收渠道\n不多。",
             ],
         );
+    }
+
+    #[test]
+    fn a_line_break_after_a_heading_sentence_or_inside_a_longer_word() {
+        // The body after a heading's first sentence is prose; the word cut
+        // may be of three characters.
+        let t = "（二）对照清单逐项自查。对全院临床科室、医技科室进行全面排\n查，重点检查重复收费。\n（三）突出重点领域。聚焦危险化学\n品、燃气、建筑施工等重点行业领域。";
+        let f = findings_of("ocr-damage", t);
+        assert_eq!(
+            f.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(),
+            vec!["排\n查", "化学\n品"],
+            "{f:?}"
+        );
+        assert_eq!(
+            f[1].message,
+            "“化学⏎品”：词中间断了行，疑为转换时多出的换行，接上后为“化学品”"
+        );
+        assert!(apply_fixes("ocr-damage", t).contains("聚焦危险化学品、燃气"));
     }
 
     #[test]
