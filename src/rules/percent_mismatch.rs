@@ -3,7 +3,8 @@
 //!
 //! 检查“总数……其中A，占p%”“总数……A，占比p%”“比例为p%”这类句子，以及
 //! 以分项的动作命名的比率（“排查隐患3215项，已整改3108项，整改率97.6%”
-//! “反馈的12个问题已完成整改10个，整改完成率83.3%”）：
+//! “反馈的12个问题已完成整改10个，整改完成率83.3%”），和抽查、检查的结果
+//! （“抽查病历600份，发现问题病历42份，问题病历占比7.0%”）：
 //! 用分项除以总数，与文中的百分比比较，四舍五入或截位造成的差别不算错。
 //! “占全市的5%”这种以别的数为基数的比例不检查；含 XX 等未填数字的句子不检查。
 //!
@@ -16,7 +17,8 @@
 //! share was not, or the share was miscalculated. The part is divided by
 //! the total and compared with the stated percentage, allowing for rounding
 //! or truncation; a rate named after what the part did (排查隐患3215项，
-//! 已整改3108项，整改率97.6%; 反馈的12个问题已完成整改10个，整改完成率83.3%) is read the same way. Shares of another base (占全市的5%) and sentences with
+//! 已整改3108项，整改率97.6%; 反馈的12个问题已完成整改10个，整改完成率83.3%) is read the same way,
+//! and so is what a sample turned up (抽查病历600份，发现问题病历42份，问题病历占比7.0%). Shares of another base (占全市的5%) and sentences with
 //! blanks (XX) are not checked.
 
 use super::{Ctx, Emitter};
@@ -81,6 +83,8 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
             };
             let digits = usize::from(p.decimals) + 1;
             let shown = format!("{computed:.digits$}");
+            // As written: 8.0%, not 8%.
+            let stated = format!("{:.*}", usize::from(p.decimals), p.value);
             out.error(
                 p.start,
                 p.end,
@@ -88,13 +92,13 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                     "{} {unit} ÷ {} {unit} = {shown}%，文中写作 {}%：请核对数字或比例",
                     format_value(n.value),
                     format_value(total.value),
-                    format_value(p.value)
+                    stated
                 ),
                 format!(
                     "{} {unit} / {} {unit} = {shown}%, but the text says {}%: check the figures or the share",
                     format_value(n.value),
                     format_value(total.value),
-                    format_value(p.value)
+                    stated
                 ),
             )
             // Related spans in text order keep position lookups linear.
@@ -128,6 +132,9 @@ mod tests {
                 "受理群众诉求1200件，办结1150件，办结率98%。",
                 // The total and what has been done of it in one clause.
                 "反馈的12个问题已完成整改10个，整改完成率85.3%。",
+                // A sample and what it turned up; the share naming its part again.
+                "随机抽查住院病历600份，发现问题病历42份，占比8.0%。",
+                "随机抽查住院病历600份，发现存在问题的病历42份，问题病历占比8.0%。",
                 "巡察反馈的36个问题已整改30个，整改率90%。",
             ],
         );
@@ -178,6 +185,10 @@ mod tests {
                 "开展检查120次，发现问题80个，整改率95%。",
                 "走访群众300户，收集意见86条，满意率98%。",
                 "全县党员200人，女性党员60人，占35%。",
+                // A sample: matching, of another base, a share of something else.
+                "随机抽查住院病历600份，发现问题病历42份，占比7.0%。",
+                "随机抽查住院病历600份，发现问题病历42份，占全院出院病历的0.5%。",
+                "随机抽查住院病历600份，发现问题病历42份，整改病历占比8.0%。",
             ],
         );
     }

@@ -923,6 +923,8 @@ fn han_after(text: &str, at: usize, max: usize) -> (usize, usize) {
 /// for 开放 (one character off, the list named in the sentence). The other
 /// members are all there, in order, joined by 、, and the item stands where
 /// the missing member belongs; the list goes no further on either side.
+/// In the last place, the item may extend the list: there the enumeration
+/// must be named in the sentence.
 fn replaced_member(
     doc: &Document,
     l: &List,
@@ -1046,7 +1048,11 @@ fn replaced_member(
                     .count()
                     == 1
         } else {
-            written.ends_with(suffix.as_str())
+            // A last item of another kind may extend the list rather than
+            // bend it (政治意识、大局意识、核心意识、责任意识): there, only
+            // with the enumeration named.
+            (named || missing + 1 < n)
+                && written.ends_with(suffix.as_str())
                 && written.chars().count() > suffix.chars().count()
                 && written.chars().count() <= m + 2
                 && e.members.iter().all(|x| x.chars().count() >= 4)

@@ -155,7 +155,7 @@ pub fn find(doc: &Document) -> Vec<Group> {
                             text.get(segs[k + 1].start..end)
                                 .is_some_and(|t| t.contains('率'))
                         };
-                        if totalizer(seg.start, seg.end) {
+                        if totalizer(seg.start, seg.end) || samples(seg_text) {
                             read_implicit(doc, &segs, k, Tie::ShareOrRate, &mut groups);
                         } else if named_rate() {
                             read_implicit(doc, &segs, k, Tie::NamedRate, &mut groups);
@@ -388,6 +388,31 @@ enum Tie {
 
 /// 共有党员200人，女性党员60人，占30%: a share right after a 共 total;
 /// 排查隐患3215项，已整改3108项，整改率96.7%: a rate named after the part.
+/// A clause that samples or inspects a set, whose count is then a total:
+/// 随机抽查住院病历600份，发现问题病历42份，占比7.0%.
+fn samples(clause: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "抽查", "抽取", "抽检", "抽样", "调阅", "评查", "核查", "排查", "检查", "走访", "调查",
+    ];
+    VERBS.iter().any(|v| clause.contains(v))
+}
+
+/// The share connector after the part's own name said again (，问题病历占比
+/// after 发现存在问题的病历42份): the connector from 占 on, when the words
+/// before it are the part's, in order.
+fn renamed_share<'a>(connector: &'a str, part_words: &str) -> Option<&'a str> {
+    let at = connector.find('占')?;
+    let name = connector[..at].trim_start_matches(['，', ',', '、']);
+    let count = name.chars().count();
+    if !(2..=8).contains(&count) || !name.chars().all(crate::text::class::is_han) {
+        return None;
+    }
+    let mut rest = part_words.chars();
+    name.chars()
+        .all(|c| rest.any(|p| p == c))
+        .then(|| &connector[at..])
+}
+
 fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, tie: Tie, groups: &mut Vec<Group>) {
     let text = doc.text;
     let nums = &doc.numbers;
@@ -459,6 +484,8 @@ fn read_implicit(doc: &Document, segs: &[Seg], total_k: usize, tie: Tie, groups:
     let connector = text.get(na.end..np.start).unwrap_or("");
     let words = text.get(label.0..label.1).unwrap_or("");
     let total_words = text.get(tseg.start..nums[*t].start).unwrap_or("");
+    // 发现问题病历42份，问题病历占比8.0%: the share may name its part again.
+    let connector = renamed_share(connector, words).unwrap_or(connector);
     let share = tie == Tie::ShareOrRate && is_share_of(connector, total_words);
     if !share && !is_rate_of(connector, words) {
         return;
