@@ -4,7 +4,7 @@
 //! 合计却比总数少，也会提醒（警告），可能漏列了一项或数字有误。
 //!
 //! 只在结构明确时检查：总数和分项单位相同，分项紧跟在“其中”“包括”“分别为”
-//! 之后。含有 XX 等未填数字、约数（余、左右）的句子不检查；分项可能互相重叠时
+//! 之后，或者总数写成“反馈的16条问题中，……”。含有 XX 等未填数字、约数（余、左右）的句子不检查；分项可能互相重叠时
 //! 也不检查，如“女性2人、35岁以下3人、研究生学历4人”（同一个人可以兼有），
 //! 或党纪处分与政务处分、移送司法机关（只有党纪处分一项与诫勉谈话、批评教育
 //! 并列时是分类，照常检查）。
@@ -18,7 +18,8 @@
 //! parts plainly list the whole (分别为…, a last part 其他/其余, or 第一…第四种
 //! 形态 after 四种形态) but add up to less, a warning is raised: a part may be
 //! missing or a figure wrong. Checked only when the structure is explicit
-//! (same unit, parts right after 其中/包括/分别为); sentences with blanks (XX)
+//! (same unit, parts right after 其中/包括/分别为, or after a total written as
+//! 反馈的16条问题中，…); sentences with blanks (XX)
 //! or approximate figures are skipped, and so are parts that may overlap
 //! (女性2人、35岁以下3人 — one person can be both; 党纪 and 政务 sanctions). Example: "全年立案53件，其中县处级干部
 //! 5件、乡科级干部20件、一般干部30件" — the parts make 55, more than 53.

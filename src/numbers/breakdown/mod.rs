@@ -4,7 +4,7 @@
 //!
 //! Only unambiguous structures are read: the total is the one figure of its
 //! unit in the clause right before an explicit 其中 / 包括 / 分别为 (or a colon
-//! after a 共 total); the parts are the figures of that unit in the clauses
+//! after a 共 total, or a clause ending in 中: 反馈的16条问题中，…); the parts are the figures of that unit in the clauses
 //! that follow, up to a clause that counts something else. Anything with a
 //! blank (XX人), an approximate figure or two figures of one unit in one
 //! clause is dropped rather than guessed.
@@ -127,7 +127,21 @@ pub fn find(doc: &Document) -> Vec<Group> {
                 None => {
                     // 共有干部50人：机关20人，……
                     let colon = matches!(seg.sep, Some('：' | ':'));
-                    if colon && totalizer(seg.start, seg.end) && k + 1 < segs.len() {
+                    if let Some(cue_at) = within_total(doc, &seg, seg_text) {
+                        // 反馈的16条问题中，已完成整改13条、正在整改4条.
+                        if k + 1 < segs.len() && statement_of(k + 1) == statement_of(k) {
+                            read_group(
+                                doc,
+                                &segs,
+                                k,
+                                k + 1,
+                                segs[k + 1].start,
+                                Cue::Among,
+                                (cue_at, seg.end),
+                                &mut groups,
+                            );
+                        }
+                    } else if colon && totalizer(seg.start, seg.end) && k + 1 < segs.len() {
                         let next = segs[k + 1];
                         if statement_of(k + 1) == statement_of(k) {
                             read_group(
@@ -388,6 +402,24 @@ enum Tie {
 
 /// 共有党员200人，女性党员60人，占30%: a share right after a 共 total;
 /// 排查隐患3215项，已整改3108项，整改率96.7%: a rate named after the part.
+/// A clause that ends with its one count as the set the next clauses break
+/// down (反馈的16条问题中，…): where its 中 starts.
+fn within_total(doc: &Document, seg: &Seg, seg_text: &str) -> Option<usize> {
+    let head = seg_text.trim_end().strip_suffix('中')?;
+    if !matches!(seg.sep, Some('，' | ',')) || head.ends_with('其') {
+        return None;
+    }
+    let nums = &doc.numbers;
+    let figs: Vec<usize> = count_figures(nums, seg).collect();
+    let [t] = figs.as_slice() else { return None };
+    let n = &nums[*t];
+    // The count names the set: 16条问题中, 600份病历中 — the words after
+    // the figure up to 中 are few and name a thing, no verb of change.
+    let after = doc.text.get(n.end..seg.start + head.len())?;
+    (!n.percent && n.is_exact_count() && after.chars().count() <= 6 && !is_change_clause(seg_text))
+        .then_some(seg.start + head.len())
+}
+
 /// A clause that samples or inspects a set, whose count is then a total:
 /// 随机抽查住院病历600份，发现问题病历42份，占比7.0%.
 fn samples(clause: &str) -> bool {
