@@ -4,7 +4,8 @@
 //! 检查“总数……其中A，占p%”“总数……A，占比p%”“比例为p%”这类句子，以及
 //! 以分项的动作命名的比率（“排查隐患3215项，已整改3108项，整改率97.6%”
 //! “反馈的12个问题已完成整改10个，整改完成率83.3%”），和抽查、检查的结果
-//! （“抽查病历600份，发现问题病历42份，问题病历占比7.0%”）：
+//! （“抽查病历600份，发现问题病历42份，问题病历占比7.0%”），以及完成目标的
+//! 比例（“新增就业2860人，完成年度目标4500人的63.6%”）：
 //! 用分项除以总数，与文中的百分比比较，四舍五入或截位造成的差别不算错。
 //! “占全市的5%”这种以别的数为基数的比例不检查；含 XX 等未填数字的句子不检查。
 //!
@@ -18,7 +19,8 @@
 //! the total and compared with the stated percentage, allowing for rounding
 //! or truncation; a rate named after what the part did (排查隐患3215项，
 //! 已整改3108项，整改率97.6%; 反馈的12个问题已完成整改10个，整改完成率83.3%) is read the same way,
-//! and so is what a sample turned up (抽查病历600份，发现问题病历42份，问题病历占比7.0%). Shares of another base (占全市的5%) and sentences with
+//! and so is what a sample turned up (抽查病历600份，发现问题病历42份，问题病历占比7.0%)
+//! and the share of a target (新增就业2860人，完成年度目标4500人的63.6%). Shares of another base (占全市的5%) and sentences with
 //! blanks (XX) are not checked.
 
 use super::{Ctx, Emitter};
@@ -69,7 +71,77 @@ pub const RULE: super::Rule = super::Rule {
     check,
 };
 
+/// Words before a target's figure: 完成年度目标4500人的63.6%.
+fn names_a_target(clause: &str) -> bool {
+    clause.contains("完成") && ["目标", "任务", "计划"].iter().any(|w| clause.contains(w))
+}
+
+/// A share of a target: 新增就业2860人，完成年度目标4500人的68.3% — the one
+/// count of that unit before it in the sentence, over the target.
+fn target_shares(ctx: &Ctx, out: &mut Emitter) {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let nums = &doc.numbers;
+    for (i, p) in nums.iter().enumerate() {
+        if !p.percent || i == 0 || !p.is_exact() {
+            continue;
+        }
+        let t = &nums[i - 1];
+        if t.percent || !t.is_exact_count() || text.get(t.end..p.start) != Some("的") {
+            continue;
+        }
+        let Some(sent) = doc.sentence_at(t.start) else {
+            continue;
+        };
+        let (cs, _) = doc.clause_around(t.start, t.end);
+        if cs < sent.start || !names_a_target(text.get(cs..t.start).unwrap_or("")) {
+            continue;
+        }
+        let before = text.get(sent.start..t.start).unwrap_or("");
+        if crate::numbers::breakdown::has_blank(before) {
+            continue;
+        }
+        let lo = nums.partition_point(|m| m.start < sent.start);
+        let same: Vec<&crate::numbers::Number> = nums[lo..i - 1]
+            .iter()
+            .filter(|m| !m.percent && !m.is_time() && m.count_unit() == t.count_unit())
+            .collect();
+        let [done] = same.as_slice() else { continue };
+        if !done.is_exact_count() || done.end > cs {
+            continue;
+        }
+        let Some((lo, hi)) = share_interval(done, t) else {
+            continue;
+        };
+        if !share_is_off(p, lo, hi) {
+            continue;
+        }
+        let unit = t.count_unit();
+        let computed = done.value / t.value * 100.0;
+        let digits = usize::from(p.decimals) + 1;
+        let shown = format!("{computed:.digits$}");
+        let stated = format!("{:.*}", usize::from(p.decimals), p.value);
+        out.error(
+            p.start,
+            p.end,
+            format!(
+                "{} {unit} ÷ 目标 {} {unit} = {shown}%，文中写作 {stated}%：请核对数字或比例",
+                format_value(done.value),
+                format_value(t.value),
+            ),
+            format!(
+                "{} {unit} / the target {} {unit} = {shown}%, but the text says {stated}%: check the figures or the share",
+                format_value(done.value),
+                format_value(t.value),
+            ),
+        )
+        .related(done.start, done.end, "完成数")
+        .related(t.start, t.end, "目标");
+    }
+}
+
 pub fn check(ctx: &Ctx, out: &mut Emitter) {
+    target_shares(ctx, out);
     let doc = ctx.doc;
     let nums = &doc.numbers;
     for g in ctx.groups() {
@@ -136,6 +208,8 @@ mod tests {
                 "随机抽查住院病历600份，发现问题病历42份，占比8.0%。",
                 "随机抽查住院病历600份，发现存在问题的病历42份，问题病历占比8.0%。",
                 "巡察反馈的36个问题已整改30个，整改率90%。",
+                // A share of a target.
+                "上半年全县城镇新增就业2860人，完成年度目标4500人的68.3%。",
             ],
         );
         let f = findings_of(RULE, "反馈的12个问题已完成整改10个，整改完成率85.3%。");
@@ -152,6 +226,15 @@ mod tests {
             f[0].message.starts_with("3108 项 ÷ 3215 项 = 96.67%"),
             "{}",
             f[0].message
+        );
+        let f = findings_of(
+            RULE,
+            "上半年全县城镇新增就业2860人，完成年度目标4500人的68.3%。",
+        );
+        assert_eq!((f.len(), f[0].text.as_str()), (1, "68.3%"));
+        assert_eq!(
+            f[0].message,
+            "2860 人 ÷ 目标 4500 人 = 63.56%，文中写作 68.3%：请核对数字或比例"
         );
         let f = findings_of(RULE, "共有党员200人，其中女性党员60人，占35%。");
         assert_eq!(f.len(), 1);
@@ -189,6 +272,11 @@ mod tests {
                 "随机抽查住院病历600份，发现问题病历42份，占比7.0%。",
                 "随机抽查住院病历600份，发现问题病历42份，占全院出院病历的0.5%。",
                 "随机抽查住院病历600份，发现问题病历42份，整改病历占比8.0%。",
+                // Targets: matching, two counts of the unit before, no target figure.
+                "上半年全县城镇新增就业2860人，完成年度目标4500人的63.6%。",
+                "全年新增就业5200人，其中高校毕业生1200人，完成年度目标任务5000人的110%。",
+                "全年完成造林1.2万亩，完成年度计划1.5万亩的80%。",
+                "新增就业2860人，完成年度目标任务的68.3%。",
             ],
         );
     }
