@@ -38,6 +38,7 @@ pub mod parts_exceed_total;
 pub mod percent_mismatch;
 pub mod percent_sum;
 pub mod placeholder;
+pub mod plan_year;
 pub mod ratio_mismatch;
 pub mod restated_figure;
 pub mod section_order;
@@ -190,6 +191,7 @@ pub const RULES: &[Rule] = &[
     broken_number::RULE,
     share_exceeds_whole::RULE,
     invalid_date::RULE,
+    plan_year::RULE,
     stale_year::RULE,
 ];
 
