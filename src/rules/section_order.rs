@@ -3,7 +3,8 @@
 //! 前面，读者会觉得措施无的放矢，一般要求调整。
 //!
 //! 只比较报告的一级标题，并且只看能明确归入某一部分的标题；像“存在问题
-//! 和原因分析”这样一个标题对应两部分的，不参与比较。提示指向放错位置的
+//! 和原因分析”这样一个标题对应两部分的，不参与比较；前面已有标题归入
+//! 同一部分的，后一个标题也不提示（多半是归错了类）。提示指向放错位置的
 //! 标题，并说明它应放在哪个标题之前。
 //!
 //! 示例：“二、整改措施”在“三、存在问题”之前 → 提示把“存在问题”移到前面。
@@ -15,7 +16,8 @@
 //! read as aimless and are usually sent back for reordering. Only the
 //! report's top-level headings that clearly belong to one section are
 //! compared (a heading such as "存在问题和原因分析" that covers two is left
-//! out). The finding points at the misplaced heading and names the heading
+//! out, and so is a second heading of a section already placed: more likely
+//! read wrong than out of place). The finding points at the misplaced heading and names the heading
 //! it should come before.
 
 use super::{Ctx, Emitter};
@@ -80,6 +82,12 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 continue;
             }
             let (hi, si) = seq[i];
+            // A second heading of a section already placed (一、提高站位…
+            // and 三、整改工作总体成效 both read as the leadership part) is
+            // more likely read wrong than out of place.
+            if seq[..i].iter().any(|&(_, s)| s == si) {
+                continue;
+            }
             // It comes after a section it should precede, or before a
             // section it should follow.
             let earlier = seq[..i].iter().find(|&&(_, s)| s > si).map(|&x| (x, true));
