@@ -71,6 +71,16 @@ pub const RULE: super::Rule = super::Rule {
     check,
 };
 
+/// The computed share to one more decimal than the stated one, and the
+/// stated one as written (8.0%, not 8%).
+fn shown_and_stated(computed: f64, p: &Number) -> (String, String) {
+    let digits = usize::from(p.decimals) + 1;
+    (
+        format!("{computed:.digits$}"),
+        format!("{:.*}", usize::from(p.decimals), p.value),
+    )
+}
+
 /// Words before a target's figure: 完成年度目标4500人的63.6%.
 fn names_a_target(clause: &str) -> bool {
     clause.contains("完成") && ["目标", "任务", "计划"].iter().any(|w| clause.contains(w))
@@ -102,7 +112,7 @@ fn target_shares(ctx: &Ctx, out: &mut Emitter) {
             continue;
         }
         let lo = nums.partition_point(|m| m.start < sent.start);
-        let same: Vec<&crate::numbers::Number> = nums[lo..i - 1]
+        let same: Vec<&Number> = nums[lo..i - 1]
             .iter()
             .filter(|m| !m.percent && !m.is_time() && m.count_unit() == t.count_unit())
             .collect();
@@ -117,10 +127,7 @@ fn target_shares(ctx: &Ctx, out: &mut Emitter) {
             continue;
         }
         let unit = t.count_unit();
-        let computed = done.value / t.value * 100.0;
-        let digits = usize::from(p.decimals) + 1;
-        let shown = format!("{computed:.digits$}");
-        let stated = format!("{:.*}", usize::from(p.decimals), p.value);
+        let (shown, stated) = shown_and_stated(done.value / t.value * 100.0, p);
         out.error(
             p.start,
             p.end,
@@ -153,10 +160,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 Some(pi) => (&nums[part.num], &nums[pi]),
                 None => continue,
             };
-            let digits = usize::from(p.decimals) + 1;
-            let shown = format!("{computed:.digits$}");
-            // As written: 8.0%, not 8%.
-            let stated = format!("{:.*}", usize::from(p.decimals), p.value);
+            let (shown, stated) = shown_and_stated(computed, p);
             out.error(
                 p.start,
                 p.end,

@@ -254,27 +254,46 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 return;
             }
             budget -= 1;
-            let label = &e.label;
-            let unit = if b.percent { "%" } else { b.count_unit() };
-            let line = doc.line_index(a.start) + 1;
-            out.warning(
-                b.start,
-                b.end,
-                format!(
-                    "“{label}”前文（第{line}行）为 {}{unit}，此处为 {}{unit}：同一数据前后不一致，请核对后统一",
-                    format_value(a.value),
-                    format_value(b.value)
+            restated(
+                doc,
+                out,
+                (a, b),
+                &e.label,
+                (
+                    "同一数据前后不一致，请核对后统一",
+                    "the same figure is stated twice with different values",
                 ),
-                format!(
-                    "\"{label}\" is {}{unit} earlier (line {line}) but {}{unit} here: the same figure is stated twice with different values",
-                    format_value(a.value),
-                    format_value(b.value)
-                ),
-            )
-            .related(a.start, a.end, "前文");
+            );
         }
     }
     transposed_statements(ctx, loose, &mut budget, out);
+}
+
+/// The finding on `b`, restating `a` of the wording `label` with another
+/// value; `why` ends the message (Chinese, English).
+fn restated(
+    doc: &crate::document::Document,
+    out: &mut Emitter,
+    (a, b): (&Number, &Number),
+    label: &str,
+    why: (&str, &str),
+) {
+    let unit = if b.percent { "%" } else { b.count_unit() };
+    let line = doc.line_index(a.start) + 1;
+    let (va, vb) = (format_value(a.value), format_value(b.value));
+    out.warning(
+        b.start,
+        b.end,
+        format!(
+            "“{label}”前文（第{line}行）为 {va}{unit}，此处为 {vb}{unit}：{}",
+            why.0
+        ),
+        format!(
+            "\"{label}\" is {va}{unit} earlier (line {line}) but {vb}{unit} here: {}",
+            why.1
+        ),
+    )
+    .related(a.start, a.end, "前文");
 }
 
 /// A statement of [`check`]'s, with what decided whether it was compared.
@@ -369,23 +388,16 @@ fn transposed_statements(
                 let chars: Vec<char> = e.label.chars().collect();
                 chars[chars.len() - ending..].iter().collect()
             };
-            let unit = if b.percent { "%" } else { b.count_unit() };
-            let line = doc.line_index(a.start) + 1;
-            out.warning(
-                b.start,
-                b.end,
-                format!(
-                    "“{label}”前文（第{line}行）为 {}{unit}，此处为 {}{unit}：数字相同而顺序不同，疑为录入时颠倒，请核对后统一",
-                    format_value(a.value),
-                    format_value(b.value)
+            restated(
+                doc,
+                out,
+                (a, b),
+                &label,
+                (
+                    "数字相同而顺序不同，疑为录入时颠倒，请核对后统一",
+                    "the same digits in another order, likely transposed; check and make them agree",
                 ),
-                format!(
-                    "\"{label}\" is {}{unit} earlier (line {line}) but {}{unit} here: the same digits in another order, likely transposed; check and make them agree",
-                    format_value(a.value),
-                    format_value(b.value)
-                ),
-            )
-            .related(a.start, a.end, "前文");
+            );
             break;
         }
     }
