@@ -6,7 +6,8 @@
 //! 文稿的日期取自标题里的年份、落款的成文日期，没有这两处时取正文里
 //! 最晚的年份；判断不了日期的不提示。提示里说明理由、替代它的提法和
 //! 日期。回顾性的句子不提示：“党的十九大以来”“‘十三五’期间”“回顾
-//! ‘十三五’”“十九大报告提出”都是正常的。
+//! ‘十三五’”“十九大报告提出”，以及说的是更早年份的句子（“2021年是
+//! ‘十四五’开局之年”）都是正常的。
 //!
 //! # English
 //! Outdated formulations, left by a draft reused from an earlier year:
@@ -16,7 +17,8 @@
 //! year, its signing date or, failing both, the latest year in its body; with
 //! no date there is no finding. The message gives the reason, what replaced
 //! the formulation and when. Retrospective sentences stay silent
-//! (十九大以来, “十三五”期间, 回顾, 十九大报告提出).
+//! (十九大以来, “十三五”期间, 回顾, 十九大报告提出, and a sentence about an
+//! earlier year: 2021年是“十四五”开局之年).
 
 use super::{Ctx, Emitter};
 use crate::document::{Document, MarkerKind};
@@ -185,7 +187,9 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
                 if before.is_some_and(|c| "一二三四五六七八九十".contains(c)) {
                     continue;
                 }
-                if looks_back(sentence) {
+                // A sentence about a year before the change is history:
+                // 2021年是“十四五”开局之年, 2021年，全县学习十九大精神.
+                if looks_back(sentence) || years(sentence).any(|y| y < entry.since.0) {
                     continue;
                 }
                 let when = *date.get_or_insert_with(|| draft_date(doc));
@@ -267,6 +271,9 @@ mod tests {
                 "某县2023年度工作总结\n“十三五”期间，全县地区生产总值年均增长7.5%。\n",
                 "某县2024年度工作总结\n回顾“十三五”，我们倍感振奋。\n",
                 "某县2023年度工作总结\n党的十九大报告提出，要建设现代化经济体系。\n",
+                // About a year before the change.
+                "某县2026年工作总结\n2021年是“十四五”开局之年，全县经济稳中有进。\n",
+                "某县2026年工作总结\n2021年，全县认真学习贯彻党的十九大精神。\n",
                 // No date at all.
                 "认真学习贯彻党的十九大精神。",
                 // The current formulations.
