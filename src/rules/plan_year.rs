@@ -57,9 +57,7 @@ pub fn check(ctx: &Ctx, out: &mut Emitter) {
         };
         let head = &clause[..year_end];
         let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
-        if digits != 4
-            || head.len() != digits + head.trim_end_matches(|c: char| c.is_ascii_digit()).len()
-        {
+        if digits != 4 {
             continue;
         }
         let lead = &head[..head.len() - 4];
