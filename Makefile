@@ -24,12 +24,11 @@ test: setup tools-office test-native dist test-browser
 
 # The web build uses WebAssembly SIMD (Chromium 91+, which the page's CSP
 # 'wasm-unsafe-eval' already requires at 97+): memchr's scans run 16 bytes
-# a step. opt-level "z" (Cargo.toml) keeps the download small but inlines
-# almost nothing, so every `chars()` step or `Vec::push` in a hot loop is a
-# call; LLVM's inline threshold raised from z's 5 to 60 inlines those small
-# functions: count_findings on 1.5 MB 93-97 -> 84-90 ms for +28 KB gzipped
-# (README, Numbers). Only the wasm32 target sees these flags.
-WASM_RUSTFLAGS := -C target-feature=+simd128 -C llvm-args=-inline-threshold=60
+# a step. The page is built for size (opt-level "z", Cargo.toml): it draws
+# the UI and makes the first results with a few rules; the analysis engine
+# (src/engine.rs, built for speed by www/tools/engine.sh, a Trunk hook)
+# makes every report after them. Only the wasm32 target sees these flags.
+WASM_RUSTFLAGS := -C target-feature=+simd128
 # www/index.html adds wasm-opt's --converge (repeat -Oz while it shrinks)
 # and --low-memory-unused (added constants fold into load/store offsets;
 # it assumes the first 1 KB of memory unused: the linker puts the 1 MB

@@ -8,6 +8,14 @@ use std::fs;
 use std::path::Path;
 
 fn main() {
+    // `web_page`: the web page's build (wasm32, not the engine). The page
+    // draws the UI and makes the first results with a few rules; the
+    // engine (src/engine.rs) makes the whole report.
+    println!("cargo::rustc-check-cfg=cfg(web_page)");
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if wasm && env::var_os("CARGO_FEATURE_ENGINE").is_none() {
+        println!("cargo::rustc-cfg=web_page");
+    }
     let dir = Path::new("src/rules");
     println!("cargo:rerun-if-changed=src/rules");
     let mut entries: Vec<(String, String, String)> = Vec::new();

@@ -155,7 +155,23 @@ pub const SLOWEST_FIRST: &[&str] = &[
 pub const SECOND_STAGE: &[&str] = &["typo", "ocr-damage", "standard-formulation"];
 
 /// The registry, in the order rules run.
+#[cfg(not(web_page))]
+pub const RULES: &[Rule] = ALL;
+
+/// The web page's own rules: it makes the first results with these while
+/// the engine (src/engine.rs), which runs [`ALL`], is on its way. They are
+/// the unfilled template and the required sections, cheap in code: the
+/// page's download holds only what they need.
+#[cfg(web_page)]
 pub const RULES: &[Rule] = &[
+    placeholder::RULE,
+    missing_section::RULE,
+    empty_section::RULE,
+    template_instruction::RULE,
+];
+
+/// Every rule, in the order rules run.
+pub const ALL: &[Rule] = &[
     placeholder::RULE,
     missing_section::RULE,
     section_order::RULE,

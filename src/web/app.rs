@@ -326,23 +326,39 @@ pub fn app() -> Html {
             }
         });
     }
-    // The lexicon, once, after the first results have painted: the typo
-    // and OCR findings join the others when it has been read (by the
-    // worker, or by the page when it analyses itself).
+    // The engine and the lexicon, once, after the first results have
+    // painted: the rest of the rules' findings join the first results when
+    // they are in (the worker's engine and the page's are given both).
     {
         let (state, analyzer) = (state.clone(), analyzer.clone());
         use_effect_with((), move |_| {
             let timer = Timeout::new(50, move || {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let Some(bytes) = super::lexicon_asset::bytes().await else {
+                    let module = super::deferred::engine().await;
+                    let words = super::deferred::words().await;
+                    let Some(module) = module else {
+                        super::deferred::settle(false);
+                        state.dispatch(Action::EngineMissing);
                         return;
                     };
-                    if let Some(a) = analyzer.borrow().as_ref().filter(|_| state.remote) {
-                        a.words(bytes);
-                        state.dispatch(Action::Lexicon(None));
-                    } else if let Some(words) = super::lexicon_asset::parse(&bytes) {
-                        state.dispatch(Action::Lexicon(Some(words)));
+                    if let Some(a) = analyzer.borrow().as_ref() {
+                        a.deferred(Some(&module), words.as_deref());
                     }
+                    match super::engine::Engine::new_async(&module).await {
+                        Ok(engine) => {
+                            if let Some(w) = &words {
+                                engine.words(w);
+                            }
+                            super::engine::keep(engine);
+                            super::deferred::settle(true);
+                        }
+                        Err(e) => {
+                            web_sys::console::warn_2(&"the analysis engine failed:".into(), &e);
+                            super::deferred::settle(false);
+                            state.dispatch(Action::EngineMissing);
+                        }
+                    }
+                    state.dispatch(Action::Lexicon(None));
                 });
             });
             move || drop(timer)
@@ -604,7 +620,7 @@ pub fn app() -> Html {
                             .file_name
                             .clone()
                             .unwrap_or_else(|| state.lang().t("当前草稿", "the draft").to_string());
-                        let old_report = crate::analyze_with(
+                        let old_report = super::analyze_here(
                             &old.text,
                             &state.profile_choice(),
                             &state.config(),

@@ -7,7 +7,7 @@ use super::state::Notice;
 use crate::batch::{self, Row, SortKey};
 use crate::decode::LoadError;
 use crate::load::Loaded;
-use crate::{analysis, Config, Hints, Profile, ProfileChoice};
+use crate::{Config, Hints, Profile, ProfileChoice};
 use std::rc::Rc;
 
 /// A file of the batch as read, to open in the workbench.
@@ -38,9 +38,9 @@ pub fn entry(
 ) -> Entry {
     match loaded {
         Ok(l) => {
-            let a = analysis(&l.text, choice, config, &l.hints);
-            let row = Row::from_analysis(name, &a, profiles);
-            drop(a);
+            let report = super::analyze_here(&l.text, choice, config, &l.hints);
+            let row = Row::from_report(name, &report, profiles);
+            drop(report);
             Entry {
                 row,
                 file: Some(Rc::new(FileData {
@@ -260,7 +260,7 @@ impl Batch {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 impl yew::Reducible for Batch {
     type Action = BatchAction;
 

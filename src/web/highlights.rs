@@ -1,10 +1,10 @@
 //! The text with every finding highlighted, coloured by category, and the
 //! card that opens on a highlight.
 
+use super::engine::explanation;
 use super::i18n::{category_name, severity_name, Lang};
 use super::runs::runs;
 use super::shared::Shared;
-use crate::rules::explanation;
 use crate::{Finding, Report, Severity};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -302,12 +302,15 @@ pub fn card(props: &CardProps) -> Html {
 /// the mark's line.
 fn place_card(card: &HtmlElement, index: usize, top: f64, left: f64) {
     let style = card.style();
+    // Whole pixels (the boxes' offsets are whole already): a float's
+    // formatting would bring Rust's float printer into the download.
+    let px = |v: f64| format!("{}px", v.round() as i64);
     let set = |position: &str, top: f64, left: f64, width: Option<f64>| {
         let _ = style.set_property("position", position);
-        let _ = style.set_property("top", &format!("{top}px"));
-        let _ = style.set_property("left", &format!("{left}px"));
+        let _ = style.set_property("top", &px(top));
+        let _ = style.set_property("left", &px(left));
         match width {
-            Some(w) => style.set_property("width", &format!("{w}px")),
+            Some(w) => style.set_property("width", &px(w)),
             None => style.remove_property("width").map(drop),
         }
         .ok();

@@ -14,92 +14,120 @@ pub mod shared;
 pub mod state;
 pub mod wire;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod batch_view;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod compare;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod dictionary;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod download;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod editor;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod export;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod files;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod fillin;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod findings;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod formulations;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod highlights;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod layout;
-#[cfg(target_arch = "wasm32")]
-mod lexicon_asset;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod outline;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod picked;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod profiles;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod progressive;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod storage;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod summary;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod word_export;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 mod worker;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
+mod deferred;
+#[cfg(web_page)]
+mod engine;
+#[cfg(web_page)]
 pub use wasm::*;
 
-#[cfg(target_arch = "wasm32")]
+/// The report the page makes itself (not the worker's): in the browser,
+/// the engine's once it is loaded (`engine.rs`).
+pub fn analyze_here(
+    text: &str,
+    choice: &crate::ProfileChoice,
+    config: &crate::Config,
+    hints: &crate::Hints,
+) -> crate::Report {
+    #[cfg(web_page)]
+    return engine::report(text, choice, config, hints);
+    #[cfg(not(web_page))]
+    crate::analyze_with(text, choice, config, hints)
+}
+
+#[cfg(web_page)]
 mod wasm {
+    use wasm_bindgen::prelude::*;
+
     /// `window.wasmBindings.analyze_json(text)`: the CLI's JSON output for the
-    /// text, for pages that embed the checker.
-    #[wasm_bindgen::prelude::wasm_bindgen]
+    /// text, for pages that embed the checker. Until the engine is loaded
+    /// (`engine_ready`) it holds the first results' rules' findings only.
+    #[wasm_bindgen]
     pub fn analyze_json(text: &str) -> String {
-        input_json(&crate::analyze_auto(text))
+        input_json(&super::analyze_here(
+            text,
+            &crate::ProfileChoice::Auto,
+            &crate::Config::default(),
+            &crate::Hints::default(),
+        ))
     }
 
-    /// A parsed lexicon (words.bin's bytes), for `analyze_json_with`: held
-    /// by the caller, not by the module.
-    #[wasm_bindgen::prelude::wasm_bindgen]
-    pub struct LexiconHandle(crate::text::words::Words);
+    /// `await window.wasmBindings.engine_ready()`: resolves once the
+    /// analysis engine is loaded (every rule, the lexicon given), rejects
+    /// if it cannot be.
+    #[wasm_bindgen]
+    pub async fn engine_ready() -> Result<(), JsValue> {
+        super::deferred::ready().await
+    }
 
-    #[wasm_bindgen::prelude::wasm_bindgen]
+    /// The lexicon (words.bin's bytes), for `analyze_json_with`: it goes to
+    /// the engine, which must be loaded (`engine_ready`).
+    #[wasm_bindgen]
+    pub struct LexiconHandle(());
+
+    #[wasm_bindgen]
     impl LexiconHandle {
-        #[wasm_bindgen::prelude::wasm_bindgen(constructor)]
+        #[wasm_bindgen(constructor)]
         pub fn new(bytes: &[u8]) -> Result<LexiconHandle, String> {
-            crate::text::words::Lexicon::parse(bytes)
-                .map(|l| LexiconHandle(crate::text::words::Words(Some(std::sync::Arc::new(l)))))
-                .map_err(|e| e.to_string())
+            let engine = super::engine::loaded()
+                .ok_or("the analysis engine is not loaded yet: await engine_ready()")?;
+            if engine.words(bytes) {
+                Ok(LexiconHandle(()))
+            } else {
+                Err("words.bin is damaged".to_string())
+            }
         }
     }
 
     /// `window.wasmBindings.analyze_json_with(text, lexicon)`: as
     /// `analyze_json`, with the typo and OCR rules' lexicon, as the CLI runs.
-    #[wasm_bindgen::prelude::wasm_bindgen]
+    #[wasm_bindgen]
     pub fn analyze_json_with(text: &str, lexicon: &LexiconHandle) -> String {
-        let config = crate::Config {
-            words: lexicon.0.clone(),
-            ..crate::Config::default()
-        };
-        input_json(&crate::analyze_with(
-            text,
-            &crate::ProfileChoice::Auto,
-            &config,
-            &crate::Hints::default(),
-        ))
+        let _ = lexicon;
+        analyze_json(text)
     }
 
     /// The CLI's JSON output for one pasted text's report.
@@ -117,18 +145,15 @@ mod wasm {
         })
     }
 
-    /// `window.wasmBindings.count_findings(text)`: the analysis alone, as the
-    /// CLI's `--timing` measures it natively (`analysis()`, findings located,
-    /// none turned into a report entry yet), for the benchmark.
-    #[wasm_bindgen::prelude::wasm_bindgen]
+    /// `window.wasmBindings.count_findings(text)`: the engine's analysis
+    /// alone, as the CLI's `--timing` measures it natively (`analysis()`,
+    /// findings located, none turned into a report entry yet), for the
+    /// benchmark; 0 before the engine is loaded.
+    #[wasm_bindgen]
     pub fn count_findings(text: &str) -> usize {
-        crate::analysis(
-            text,
-            &crate::ProfileChoice::Auto,
-            &crate::Config::default(),
-            &crate::Hints::default(),
-        )
-        .len()
+        super::engine::loaded()
+            .and_then(|e| e.count(text))
+            .unwrap_or(0)
     }
 
     pub fn start() {

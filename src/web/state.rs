@@ -184,6 +184,9 @@ pub enum Action {
     /// whole report follows (`remote::Request::staged`).
     Analyzed(u64, Shared<Report>, bool),
     DismissNotice,
+    /// The analysis engine could not be loaded: the page's own rules go on
+    /// alone, and the user is told.
+    EngineMissing,
 }
 
 /// Above this many bytes the analysis runs after a paint, with a progress note.
@@ -279,7 +282,7 @@ impl State {
             self.pending = true;
             return;
         }
-        let report = analyze_with(
+        let report = super::analyze_here(
             &self.text,
             &self.profile_choice(),
             &self.config(),
@@ -503,7 +506,7 @@ fn empty_report() -> Report {
     )
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(web_page)]
 impl yew::Reducible for State {
     type Action = Action;
 
@@ -704,6 +707,13 @@ impl State {
                 }
             }
             Action::DismissNotice => s.notice = None,
+            Action::EngineMissing => {
+                s.notice = Some(Notice {
+                    error: true,
+                    zh: "检查引擎（engine.wasm）未能载入：现在只检查占位符和文稿结构，数字、日期和用词等检查不可用。请让管理员把 engine.wasm 与页面放在一起，或改用 draftcheck.html。".into(),
+                    en: "The analysis engine (engine.wasm) could not be loaded: only placeholders and the structure are checked; the figure, date and wording checks are off. Ask for engine.wasm to be put beside the page, or use draftcheck.html.".into(),
+                });
+            }
         }
         s
     }
@@ -1077,6 +1087,19 @@ mod tests {
         let local = asked.reduced(Action::Remote(false));
         assert!(!local.pending && local.fresh());
         assert_eq!(rules(&local), vec![("placeholder", "XX")]);
+    }
+
+    #[test]
+    fn a_missing_engine_is_said_and_the_text_is_kept() {
+        let s = state("共有XX个。");
+        let told = s.reduced(Action::EngineMissing);
+        let notice = told.notice.clone().expect("a notice");
+        assert!(notice.error);
+        assert!(notice.zh.contains("engine.wasm") && notice.zh.contains("只检查占位符"));
+        assert!(notice.en.contains("engine.wasm"));
+        assert_eq!(&*told.text, "共有XX个。");
+        assert_eq!(told.report, s.report);
+        assert!(told.reduced(Action::DismissNotice).notice.is_none());
     }
 
     #[test]

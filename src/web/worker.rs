@@ -9,10 +9,15 @@
 //! sibling, the glue's source is in the page (a data block written by
 //! `www/tools/single-file.mjs`) and goes into the Blob itself.
 //!
+//! Its first answers are this module's first-results rules'; once the
+//! page has sent it the analysis engine (engine.rs) and the lexicon, the
+//! engine answers.
+//!
 //! The page keeps at most one question in flight and one waiting (the
 //! latest): a fast typist's keystrokes do not queue up analyses of texts
 //! already gone.
 
+use super::engine::Engine;
 use super::remote;
 use crate::text::words::Words;
 use js_sys::{Array, Uint8Array};
@@ -30,39 +35,54 @@ pub fn in_worker() -> bool {
     js_sys::global().is_instance_of::<DedicatedWorkerGlobalScope>()
 }
 
-/// The worker's side: answers every question with its report, analysed
-/// with the lexicon once the page has sent it.
+/// The worker's side: answers every question with its report: by the
+/// engine once the page has sent it (with the lexicon), by this module's
+/// first-results rules before.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let words = RefCell::new(Words::default());
+    let engine: RefCell<Option<Engine>> = RefCell::new(None);
     // What the last analysis found paragraph by paragraph: a keystroke's
-    // analysis redoes the paragraph it changed (src/memo.rs).
+    // analysis redoes the paragraph it changed (src/memo.rs). The engine
+    // keeps its own.
     let memo = crate::memo::Memo::new();
     let reply = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
         let msg: Array = e.data().unchecked_into();
         match msg.get(0).as_string().as_deref() {
+            Some("engine") => match Engine::new(&msg.get(1).unchecked_into()) {
+                Ok(e) => *engine.borrow_mut() = Some(e),
+                Err(e) => web_sys::console::warn_2(&"the analysis engine failed:".into(), &e),
+            },
             Some("words") => {
                 let bytes = Uint8Array::new(&msg.get(1)).to_vec();
-                if let Some(parsed) = super::lexicon_asset::parse(&bytes) {
-                    *words.borrow_mut() = parsed;
+                if let Some(e) = engine.borrow().as_ref() {
+                    if !e.words(&bytes) {
+                        web_sys::console::warn_1(&"words.bin is damaged".into());
+                    }
                 }
             }
             Some("analyze") => {
                 let text = msg.get(1).as_string().unwrap_or_default();
                 let request = msg.get(2).as_string().unwrap_or_default();
-                let post = |json: String, findings: Vec<u8>, partial: bool| {
+                let post = move |reply: &DedicatedWorkerGlobalScope,
+                                 json: String,
+                                 findings: Vec<u8>,
+                                 partial: bool| {
                     let findings = Uint8Array::from(&findings[..]);
                     let msg = Array::of3(&json.into(), &findings, &partial.into());
                     let transfer = Array::of1(&findings.buffer());
                     let _ = reply.post_message_with_transfer(&msg, &transfer);
                 };
-                let (json, findings) =
-                    remote::answer(&text, &request, &words.borrow(), &memo, |j, f| {
-                        post(j, f, true)
-                    })
-                    .unwrap_or_default();
-                post(json, findings, false);
+                let early = {
+                    let reply = reply.clone();
+                    move |j, f| post(&reply, j, f, true)
+                };
+                let answer = match engine.borrow().as_ref() {
+                    Some(e) => e.answer(&text, &request, Box::new(early)),
+                    None => remote::answer(&text, &request, &Words::default(), &memo, early),
+                };
+                let (json, findings) = answer.unwrap_or_default();
+                post(&reply, json, findings, false);
             }
             _ => {}
         }
@@ -80,8 +100,9 @@ struct Line {
     asked: bool,
     /// The latest question not yet sent: (text, request JSON).
     waiting: Option<(String, String)>,
-    /// The lexicon's bytes, sent once the worker is ready.
-    words: Option<Vec<u8>>,
+    /// What the worker is to be given once it is ready: the engine, the
+    /// lexicon.
+    setup: Vec<Array>,
     /// The script's Blob URL, given back once the worker has read it.
     script: Option<String>,
 }
@@ -130,8 +151,8 @@ impl Analyzer {
                         if let Some(url) = l.script.take() {
                             let _ = web_sys::Url::revoke_object_url(&url);
                         }
-                        if let Some(bytes) = l.words.take() {
-                            send_words(&worker, &bytes);
+                        for msg in l.setup.drain(..) {
+                            let _ = worker.post_message(&msg);
                         }
                     } else {
                         l.asked = false;
@@ -176,13 +197,23 @@ impl Analyzer {
         }
     }
 
-    /// Hands the worker the lexicon's bytes.
-    pub fn words(&self, bytes: Vec<u8>) {
+    /// Hands the worker the engine (a compiled module) and the lexicon's
+    /// bytes, in that order (it gives the lexicon to the engine).
+    pub fn deferred(&self, engine: Option<&js_sys::WebAssembly::Module>, words: Option<&[u8]>) {
+        let mut msgs = Vec::new();
+        if let Some(module) = engine {
+            msgs.push(Array::of2(&"engine".into(), module));
+        }
+        if let Some(bytes) = words {
+            msgs.push(Array::of2(&"words".into(), &Uint8Array::from(bytes)));
+        }
         let mut l = self.line.borrow_mut();
         if l.ready {
-            send_words(&self.worker, &bytes);
+            for msg in msgs {
+                let _ = self.worker.post_message(&msg);
+            }
         } else {
-            l.words = Some(bytes);
+            l.setup.extend(msgs);
         }
     }
 }
@@ -195,11 +226,6 @@ impl Drop for Analyzer {
 
 fn ask(worker: &Worker, text: &str, request: &str) {
     let msg = Array::of3(&"analyze".into(), &text.into(), &request.into());
-    let _ = worker.post_message(&msg);
-}
-
-fn send_words(worker: &Worker, bytes: &[u8]) {
-    let msg = Array::of2(&"words".into(), &Uint8Array::from(bytes));
     let _ = worker.post_message(&msg);
 }
 

@@ -33,12 +33,16 @@ export function appUrl(server, path = '') {
 }
 
 /// Opens the app and waits until the wasm has started and rendered.
-export async function openApp(browser, server, { path = '', context } = {}) {
+export async function openApp(browser, server, { path = '', context, engine = true } = {}) {
   const ctx = context ?? (await browser.newContext({ acceptDownloads: true }));
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(appUrl(server, path));
   await page.locator('[data-testid=editor]').waitFor({ timeout: 30000 });
+  // The first results are the page's own rules'; every rule's once the
+  // analysis engine (engine.wasm, fetched after them) is in. Most tests
+  // check the whole report: they start with the engine loaded.
+  if (engine) await page.locator('html[data-engine=ready]').waitFor({ timeout: 30000 });
   return page;
 }
 

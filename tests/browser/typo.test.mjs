@@ -49,6 +49,7 @@ test('from dist/: the lexicon is fetched after the first results; a typo card an
   const page = await openApp(browser, server, { context });
   await typoCardAndFix(page);
   assert.ok(requests.includes('/words.bin'), 'words.bin is fetched');
+  assert.ok(requests.includes('/engine.wasm'), 'the engine is fetched');
   await context.close();
 });
 

@@ -4,8 +4,9 @@
 //  2. writes dist/draftcheck.html: one self-contained file with the CSS, the
 //     JS glue and the wasm (base64) inlined, so it works from file:// with no
 //     server and no network (file:// cannot fetch a sibling .wasm); the
-//     lexicon (words.bin) too, as base64 in a data block the app reads after
-//     its first results (src/web/lexicon_asset.rs), and the JS glue's source
+//     analysis engine (engine.wasm) and the lexicon (words.bin) too, as
+//     base64 in data blocks the app reads after its first results
+//     (src/web/deferred.rs), and the JS glue's source
 //     as text, which the analysis worker is built from (src/web/worker.rs).
 // Usage: node www/tools/single-file.mjs dist
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -70,8 +71,10 @@ let single = html
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 // A data block, not a script: the browser never runs it, so the CSP has no
 // say. In <head>: the app's first render replaces what <body> holds.
-const words = readFileSync(join(dist, 'words.bin')).toString('base64');
-single = single.replace('</head>', () => `<script type="application/octet-stream" id="draftcheck-words">${words}</script>\n</head>`);
+for (const [file, id] of [['engine.wasm', 'draftcheck-engine'], ['words.bin', 'draftcheck-words']]) {
+  const b64 = readFileSync(join(dist, file)).toString('base64');
+  single = single.replace('</head>', () => `<script type="application/octet-stream" id="${id}">${b64}</script>\n</head>`);
+}
 // The glue again, as text: file:// lets a worker neither fetch nor import
 // it, so the worker's Blob carries it (src/web/worker.rs). A classic
 // script: Chromium runs no module worker from a file:// page's Blob, and
