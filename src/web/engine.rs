@@ -20,6 +20,8 @@ use wasm_bindgen::JsCast;
 
 type Early = Rc<RefCell<Option<Box<dyn FnMut(String, Vec<u8>)>>>>;
 type Memory = Rc<RefCell<Option<WebAssembly::Memory>>>;
+/// `env.dc_early(json, json_len, findings, findings_len)`.
+type Import = Closure<dyn Fn(u32, u32, u32, u32)>;
 
 /// One instance of the engine.
 pub struct Engine {
@@ -27,14 +29,14 @@ pub struct Engine {
     memory: WebAssembly::Memory,
     handle: f64,
     early: Early,
-    _import: Closure<dyn Fn(u32, u32, u32, u32)>,
+    _import: Import,
 }
 
 /// What the instance needs from its host: `env.dc_early`, which hands a
 /// staged answer's first stage to the callback of the question.
-fn imports(early: &Early, memory: &Memory) -> (Object, Closure<dyn Fn(u32, u32, u32, u32)>) {
+fn imports(early: &Early, memory: &Memory) -> (Object, Import) {
     let (early, memory) = (early.clone(), memory.clone());
-    let import = Closure::<dyn Fn(u32, u32, u32, u32)>::new(move |jp, jl, fp, fl| {
+    let import = Import::new(move |jp, jl, fp, fl| {
         let Some(memory) = memory.borrow().clone() else {
             return;
         };
@@ -80,7 +82,7 @@ impl Engine {
         instance: WebAssembly::Instance,
         early: Early,
         memory_cell: Memory,
-        import: Closure<dyn Fn(u32, u32, u32, u32)>,
+        import: Import,
     ) -> Result<Engine, JsValue> {
         let exports = instance.exports();
         let memory: WebAssembly::Memory = Reflect::get(&exports, &"memory".into())?.dyn_into()?;
