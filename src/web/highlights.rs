@@ -489,9 +489,19 @@ fn slice(sizes: &[usize], drawn: usize, bytes: usize) -> usize {
     k
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct DocBlockProps {
     lines: Rc<Vec<DocLineProps>>,
+}
+
+impl PartialEq for DocBlockProps {
+    /// The same block of the same cut (each frame of a long text drawn in
+    /// slices renders every block drawn so far again) is equal at a glance:
+    /// comparing its lines each frame would read the whole text drawn so
+    /// far once a frame. Only a block of a new cut is compared line by line.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.lines, &other.lines) || self.lines == other.lines
+    }
 }
 
 #[function_component(DocBlock)]
