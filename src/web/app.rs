@@ -342,12 +342,12 @@ pub fn app() -> Html {
                         return;
                     };
                     if let Some(a) = analyzer.borrow().as_ref() {
-                        a.deferred(Some(&module), words.as_deref());
+                        a.deferred(&module, words.as_deref());
                     }
                     match super::engine::Engine::new_async(&module).await {
                         Ok(engine) => {
-                            if let Some(w) = &words {
-                                engine.words(w);
+                            if words.as_deref().is_some_and(|w| !engine.words(w)) {
+                                web_sys::console::warn_1(&"words.bin is damaged".into());
                             }
                             super::engine::keep(engine);
                             super::deferred::settle(true);

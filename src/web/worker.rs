@@ -199,11 +199,8 @@ impl Analyzer {
 
     /// Hands the worker the engine (a compiled module) and the lexicon's
     /// bytes, in that order (it gives the lexicon to the engine).
-    pub fn deferred(&self, engine: Option<&js_sys::WebAssembly::Module>, words: Option<&[u8]>) {
-        let mut msgs = Vec::new();
-        if let Some(module) = engine {
-            msgs.push(Array::of2(&"engine".into(), module));
-        }
+    pub fn deferred(&self, engine: &js_sys::WebAssembly::Module, words: Option<&[u8]>) {
+        let mut msgs = vec![Array::of2(&"engine".into(), engine)];
         if let Some(bytes) = words {
             msgs.push(Array::of2(&"words".into(), &Uint8Array::from(bytes)));
         }
